@@ -1,0 +1,31 @@
+package ch.ticketpark.client;
+
+/**
+ * The application's view of the Ticketpark access token, for the rare code that needs it directly (the typed
+ * clients add it to every request by themselves). Inject it:
+ *
+ * <pre>
+ * &#64;Inject
+ * TicketparkTokens tokens;
+ * </pre>
+ *
+ * The implementation is an application-scoped bean that owns the whole token lifecycle: the first grant, refreshing
+ * ahead of expiry, refresh-token rotation. It is safe to call from any number of threads.
+ */
+public interface TicketparkTokens {
+
+    /**
+     * Returns a valid access token, obtaining or refreshing one first if needed. Does not block while the current
+     * token is valid.
+     *
+     * @return the access token, to be sent as {@code Authorization: Bearer <token>}
+     * @throws TokenRequestException if no valid token could be obtained
+     */
+    String accessToken();
+
+    /**
+     * Forgets the current access token (for example after the API rejected it), so that the next call of
+     * {@link #accessToken()} obtains a new one with the refresh token. The refresh token is kept.
+     */
+    void invalidate();
+}

@@ -1,0 +1,74 @@
+package ch.ticketpark.client.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every message of the client, each with a code ({@code TPC0001}…) that stays the same when the wording changes.
+ * None of them ever contains a password, the client secret or a token.
+ */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static String invalidConfiguration(List<String> problems) {
+        return "TPC0001: The Ticketpark client configuration is invalid: " + String.join("; ", problems);
+    }
+
+    static String oauthError(String grantType, int status, String error, String description) {
+        return "TPC0002: The Ticketpark token endpoint refused the " + grantType + " grant with HTTP " + status
+                + ", error '" + error + "'" + (description == null ? "" : ": " + description);
+    }
+
+    static String refreshTokenRejected(String description) {
+        return "TPC0003: The Ticketpark refresh token is no longer valid (" + description + ") and no password is "
+                + "configured to obtain a new one: set " + TicketparkConfig.REFRESH_TOKEN + " to a new refresh token, "
+                + "or set " + TicketparkConfig.USERNAME + " and " + TicketparkConfig.PASSWORD;
+    }
+
+    static String passwordRejected(String description) {
+        return "TPC0004: The Ticketpark token endpoint rejected the username and password (" + description
+                + "): check " + TicketparkConfig.USERNAME + " and " + TicketparkConfig.PASSWORD;
+    }
+
+    static String serverError(int status) {
+        return "TPC0005: The Ticketpark token endpoint failed with HTTP " + status;
+    }
+
+    static String unreachable(String url, Throwable cause) {
+        return "TPC0006: The Ticketpark token endpoint " + url + " could not be reached: " + cause;
+    }
+
+    static String malformed(int status, String problem) {
+        return "TPC0007: The Ticketpark token endpoint answered HTTP " + status + " with no usable token: " + problem;
+    }
+
+    static String waitTimedOut(Duration timeout) {
+        return "TPC0008: No Ticketpark access token could be obtained within " + timeout + " ("
+                + TicketparkConfig.TOKEN_WAIT_TIMEOUT + ")";
+    }
+
+    static String backgroundRefreshFailed(Throwable cause) {
+        return "TPC0009: Refreshing the Ticketpark access token ahead of its expiry failed; the current token stays "
+                + "in use until it expires: " + cause.getMessage();
+    }
+
+    static String fallingBackToPassword(String description) {
+        return "TPC0010: The Ticketpark refresh token was rejected (" + description
+                + "); obtaining a new one with the configured username and password";
+    }
+
+    static String insecureApiUrl(String url, String reason) {
+        return "TPC0011: Refusing to send the Ticketpark access token to " + url + ": the URL " + reason;
+    }
+
+    static String noManagedExecutor() {
+        return "TPC0012: No managed executor (java:comp/DefaultManagedExecutorService) is available, so tokens are "
+                + "refreshed in the calling thread; enable the concurrent-3.0 feature to refresh in the background";
+    }
+
+    static String tokenObtained(String grantType, Duration lifetime) {
+        return "TPC0013: Obtained a Ticketpark access token with the " + grantType + " grant, valid for " + lifetime;
+    }
+}

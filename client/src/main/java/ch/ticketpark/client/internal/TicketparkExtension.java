@@ -1,0 +1,33 @@
+package ch.ticketpark.client.internal;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Extension;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import ch.ticketpark.client.TicketparkConfigurationException;
+
+/**
+ * Reads and validates the configuration while the application deploys, so that a missing or invalid key fails the
+ * deployment with a message naming it instead of failing the first API call.
+ */
+public final class TicketparkExtension implements Extension {
+
+    private volatile TicketparkConfig config;
+
+    void validate(@Observes AfterDeploymentValidation event) {
+        try {
+            config = TicketparkConfig.load(ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader()));
+        } catch (TicketparkConfigurationException e) {
+            event.addDeploymentProblem(e);
+        }
+    }
+
+    /**
+     * @return the configuration validated at deployment
+     */
+    TicketparkConfig config() {
+        return config;
+    }
+}

@@ -1,0 +1,54 @@
+package ch.ticketpark.client.internal;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.logging.Logger;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+
+import ch.ticketpark.client.TicketparkTokens;
+
+/**
+ * Produces the application's one {@link TokenManager}, exposed as {@link TicketparkTokens}.
+ */
+@Dependent
+public class TicketparkProducer {
+
+    private static final Logger LOG = Logger.getLogger(TicketparkProducer.class.getName());
+    private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+
+    private final TicketparkExtension extension;
+
+    @Inject
+    TicketparkProducer(TicketparkExtension extension) {
+        this.extension = extension;
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Typed(TicketparkTokens.class)
+    TokenManager tokenManager() {
+        return new TokenManager(extension.config(), Clock.systemUTC(), managedExecutor());
+    }
+
+    void close(@Disposes TicketparkTokens tokens) {
+        ((TokenManager) tokens).close();
+    }
+
+    private static Executor managedExecutor() {
+        try {
+            return InitialContext.doLookup(MANAGED_EXECUTOR);
+        } catch (NamingException e) {
+            LOG.info(Messages.noManagedExecutor());
+            return Runnable::run;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package ch.ticketpark.client.internal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import ch.ticketpark.client.TicketparkTokens;
+
+class BearerTokenFilterTest {
+
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private final Client client = ClientBuilder.newClient().register(new BearerTokenFilter(() -> new FixedTokens()));
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void addsBearerAndJsonHeaders() {
+        server.stubFor(WireMock.get(urlEqualTo("/events/")).willReturn(okJson("[]")));
+
+        client.target(server.baseUrl() + "/events/").request().get(String.class);
+
+        server.verify(1, getRequestedFor(urlEqualTo("/events/"))
+                .withHeader("Authorization", equalTo("Bearer access-1"))
+                .withHeader("Accept", equalTo("application/json"))
+                .withHeader("Content-Type", equalTo("application/json")));
+    }
+
+    @Test
+    void keepsAcceptAndContentTypeTheRequestAlreadyHas() {
+        server.stubFor(WireMock.get(urlEqualTo("/events/")).willReturn(okJson("[]")));
+
+        client.target(server.baseUrl() + "/events/").request("application/hal+json")
+                .header("Content-Type", "text/plain").get(String.class);
+
+        server.verify(1, getRequestedFor(urlEqualTo("/events/"))
+                .withHeader("Accept", equalTo("application/hal+json"))
+                .withHeader("Content-Type", equalTo("text/plain")));
+    }
+
+    @Test
+    void refusesPlainHttpToARemoteHostBeforeSendingAnything() {
+        assertThatThrownBy(() -> client.target("http://api.ticketpark.ch/events/").request().get(String.class))
+                .isInstanceOf(ProcessingException.class)
+                .rootCause()
+                .hasMessageContaining("TPC0011")
+                .hasMessageContaining("plain http");
+        assertThat(server.findAll(anyRequestedFor(anyUrl()).withHeader("Authorization", absent()))).isEmpty();
+    }
+
+    private static final class FixedTokens implements TicketparkTokens {
+
+        @Override
+        public String accessToken() {
+            return "access-1";
+        }
+
+        @Override
+        public void invalidate() {
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package ch.ticketpark.client.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+
+/**
+ * Runs tasks on a thread pool, or holds them back while the test {@link #hold() holds} the gate: so a test can see
+ * what callers do while a background refresh has not even started.
+ */
+final class GatedExecutor implements Executor {
+
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final List<Runnable> held = new ArrayList<>();
+    private final Phaser running = new Phaser(1);
+    private boolean holding;
+
+    synchronized void hold() {
+        holding = true;
+    }
+
+    synchronized int held() {
+        return held.size();
+    }
+
+    synchronized void release() {
+        holding = false;
+        held.forEach(this::submit);
+        held.clear();
+    }
+
+    @Override
+    public synchronized void execute(Runnable task) {
+        if (holding) {
+            held.add(task);
+        } else {
+            submit(task);
+        }
+    }
+
+    private void submit(Runnable task) {
+        running.register();
+        pool.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                running.arriveAndDeregister();
+            }
+        });
+    }
+
+    /** Waits until every submitted task has finished; a guard against hanging, not a timing. */
+    boolean awaitIdle() {
+        try {
+            running.awaitAdvanceInterruptibly(running.arrive(), 10, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    void shutdownNow() {
+        pool.shutdownNow();
+    }
+}

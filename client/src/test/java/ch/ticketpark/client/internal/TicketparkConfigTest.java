@@ -1,0 +1,145 @@
+package ch.ticketpark.client.internal;
+
+import static ch.ticketpark.client.internal.Fixtures.CLIENT_SECRET;
+import static ch.ticketpark.client.internal.Fixtures.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import ch.ticketpark.client.TicketparkConfigurationException;
+
+class TicketparkConfigTest {
+
+    @Test
+    void defaultsPointAtTheProductionApi() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.remove(TicketparkConfig.API_URL);
+
+        TicketparkConfig config = load(properties);
+
+        assertThat(config.apiUrl()).isEqualTo(URI.create("https://api.ticketpark.ch"));
+        assertThat(config.tokenUrl()).isEqualTo(URI.create("https://api.ticketpark.ch/oauth/v2/token"));
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.refreshSkew()).isEmpty();
+    }
+
+    @Test
+    void tokenUrlFollowsTheApiUrlUnlessSet() {
+        Map<String, String> properties = MapConfig.valid("http://localhost:9080/sandbox/");
+        assertThat(load(properties).tokenUrl()).isEqualTo(URI.create("http://localhost:9080/sandbox/oauth/v2/token"));
+
+        properties.put(TicketparkConfig.TOKEN_URL, "https://auth.example.com/token");
+        assertThat(load(properties).tokenUrl()).isEqualTo(URI.create("https://auth.example.com/token"));
+    }
+
+    @Test
+    void everyMissingKeyIsNamedAtOnce() {
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> TicketparkConfig.load(new MapConfig(Map.of())));
+
+        assertThat(e.keys()).contains("ticketpark.client-key", "ticketpark.client-secret", "ticketpark.username",
+                "ticketpark.password", "ticketpark.refresh-token");
+        assertThat(e.getMessage()).startsWith("TPC0001").contains("ticketpark.client-key is required",
+                "ticketpark.client-secret is required");
+    }
+
+    @Test
+    void missingClientSecretIsNamed() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.remove(TicketparkConfig.CLIENT_SECRET);
+
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> load(properties));
+
+        assertThat(e.keys()).containsExactly("ticketpark.client-secret");
+        assertThat(e.getMessage()).contains("ticketpark.client-secret is required but not set");
+    }
+
+    @Test
+    void usernameWithoutPasswordIsRefused() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.remove(TicketparkConfig.PASSWORD);
+
+        assertThat(catchThrowableOfType(TicketparkConfigurationException.class, () -> load(properties)).keys())
+                .containsExactly("ticketpark.password");
+    }
+
+    @Test
+    void refreshTokenAloneIsEnough() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.remove(TicketparkConfig.USERNAME);
+        properties.remove(TicketparkConfig.PASSWORD);
+        properties.put(TicketparkConfig.REFRESH_TOKEN, "seed-refresh");
+
+        assertThat(load(properties).refreshToken()).contains("seed-refresh");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ticketpark/mp-rest/url", "ticketpark.token-url"})
+    void plainHttpToARemoteHostIsRefused(String key) {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.put(key, "http://api.ticketpark.ch");
+
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> load(properties));
+
+        assertThat(e.keys()).contains(key);
+        assertThat(e.getMessage()).contains(key + " uses plain http to api.ticketpark.ch");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:9080/sandbox", "http://127.0.0.1:8080", "http://127.1.2.3",
+            "http://[::1]:9080", "http://app.localhost"})
+    void plainHttpToLoopbackIsAllowed(String url) {
+        assertThat(load(MapConfig.valid(url)).apiUrl()).isEqualTo(URI.create(url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://10.0.0.1", "http://localhost.example.com", "http://127.0.0.1.example.com",
+            "ftp://localhost", "https://user:pw@api.ticketpark.ch", "not a url", "/relative"})
+    void otherUrlsAreRefused(String url) {
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> load(MapConfig.valid(url)));
+
+        assertThat(e.keys()).contains(TicketparkConfig.API_URL);
+        assertThat(e.getMessage()).doesNotContain(":pw@");
+    }
+
+    @Test
+    void durationsAreIso8601AndNamedWhenInvalid() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.put(TicketparkConfig.REFRESH_SKEW, "PT45S");
+        properties.put(TicketparkConfig.CONNECT_TIMEOUT, "PT1S");
+        assertThat(load(properties).refreshSkew()).contains(Duration.ofSeconds(45));
+        assertThat(load(properties).connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+
+        properties.put(TicketparkConfig.READ_TIMEOUT, "10 seconds");
+        properties.put(TicketparkConfig.CONNECT_TIMEOUT, "-PT1S");
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> load(properties));
+        assertThat(e.keys()).containsExactly("ticketpark.connect-timeout", "ticketpark.read-timeout");
+        assertThat(e.getMessage()).contains("ticketpark.read-timeout must be an ISO-8601 duration");
+    }
+
+    @Test
+    void toStringMasksEverySecret() {
+        Map<String, String> properties = new HashMap<>(MapConfig.valid("https://api.ticketpark.ch"));
+        properties.put(TicketparkConfig.REFRESH_TOKEN, "seed-refresh");
+
+        assertThat(load(properties).toString()).doesNotContain(CLIENT_SECRET, PASSWORD, "seed-refresh")
+                .contains("client-key-1");
+    }
+
+    private static TicketparkConfig load(Map<String, String> properties) {
+        return TicketparkConfig.load(new MapConfig(properties));
+    }
+}

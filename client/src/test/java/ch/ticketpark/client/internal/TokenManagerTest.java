@@ -1,0 +1,298 @@
+package ch.ticketpark.client.internal;
+
+import static ch.ticketpark.client.internal.Fixtures.PASSWORD;
+import static ch.ticketpark.client.internal.Fixtures.SECRETS;
+import static ch.ticketpark.client.internal.Fixtures.TOKEN_PATH;
+import static ch.ticketpark.client.internal.Fixtures.oauthError;
+import static ch.ticketpark.client.internal.Fixtures.token;
+import static ch.ticketpark.client.internal.Fixtures.tokenRequest;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import ch.ticketpark.client.InvalidGrantException;
+
+class TokenManagerTest {
+
+    private static final int CALLERS = 200;
+
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private final MutableClock clock = new MutableClock();
+    private final GatedExecutor executor = new GatedExecutor();
+    private final ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+    private final List<TokenManager> managers = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+        executor.shutdownNow();
+        managers.forEach(TokenManager::close);
+    }
+
+    @Test
+    void firstTokenComesFromThePasswordGrantAndIsReusedWhileValid() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        TokenManager manager = manager(Map.of());
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        clock.advance(Duration.ofSeconds(569));
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(tokenRequests()).hasSize(1);
+    }
+
+    @Test
+    void refreshUsesTheNewestRefreshTokenAndNeverThePasswordAgain() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(token("access-2", "refresh-2", 600)));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-2"))
+                .willReturn(token("access-3", "refresh-3", 600)));
+        TokenManager manager = manager(Map.of());
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        clock.advance(Duration.ofSeconds(600));
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+        clock.advance(Duration.ofSeconds(600));
+        assertThat(manager.accessToken()).isEqualTo("access-3");
+
+        assertThat(tokenRequests()).extracting(LoggedRequest::getBodyAsString).containsExactly(
+                "grant_type=password&username=jane%40example.com&password=pa55word-of-jane",
+                "grant_type=refresh_token&refresh_token=refresh-1",
+                "grant_type=refresh_token&refresh_token=refresh-2");
+    }
+
+    @Test
+    void configuredRefreshTokenIsUsedFirstWithoutAnyPassword() {
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-1", "refresh-1", 600)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.USERNAME, "", TicketparkConfig.PASSWORD, "",
+                TicketparkConfig.REFRESH_TOKEN, "seed-refresh"));
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(tokenRequests()).extracting(LoggedRequest::getBodyAsString)
+                .containsExactly("grant_type=refresh_token&refresh_token=seed-refresh");
+    }
+
+    @Test
+    void answerWithoutRefreshTokenKeepsTheCurrentOne() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").inScenario("rotation").whenScenarioStateIs(STARTED)
+                .willReturn(okWithoutRefreshToken("access-2")).willSetStateTo("second"));
+        server.stubFor(tokenRequest("refresh_token").inScenario("rotation").whenScenarioStateIs("second")
+                .willReturn(token("access-3", "refresh-3", 600)));
+        TokenManager manager = manager(Map.of());
+
+        manager.accessToken();
+        clock.advance(Duration.ofSeconds(600));
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+        clock.advance(Duration.ofSeconds(600));
+        assertThat(manager.accessToken()).isEqualTo("access-3");
+
+        assertThat(tokenRequests()).extracting(LoggedRequest::getBodyAsString).endsWith(
+                "grant_type=refresh_token&refresh_token=refresh-1",
+                "grant_type=refresh_token&refresh_token=refresh-1");
+    }
+
+    @Test
+    void rejectedRefreshFallsBackToThePasswordGrantInTheSameCall() {
+        server.stubFor(tokenRequest("refresh_token")
+                .willReturn(oauthError(400, "invalid_grant", "Refresh token has expired")));
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.REFRESH_TOKEN, "seed-refresh"));
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(tokenRequests()).extracting(LoggedRequest::getBodyAsString).containsExactly(
+                "grant_type=refresh_token&refresh_token=seed-refresh",
+                "grant_type=password&username=jane%40example.com&password=pa55word-of-jane");
+    }
+
+    @Test
+    void rejectedRefreshWithoutPasswordSaysWhatToConfigureAndIsNotRetried() {
+        server.stubFor(
+                tokenRequest("refresh_token").willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        TokenManager manager = manager(Map.of(TicketparkConfig.USERNAME, "", TicketparkConfig.PASSWORD, "",
+                TicketparkConfig.REFRESH_TOKEN, "seed-refresh"));
+
+        InvalidGrantException first = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
+        InvalidGrantException second = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
+
+        assertThat(first.getMessage()).startsWith("TPC0003").contains("Invalid refresh token",
+                "ticketpark.refresh-token", "ticketpark.username", "ticketpark.password");
+        assertThat(first.status()).isEqualTo(400);
+        assertThat(second).hasMessage(first.getMessage());
+        assertThat(tokenRequests()).hasSize(1);
+        TokenEndpointTest.assertNoSecretIn(first);
+    }
+
+    @Test
+    void wrongPasswordNamesTheKeysToCheck() {
+        server.stubFor(tokenRequest("password")
+                .willReturn(oauthError(400, "invalid_grant", "Invalid username and password combination")));
+        TokenManager manager = manager(Map.of());
+
+        InvalidGrantException e = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
+
+        assertThat(e.getMessage()).startsWith("TPC0004").contains("ticketpark.username", "ticketpark.password");
+        TokenEndpointTest.assertNoSecretIn(e);
+    }
+
+    @Test
+    void invalidateGetsANewTokenWithTheRefreshToken() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-2", "refresh-2", 600)));
+        TokenManager manager = manager(Map.of());
+
+        manager.accessToken();
+        manager.invalidate();
+
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+        assertThat(tokenRequests()).extracting(LoggedRequest::getBodyAsString)
+                .last().isEqualTo("grant_type=refresh_token&refresh_token=refresh-1");
+    }
+
+    @Test
+    void concurrentCallersAtColdStartCauseExactlyOneTokenRequest() throws Exception {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600).withFixedDelay(300)));
+        TokenManager manager = manager(Map.of());
+
+        List<String> tokens = callConcurrently(manager);
+
+        assertThat(tokens).hasSize(CALLERS).containsOnly("access-1");
+        assertThat(tokenRequests()).hasSize(1);
+    }
+
+    @Test
+    void concurrentCallersAtExpiryCauseExactlyOneRefresh() throws Exception {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(
+                tokenRequest("refresh_token").willReturn(token("access-2", "refresh-2", 600).withFixedDelay(300)));
+        TokenManager manager = manager(Map.of());
+        manager.accessToken();
+        clock.advance(Duration.ofSeconds(600));
+
+        List<String> tokens = callConcurrently(manager);
+
+        assertThat(tokens).hasSize(CALLERS).containsOnly("access-2");
+        server.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=refresh")));
+        server.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)).withRequestBody(containing(PASSWORD)));
+    }
+
+    @Test
+    void insideTheSkewWindowCallersGetTheCurrentTokenWithoutWaitingForTheOneRefresh() throws Exception {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-2", "refresh-2", 600)));
+        TokenManager manager = manager(Map.of());
+        manager.accessToken();
+        clock.advance(Duration.ofSeconds(575)); // default skew: min(30 s, 20 % of 600 s) = 30 s
+        executor.hold();
+
+        // the refresh is held back and never runs while the callers are answered
+        List<String> tokens = callConcurrently(manager);
+
+        assertThat(tokens).hasSize(CALLERS).containsOnly("access-1");
+        assertThat(executor.held()).isEqualTo(1);
+        assertThat(tokenRequests()).hasSize(1);
+
+        executor.release();
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+        assertThat(tokenRequests()).extracting(LoggedRequest::getBodyAsString)
+                .containsExactly("grant_type=password&username=jane%40example.com&password=pa55word-of-jane",
+                        "grant_type=refresh_token&refresh_token=refresh-1");
+    }
+
+    @Test
+    void configuredSkewDecidesWhenTheBackgroundRefreshStarts() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-2", "refresh-2", 600)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.REFRESH_SKEW, "PT2M"));
+        manager.accessToken();
+
+        clock.advance(Duration.ofSeconds(479));
+        manager.accessToken();
+        assertThat(tokenRequests()).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(tokenRequests()).hasSize(2);
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+    }
+
+    @Test
+    void toStringShowsNoSecret() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        TokenManager manager = manager(Map.of());
+        manager.accessToken();
+
+        assertThat(manager.toString()).doesNotContain(SECRETS);
+    }
+
+    private TokenManager manager(Map<String, String> overrides) {
+        Map<String, String> properties = MapConfig.valid(server.baseUrl());
+        properties.putAll(overrides);
+        properties.values().removeIf(String::isEmpty);
+        TokenManager manager = new TokenManager(TicketparkConfig.load(new MapConfig(properties)), clock, executor);
+        managers.add(manager);
+        return manager;
+    }
+
+    private List<String> callConcurrently(TokenManager manager) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<String>> calls = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            calls.add(() -> {
+                start.await();
+                return manager.accessToken();
+            });
+        }
+        List<Future<String>> futures = new ArrayList<>();
+        for (Callable<String> call : calls) {
+            futures.add(callers.submit(call));
+        }
+        start.countDown();
+        List<String> tokens = new ArrayList<>();
+        for (Future<String> future : futures) {
+            tokens.add(future.get(20, TimeUnit.SECONDS));
+        }
+        return tokens;
+    }
+
+    private static List<LoggedRequest> tokenRequests() {
+        return server
+                .findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)).withHeader("Accept", equalTo("application/json")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okWithoutRefreshToken(
+            String accessToken) {
+        return com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                "{\"access_token\":\"" + accessToken + "\",\"expires_in\":600,\"token_type\":\"bearer\"}");
+    }
+}
