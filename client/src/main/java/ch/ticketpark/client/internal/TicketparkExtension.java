@@ -12,7 +12,7 @@ import ch.ticketpark.client.TicketparkConfigurationException;
  * Reads and validates the configuration while the application deploys, so that a missing or invalid key fails the
  * deployment with a message naming it instead of failing the first API call.
  */
-public final class TicketparkExtension implements Extension {
+public class TicketparkExtension implements Extension {
 
     private volatile TicketparkConfig config;
 

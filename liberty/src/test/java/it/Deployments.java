@@ -1,0 +1,62 @@
+package it;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.assertj.core.api.Assertions;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Small per-test deployments: the packaged client library (the very jar users get), the test's own classes and a
+ * MicroProfile Config file that points the client at the sandbox.
+ */
+final class Deployments {
+
+    private Deployments() {
+    }
+
+    /** The configuration of a client that talks to the sandbox with its demo credentials. */
+    static Map<String, String> sandboxConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("ticketpark/mp-rest/url", Sandbox.url());
+        config.put("ticketpark.client-key", Sandbox.CLIENT_KEY);
+        config.put("ticketpark.client-secret", Sandbox.CLIENT_SECRET);
+        config.put("ticketpark.username", Sandbox.USERNAME);
+        config.put("ticketpark.password", Sandbox.PASSWORD);
+        return config;
+    }
+
+    static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+        String properties = config.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining("\n"));
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(classes)
+                .addClasses(Sandbox.class, Deployments.class)
+                .addAsLibraries(clientLibrary(), jarOf(Assertions.class))
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+    }
+
+    private static JavaArchive clientLibrary() {
+        File jar = new File(System.getProperty("ticketpark.client.jar"));
+        if (!jar.isFile()) {
+            throw new IllegalStateException("Build the client first: " + jar + " is missing");
+        }
+        return ShrinkWrap.createFromZipFile(JavaArchive.class, jar);
+    }
+
+    private static JavaArchive jarOf(Class<?> type) {
+        try {
+            File jar = new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return ShrinkWrap.createFromZipFile(JavaArchive.class, jar);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import ch.ticketpark.client.model.Event;
+
+/** An EJB injects the Ticketpark client and lists events from the sandbox; another client gets no token. */
+@ExtendWith(ArquillianExtension.class)
+class EventsIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        Map<String, String> config = Deployments.sandboxConfig();
+        config.put("other/mp-rest/url", Sandbox.url());
+        return Deployments.war("events-it", config, EventReader.class, OtherApiClient.class);
+    }
+
+    @Inject
+    EventReader reader;
+
+    @Inject
+    @RestClient
+    OtherApiClient other;
+
+    @BeforeEach
+    void resetSandbox() {
+        Sandbox.reset();
+    }
+
+    @Test
+    void ejbListsEventsWithBearerAndJsonHeaders() {
+        List<Event> events = reader.events();
+
+        assertThat(events).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.pid()).isNotBlank();
+            assertThat(event.name()).isNotBlank();
+        });
+        JsonObject request = Sandbox.lastRequest();
+        assertThat(request.getString("method")).isEqualTo("GET");
+        assertThat(request.getString("path")).isEqualTo("/events/");
+        assertThat(request.getString("bearer")).isEqualTo("valid");
+        assertThat(Sandbox.lastRequestHeader("authorization")).contains("Bearer ****");
+        assertThat(Sandbox.lastRequestHeader("accept")).contains("application/json");
+        assertThat(Sandbox.lastRequestHeader("content-type")).contains("application/json");
+        JsonObject stats = Sandbox.stats();
+        assertThat(stats.getInt("passwordGrants")).isEqualTo(1);
+        assertThat(stats.getInt("apiUnauthorized")).isZero();
+    }
+
+    @Test
+    void clientWithAnotherConfigKeySendsNoAuthorization() {
+        assertThatThrownBy(other::list).isInstanceOf(WebApplicationException.class);
+
+        assertThat(Sandbox.lastRequest().getString("bearer")).isEqualTo("missing");
+        assertThat(Sandbox.lastRequestHeader("authorization")).isEmpty();
+        assertThat(Sandbox.stats().getInt("passwordGrants")).isZero();
+    }
+}

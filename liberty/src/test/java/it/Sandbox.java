@@ -1,0 +1,84 @@
+package it;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The sandbox's test-only control plane ({@code /_sandbox/...}), over plain HTTP. Works in the test JVM (URL from the
+ * {@code http.port} system property) and inside Liberty (URL from the deployment's configuration).
+ */
+final class Sandbox {
+
+    static final String CLIENT_KEY = "demo-client";
+    static final String CLIENT_SECRET = "demo-secret";
+    static final String USERNAME = "demo@ticketpark.test";
+    static final String PASSWORD = "demo-password";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Sandbox() {
+    }
+
+    static String url() {
+        String port = System.getProperty("http.port");
+        if (port != null) {
+            return "http://localhost:" + port + "/sandbox";
+        }
+        return ConfigProvider.getConfig().getValue("ticketpark/mp-rest/url", String.class);
+    }
+
+    static void reset() {
+        post("/_sandbox/reset");
+    }
+
+    static void accessTokenLifetime(int seconds) {
+        post("/_sandbox/lifetimes?access=" + seconds);
+    }
+
+    static JsonObject stats() {
+        return Json.createReader(new StringReader(get("/_sandbox/stats"))).readObject();
+    }
+
+    static JsonObject lastRequest() {
+        return Json.createReader(new StringReader(get("/_sandbox/requests/last"))).readObject();
+    }
+
+    /** The values of one header of the last API request, by lower-case name. */
+    static Optional<String> lastRequestHeader(String name) {
+        JsonObject headers = lastRequest().getJsonObject("headers");
+        return headers.containsKey(name) ? Optional.of(headers.getJsonArray(name).getString(0)) : Optional.empty();
+    }
+
+    private static void post(String path) {
+        send(HttpRequest.newBuilder(URI.create(url() + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static String get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url() + path)).GET().build());
+    }
+
+    private static String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(request.uri() + " answered HTTP " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * A local stand-in for {@code api.ticketpark.ch}, deployed as a WAR at context root {@code /sandbox}; for tests and
+ * demos only.
+ * <p>
+ * It talks to clients over HTTP only and shares no code with them. Sub-packages:
+ * <ul>
+ * <li>{@code oauth}: the token endpoint {@code POST /oauth/v2/token} with FOS OAuth2 semantics</li>
+ * <li>{@code api}: the Bearer-protected resource API ({@code /events/}, ...)</li>
+ * <li>{@code control}: the test-only control plane {@code /_sandbox/...}</li>
+ * </ul>
+ * Configuration keys (MicroProfile Config) are listed in {@link ch.ticketpark.sandbox.SandboxSettings}.
+ */
+package ch.ticketpark.sandbox;
