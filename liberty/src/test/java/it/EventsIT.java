@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import ch.ticketpark.client.TicketparkTokens;
 import ch.ticketpark.client.model.Event;
 
 /** An EJB injects the Ticketpark client and lists events from the sandbox; another client gets no token. */
@@ -28,7 +29,8 @@ class EventsIT {
     static WebArchive deployment() {
         Map<String, String> config = Deployments.sandboxConfig();
         config.put("other/mp-rest/url", Sandbox.url());
-        return Deployments.war("events-it", config, EventReader.class, OtherApiClient.class);
+        return Deployments.war("events-it", config, EventReader.class, OtherApiClient.class,
+                OwnTicketparkClient.class);
     }
 
     @Inject
@@ -38,9 +40,23 @@ class EventsIT {
     @RestClient
     OtherApiClient other;
 
+    @Inject
+    @RestClient
+    OwnTicketparkClient own;
+
+    @Inject
+    TicketparkTokens tokens;
+
+    /** The sandbox is not reset between these tests: it would forget the token this deployment holds. */
+    private JsonObject before;
+
     @BeforeEach
-    void resetSandbox() {
-        Sandbox.reset();
+    void readCounters() {
+        before = Sandbox.stats();
+    }
+
+    private int increase(String counter) {
+        return Sandbox.stats().getInt(counter) - before.getInt(counter);
     }
 
     @Test
@@ -58,9 +74,28 @@ class EventsIT {
         assertThat(Sandbox.lastRequestHeader("authorization")).contains("Bearer ****");
         assertThat(Sandbox.lastRequestHeader("accept")).contains("application/json");
         assertThat(Sandbox.lastRequestHeader("content-type")).contains("application/json");
-        JsonObject stats = Sandbox.stats();
-        assertThat(stats.getInt("passwordGrants")).isEqualTo(1);
-        assertThat(stats.getInt("apiUnauthorized")).isZero();
+        assertThat(increase("apiUnauthorized")).isZero();
+    }
+
+    @Test
+    void applicationsOwnTicketparkInterfaceGetsTheTokenWithoutRegisterProvider() {
+        assertThat(own.list()).startsWith("[");
+
+        assertThat(Sandbox.lastRequest().getString("bearer")).isEqualTo("valid");
+        assertThat(Sandbox.lastRequestHeader("accept")).contains("application/json");
+    }
+
+    @Test
+    void invalidatedTokenIsReplacedThroughTheRefreshGrant() {
+        String first = tokens.accessToken();
+        tokens.invalidate();
+
+        assertThat(reader.events()).isNotEmpty();
+
+        assertThat(tokens.accessToken()).isNotEqualTo(first);
+        assertThat(increase("refreshGrants")).isEqualTo(1);
+        assertThat(increase("passwordGrants")).isZero();
+        assertThat(increase("tokenErrors")).isZero();
     }
 
     @Test
@@ -69,6 +104,6 @@ class EventsIT {
 
         assertThat(Sandbox.lastRequest().getString("bearer")).isEqualTo("missing");
         assertThat(Sandbox.lastRequestHeader("authorization")).isEmpty();
-        assertThat(Sandbox.stats().getInt("passwordGrants")).isZero();
+        assertThat(increase("apiUnauthorized")).isEqualTo(1);
     }
 }
