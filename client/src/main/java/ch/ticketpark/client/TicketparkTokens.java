@@ -28,4 +28,13 @@ public interface TicketparkTokens {
      * {@link #accessToken()} obtains a new one with the refresh token. The refresh token is kept.
      */
     void invalidate();
+
+    /**
+     * Forgets the given access token if it is still the current one, so that the next call of {@link #accessToken()}
+     * obtains a new one; does nothing if it has been replaced already. Use it when the API rejected a request that
+     * carried this token: concurrent callers that saw the same rejection cause only one new token request.
+     *
+     * @param accessToken the token the rejected request carried
+     */
+    void invalidate(String accessToken);
 }

@@ -3,7 +3,6 @@ package ch.ticketpark.client.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -76,6 +75,14 @@ public final class TokenManager implements TicketparkTokens, AutoCloseable {
         Token token = current.get();
         if (token != null) {
             // a token that a refresh replaced meanwhile stays: it is newer than the one the caller saw
+            current.compareAndSet(token, token.expired());
+        }
+    }
+
+    @Override
+    public void invalidate(String accessToken) {
+        Token token = current.get();
+        if (token != null && token.accessToken().equals(accessToken)) {
             current.compareAndSet(token, token.expired());
         }
     }
@@ -182,12 +189,6 @@ public final class TokenManager implements TicketparkTokens, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TokenEndpointUnavailableException(Messages.waitTimedOut(timeout), e);
         }
-    }
-
-    /** For tests and diagnostics: the refresh token the next refresh would use, if any. */
-    Optional<String> refreshToken() {
-        Token token = current.get();
-        return Optional.ofNullable(token != null ? token.refreshToken() : initialRefreshToken);
     }
 
     @Override

@@ -80,5 +80,9 @@ class BearerTokenFilterTest {
         @Override
         public void invalidate() {
         }
+
+        @Override
+        public void invalidate(String accessToken) {
+        }
     }
 }

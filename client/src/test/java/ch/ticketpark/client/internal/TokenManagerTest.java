@@ -178,6 +178,23 @@ class TokenManagerTest {
     }
 
     @Test
+    void invalidatingAReplacedTokenKeepsTheNewOne() throws Exception {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-2", "refresh-2", 600)));
+        TokenManager manager = manager(Map.of());
+        manager.accessToken();
+
+        // many callers saw access-1 rejected: one new token, and their late invalidations keep it
+        List<String> tokens = callConcurrently(manager, () -> {
+            manager.invalidate("access-1");
+            return manager.accessToken();
+        });
+
+        assertThat(tokens).containsOnly("access-2");
+        assertThat(tokenRequests()).hasSize(2);
+    }
+
+    @Test
     void concurrentCallersAtColdStartCauseExactlyOneTokenRequest() throws Exception {
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600).withFixedDelay(300)));
         TokenManager manager = manager(Map.of());
@@ -265,17 +282,17 @@ class TokenManagerTest {
     }
 
     private List<String> callConcurrently(TokenManager manager) throws Exception {
+        return callConcurrently(manager, manager::accessToken);
+    }
+
+    private List<String> callConcurrently(TokenManager manager, Callable<String> call) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        List<Callable<String>> calls = new ArrayList<>();
-        for (int i = 0; i < CALLERS; i++) {
-            calls.add(() -> {
-                start.await();
-                return manager.accessToken();
-            });
-        }
         List<Future<String>> futures = new ArrayList<>();
-        for (Callable<String> call : calls) {
-            futures.add(callers.submit(call));
+        for (int i = 0; i < CALLERS; i++) {
+            futures.add(callers.submit(() -> {
+                start.await();
+                return call.call();
+            }));
         }
         start.countDown();
         List<String> tokens = new ArrayList<>();
