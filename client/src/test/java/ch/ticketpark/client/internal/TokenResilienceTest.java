@@ -294,6 +294,20 @@ class TokenResilienceTest {
     }
 
     @Test
+    void callerWaitsNoLongerThanTheWaitTimeout() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.CONNECT_TIMEOUT, "PT0.1S",
+                TicketparkConfig.READ_TIMEOUT, "PT0.1S", TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT0.2S"));
+        executor.hold(); // the request never starts: the caller's own bound is what ends the wait
+
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+
+        assertThat(e.getMessage()).startsWith("TPC0008").contains("ticketpark.token-wait-timeout");
+        assertThat(tokenRequests()).isZero();
+    }
+
+    @Test
     void rejectedRefreshWithoutPasswordDoesNotOpenTheBreaker() {
         server.stubFor(tokenRequest("refresh_token")
                 .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
