@@ -1,5 +1,7 @@
 package ch.ticketpark.client.internal;
 
+import java.net.URI;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
@@ -14,8 +16,9 @@ import ch.ticketpark.client.TicketparkTokens;
 
 /**
  * Authenticates every request of a Ticketpark REST client: {@code Authorization: Bearer <access token>}, and
- * {@code Content-Type} and {@code Accept: application/json} where the request has none. Refuses to send the token
- * over plain http to a host that is not loopback.
+ * {@code Content-Type} and {@code Accept: application/json} where the request has none. The token goes only to the
+ * configured API origin (scheme, host and port of {@code ticketpark/mp-rest/url}), and never over plain http to a
+ * host that is not loopback; any other request fails before the token is even obtained.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerTokenFilter implements ClientRequestFilter {
@@ -23,19 +26,27 @@ public final class BearerTokenFilter implements ClientRequestFilter {
     static final String BEARER = "Bearer ";
 
     private final Supplier<TicketparkTokens> tokens;
+    private final Supplier<URI> apiUrl;
 
     /**
      * @param tokens supplies the token bean; called on each request, so it may look the bean up lazily
+     * @param apiUrl supplies the configured API base URL; called on each request, likewise
      */
-    public BearerTokenFilter(Supplier<TicketparkTokens> tokens) {
+    public BearerTokenFilter(Supplier<TicketparkTokens> tokens, Supplier<URI> apiUrl) {
         this.tokens = tokens;
+        this.apiUrl = apiUrl;
     }
 
     @Override
     public void filter(ClientRequestContext request) {
-        Urls.whyNotAllowed(request.getUri()).ifPresent(reason -> {
-            throw new TicketparkException(Messages.insecureApiUrl(request.getUri().toString(), reason));
+        URI target = request.getUri();
+        Urls.whyNotAllowed(target).ifPresent(reason -> {
+            throw new TicketparkException(Messages.insecureApiUrl(target.toString(), reason));
         });
+        URI api = apiUrl.get();
+        if (!sameOrigin(target, api)) {
+            throw new TicketparkException(Messages.foreignHost(origin(target), origin(api)));
+        }
         var headers = request.getHeaders();
         headers.putSingle(HttpHeaders.AUTHORIZATION, BEARER + tokens.get().accessToken());
         if (!headers.containsKey(HttpHeaders.ACCEPT)) {
@@ -44,5 +55,24 @@ public final class BearerTokenFilter implements ClientRequestFilter {
         if (!headers.containsKey(HttpHeaders.CONTENT_TYPE)) {
             headers.putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
+    }
+
+    static boolean sameOrigin(URI a, URI b) {
+        return scheme(a).equals(scheme(b)) && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static String origin(URI url) {
+        return scheme(url) + "://" + url.getHost() + ":" + port(url);
+    }
+
+    private static String scheme(URI url) {
+        return url.getScheme().toLowerCase(Locale.ROOT);
+    }
+
+    private static int port(URI url) {
+        if (url.getPort() >= 0) {
+            return url.getPort();
+        }
+        return scheme(url).equals("https") ? 443 : 80;
     }
 }

@@ -1,6 +1,7 @@
 package ch.ticketpark.client.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -70,5 +71,63 @@ final class Messages {
 
     static String tokenObtained(String grantType, Duration lifetime) {
         return "TPC0013: Obtained a Ticketpark access token with the " + grantType + " grant, valid for " + lifetime;
+    }
+
+    static String invalidClient(int status, String description) {
+        return "TPC0100: The Ticketpark token endpoint rejected the client credentials with HTTP " + status
+                + ", error 'invalid_client'" + (description == null ? "" : " (" + description + ")") + ": check "
+                + TicketparkConfig.CLIENT_KEY + " and " + TicketparkConfig.CLIENT_SECRET
+                + " (wrong, or rotated at Ticketpark)";
+    }
+
+    static String unavailableAfterAttempts(int attempts, Duration elapsed, String lastFailure) {
+        return "TPC0101: The Ticketpark token endpoint failed " + attempts + " attempts in " + elapsed + " ("
+                + TicketparkConfig.TOKEN_MAX_ATTEMPTS + ", " + TicketparkConfig.TOKEN_WAIT_TIMEOUT
+                + "); the last one: " + lastFailure;
+    }
+
+    static String circuitOpen(int failures, Instant openUntil, String lastFailure) {
+        return "TPC0102: " + failures + " Ticketpark token requests failed in a row, so none is sent before "
+                + openUntil + " (" + TicketparkConfig.CIRCUIT_BREAKER_FAILURES + ", "
+                + TicketparkConfig.CIRCUIT_BREAKER_DELAY + "); the last failure: " + lastFailure;
+    }
+
+    static String circuitClosed(int failures) {
+        return "TPC0103: The Ticketpark token endpoint works again after " + failures + " failed token requests";
+    }
+
+    static String retrying(int attempt, Duration delay, String failure) {
+        return "TPC0104: Ticketpark token request attempt " + attempt + " failed; retrying in " + delay + ": "
+                + failure;
+    }
+
+    static String redirectRefused(int status, String location) {
+        return "TPC0105: The Ticketpark token endpoint answered HTTP " + status + " with a redirect to " + location
+                + ", which is not followed, so that the credentials go to the configured URL only: set "
+                + TicketparkConfig.TOKEN_URL + " to the URL that answers";
+    }
+
+    static String temporarilyUnavailable(int status, String description) {
+        return "TPC0106: The Ticketpark token endpoint is temporarily unavailable (HTTP " + status
+                + ", error 'temporarily_unavailable'" + (description == null ? "" : ": " + description) + ")";
+    }
+
+    static String tooManyRequests() {
+        return "TPC0107: The Ticketpark token endpoint answered HTTP 429 Too Many Requests";
+    }
+
+    static String lifetimeCapped(String seconds, Duration cap) {
+        return "TPC0108: The Ticketpark token endpoint gave the access token a lifetime of " + seconds
+                + " s (expires_in); the client refreshes it after " + cap + " at the latest";
+    }
+
+    static String foreignHost(String url, String apiUrl) {
+        return "TPC0109: Refusing to send the Ticketpark access token to " + url + ": only the configured API origin "
+                + apiUrl + " (" + TicketparkConfig.API_URL + ") receives it";
+    }
+
+    static String followRedirectsRefused(String key) {
+        return "TPC0110: " + key + "=true is refused for a Ticketpark client: a followed redirect would carry the "
+                + "access token to whatever host the Location header names";
     }
 }

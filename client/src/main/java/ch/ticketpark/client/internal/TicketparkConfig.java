@@ -27,7 +27,12 @@ public record TicketparkConfig(
         Optional<Duration> refreshSkew,
         Duration connectTimeout,
         Duration readTimeout,
-        Duration tokenWaitTimeout) {
+        Duration tokenWaitTimeout,
+        int tokenMaxAttempts,
+        Duration tokenRetryInitialDelay,
+        Duration tokenRetryMaxDelay,
+        int circuitBreakerFailures,
+        Duration circuitBreakerDelay) {
 
     public static final String PREFIX = "ticketpark.";
     public static final String API_URL = Ticketpark.CONFIG_KEY + "/mp-rest/url";
@@ -41,11 +46,24 @@ public record TicketparkConfig(
     public static final String CONNECT_TIMEOUT = PREFIX + "connect-timeout";
     public static final String READ_TIMEOUT = PREFIX + "read-timeout";
     public static final String TOKEN_WAIT_TIMEOUT = PREFIX + "token-wait-timeout";
+    public static final String TOKEN_MAX_ATTEMPTS = PREFIX + "token-max-attempts";
+    public static final String TOKEN_RETRY_INITIAL_DELAY = PREFIX + "token-retry-initial-delay";
+    public static final String TOKEN_RETRY_MAX_DELAY = PREFIX + "token-retry-max-delay";
+    public static final String CIRCUIT_BREAKER_FAILURES = PREFIX + "circuit-breaker-failures";
+    public static final String CIRCUIT_BREAKER_DELAY = PREFIX + "circuit-breaker-delay";
+    /** The standard MP Rest Client key that would let a Ticketpark client follow redirects with the token. */
+    public static final String FOLLOW_REDIRECTS = Ticketpark.CONFIG_KEY + "/mp-rest/followRedirects";
 
     static final String TOKEN_PATH = "/oauth/v2/token";
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_TOKEN_WAIT_TIMEOUT = Duration.ofSeconds(30);
+    static final int DEFAULT_TOKEN_MAX_ATTEMPTS = 4;
+    static final int MAX_TOKEN_MAX_ATTEMPTS = 20;
+    static final Duration DEFAULT_TOKEN_RETRY_INITIAL_DELAY = Duration.ofMillis(500);
+    static final Duration DEFAULT_TOKEN_RETRY_MAX_DELAY = Duration.ofSeconds(10);
+    static final int DEFAULT_CIRCUIT_BREAKER_FAILURES = 3;
+    static final Duration DEFAULT_CIRCUIT_BREAKER_DELAY = Duration.ofSeconds(30);
 
     /**
      * Reads and validates the configuration.
@@ -62,6 +80,8 @@ public record TicketparkConfig(
         Optional<String> username = reader.optional(USERNAME);
         Optional<String> password = reader.optional(PASSWORD);
         Optional<String> refreshToken = reader.optional(REFRESH_TOKEN);
+        refreshToken.flatMap(TokenSyntax::whyNotRefreshToken)
+                .ifPresent(problem -> reader.problem(REFRESH_TOKEN, REFRESH_TOKEN + " " + problem));
         if (username.isPresent() != password.isPresent()) {
             reader.problem(username.isPresent() ? PASSWORD : USERNAME,
                     USERNAME + " and " + PASSWORD + " go together: set both or neither");
@@ -74,20 +94,57 @@ public record TicketparkConfig(
         Duration connectTimeout = reader.duration(CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT).orElse(null);
         Duration readTimeout = reader.duration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT).orElse(null);
         Duration tokenWaitTimeout = reader.duration(TOKEN_WAIT_TIMEOUT, DEFAULT_TOKEN_WAIT_TIMEOUT).orElse(null);
+        int tokenMaxAttempts = reader.integer(TOKEN_MAX_ATTEMPTS, DEFAULT_TOKEN_MAX_ATTEMPTS, 1,
+                MAX_TOKEN_MAX_ATTEMPTS);
+        Duration retryInitialDelay = reader.duration(TOKEN_RETRY_INITIAL_DELAY, DEFAULT_TOKEN_RETRY_INITIAL_DELAY)
+                .orElse(null);
+        Duration retryMaxDelay = reader.duration(TOKEN_RETRY_MAX_DELAY, DEFAULT_TOKEN_RETRY_MAX_DELAY).orElse(null);
+        if (retryInitialDelay != null && retryMaxDelay != null && retryInitialDelay.compareTo(retryMaxDelay) > 0) {
+            reader.problem(TOKEN_RETRY_INITIAL_DELAY, TOKEN_RETRY_INITIAL_DELAY + " (" + retryInitialDelay
+                    + ") must not be longer than " + TOKEN_RETRY_MAX_DELAY + " (" + retryMaxDelay + ")");
+        }
+        int breakerFailures = reader.integer(CIRCUIT_BREAKER_FAILURES, DEFAULT_CIRCUIT_BREAKER_FAILURES, 1,
+                Integer.MAX_VALUE);
+        Duration breakerDelay = reader.duration(CIRCUIT_BREAKER_DELAY, DEFAULT_CIRCUIT_BREAKER_DELAY).orElse(null);
+        if (tokenWaitTimeout != null && connectTimeout != null && readTimeout != null
+                && tokenWaitTimeout.compareTo(connectTimeout.plus(readTimeout)) < 0) {
+            reader.problem(TOKEN_WAIT_TIMEOUT, TOKEN_WAIT_TIMEOUT + " (" + tokenWaitTimeout + ") must be at least "
+                    + CONNECT_TIMEOUT + " + " + READ_TIMEOUT + " (" + connectTimeout.plus(readTimeout)
+                    + "), so that one token request can end while callers wait for it");
+        }
+        if (reader.bool(FOLLOW_REDIRECTS)) {
+            reader.problem(FOLLOW_REDIRECTS, FOLLOW_REDIRECTS + " must not be true: a followed redirect would carry "
+                    + "the access token to whatever host the Location header names");
+        }
         reader.throwIfProblems();
         return new TicketparkConfig(apiUrl, tokenUrl, clientKey, clientSecret, username, password, refreshToken,
-                refreshSkew, connectTimeout, readTimeout, tokenWaitTimeout);
+                refreshSkew, connectTimeout, readTimeout, tokenWaitTimeout, tokenMaxAttempts, retryInitialDelay,
+                retryMaxDelay, breakerFailures, breakerDelay);
+    }
+
+    /**
+     * The same configuration without the password, the client secret and the refresh token, for whoever needs only
+     * the rest (the token manager keeps the secrets it still needs on its own).
+     */
+    TicketparkConfig withoutSecrets() {
+        return new TicketparkConfig(apiUrl, tokenUrl, clientKey, null, username, Optional.empty(), Optional.empty(),
+                refreshSkew, connectTimeout, readTimeout, tokenWaitTimeout, tokenMaxAttempts, tokenRetryInitialDelay,
+                tokenRetryMaxDelay, circuitBreakerFailures, circuitBreakerDelay);
     }
 
     @Override
     public String toString() {
         return "TicketparkConfig[apiUrl=" + apiUrl + ", tokenUrl=" + tokenUrl + ", clientKey=" + clientKey
-                + ", clientSecret=****, username=" + username.orElse("<none>")
+                + ", clientSecret=" + (clientSecret == null ? "<none>" : "****") + ", username="
+                + username.orElse("<none>")
                 + ", password=" + (password.isPresent() ? "****" : "<none>")
                 + ", refreshToken=" + (refreshToken.isPresent() ? "****" : "<none>")
                 + ", refreshSkew=" + refreshSkew.map(Duration::toString).orElse("<default>")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", tokenWaitTimeout=" + tokenWaitTimeout + "]";
+                + ", tokenWaitTimeout=" + tokenWaitTimeout + ", tokenMaxAttempts=" + tokenMaxAttempts
+                + ", tokenRetryInitialDelay=" + tokenRetryInitialDelay + ", tokenRetryMaxDelay=" + tokenRetryMaxDelay
+                + ", circuitBreakerFailures=" + circuitBreakerFailures + ", circuitBreakerDelay=" + circuitBreakerDelay
+                + "]";
     }
 
     private static String stripTrailingSlash(String url) {
@@ -151,6 +208,27 @@ public record TicketparkConfig(
                 problem(key, key + " must be an ISO-8601 duration such as PT30S, but is '" + value.get() + "'");
                 return Optional.empty();
             }
+        }
+
+        int integer(String key, int defaultValue, int min, int max) {
+            Optional<String> value = optional(key);
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                int number = Integer.parseInt(value.get());
+                if (number < min || number > max) {
+                    problem(key, key + " must be between " + min + " and " + max + ", but is " + number);
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                problem(key, key + " must be a whole number, but is '" + value.get() + "'");
+                return defaultValue;
+            }
+        }
+
+        boolean bool(String key) {
+            return optional(key).map(Boolean::parseBoolean).orElse(false);
         }
 
         void problem(String key, String problem) {

@@ -25,9 +25,17 @@ public class TicketparkExtension implements Extension {
     }
 
     /**
-     * @return the configuration validated at deployment
+     * @return the configuration validated at deployment; without its secrets once {@link #forgetSecrets()} ran
      */
     TicketparkConfig config() {
         return config;
+    }
+
+    /** Drops this extension's references to the secrets, once the token manager holds what it needs. */
+    void forgetSecrets() {
+        TicketparkConfig held = config;
+        if (held != null) {
+            config = held.withoutSecrets();
+        }
     }
 }

@@ -36,7 +36,9 @@ public class TicketparkProducer {
     @ApplicationScoped
     @Typed(TicketparkTokens.class)
     TokenManager tokenManager() {
-        return new TokenManager(extension.config(), Clock.systemUTC(), managedExecutor());
+        TokenManager manager = new TokenManager(extension.config(), Clock.systemUTC(), managedExecutor());
+        extension.forgetSecrets();
+        return manager;
     }
 
     void close(@Disposes TicketparkTokens tokens) {

@@ -1,42 +1,83 @@
 package ch.ticketpark.client.internal;
 
-import java.util.function.Supplier;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.inject.spi.CDI;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.eclipse.microprofile.rest.client.spi.RestClientListener;
 
 import ch.ticketpark.client.Ticketpark;
+import ch.ticketpark.client.TicketparkConfigurationException;
 import ch.ticketpark.client.TicketparkTokens;
 
 /**
  * Registers the {@link BearerTokenFilter} on every REST client whose interface is registered with config key
  * {@value Ticketpark#CONFIG_KEY}: the library's own and the application's, without {@code @RegisterProvider}.
  * Other clients are left alone. Registered as a {@code java.util.ServiceLoader} service.
+ * <p>
+ * A Ticketpark client never follows redirects: the filter runs once per request, so a redirect followed by the HTTP
+ * engine would carry the {@code Authorization} header to whatever host the {@code Location} header names. The
+ * listener switches following off, and refuses a client whose configuration
+ * ({@code <interface>/mp-rest/followRedirects} or {@code ticketpark/mp-rest/followRedirects}) switches it on again.
  */
 public final class TicketparkRestClientListener implements RestClientListener {
+
+    private final Function<String, Optional<String>> config;
+
+    public TicketparkRestClientListener() {
+        this(key -> ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader())
+                .getOptionalValue(key, String.class));
+    }
+
+    TicketparkRestClientListener(Function<String, Optional<String>> config) {
+        this.config = config;
+    }
 
     @Override
     public void onNewClient(Class<?> serviceInterface, RestClientBuilder builder) {
         RegisterRestClient registration = serviceInterface.getAnnotation(RegisterRestClient.class);
         if (registration != null && Ticketpark.CONFIG_KEY.equals(registration.configKey())) {
-            builder.register(new BearerTokenFilter(new LazyTokens()));
+            for (String key : new String[]{serviceInterface.getName() + "/mp-rest/followRedirects",
+                    TicketparkConfig.FOLLOW_REDIRECTS}) {
+                if (config.apply(key).map(String::strip).filter("true"::equalsIgnoreCase).isPresent()) {
+                    String message = Messages.followRedirectsRefused(key);
+                    throw new TicketparkConfigurationException(message, List.of(key));
+                }
+            }
+            builder.followRedirects(false);
+            Lazy lazy = new Lazy();
+            builder.register(new BearerTokenFilter(lazy::tokens, lazy::apiUrl));
         }
     }
 
-    /** Looks the token bean up on first use: the listener runs before CDI may be able to answer. */
-    private static final class LazyTokens implements Supplier<TicketparkTokens> {
+    /** Looks the token bean and the configuration up on first use: the listener runs before CDI may answer. */
+    private static final class Lazy {
 
         private volatile TicketparkTokens tokens;
+        private volatile URI apiUrl;
 
-        @Override
-        public TicketparkTokens get() {
+        TicketparkTokens tokens() {
             TicketparkTokens found = tokens;
             if (found == null) {
                 found = CDI.current().select(TicketparkTokens.class).get();
                 tokens = found;
+            }
+            return found;
+        }
+
+        URI apiUrl() {
+            URI found = apiUrl;
+            if (found == null) {
+                TicketparkConfig loaded = CDI.current().getBeanManager().getExtension(TicketparkExtension.class)
+                        .config();
+                found = loaded.apiUrl();
+                apiUrl = found;
             }
             return found;
         }

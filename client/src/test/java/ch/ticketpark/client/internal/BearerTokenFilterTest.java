@@ -29,7 +29,8 @@ class BearerTokenFilterTest {
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final Client client = ClientBuilder.newClient().register(new BearerTokenFilter(() -> new FixedTokens()));
+    private final Client client = ClientBuilder.newClient()
+            .register(new BearerTokenFilter(() -> new FixedTokens(), () -> java.net.URI.create(server.baseUrl())));
 
     @AfterEach
     void close() {

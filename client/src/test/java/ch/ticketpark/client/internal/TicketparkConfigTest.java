@@ -139,6 +139,70 @@ class TicketparkConfigTest {
                 .contains("client-key-1");
     }
 
+    @Test
+    void resilienceLimitsHaveDefaults() {
+        TicketparkConfig config = load(MapConfig.valid("https://api.ticketpark.ch"));
+
+        assertThat(config.tokenMaxAttempts()).isEqualTo(4);
+        assertThat(config.tokenRetryInitialDelay()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.tokenRetryMaxDelay()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.circuitBreakerFailures()).isEqualTo(3);
+        assertThat(config.circuitBreakerDelay()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void invalidResilienceLimitsAreNamed() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.put(TicketparkConfig.TOKEN_MAX_ATTEMPTS, "0");
+        properties.put(TicketparkConfig.CIRCUIT_BREAKER_FAILURES, "three");
+        properties.put(TicketparkConfig.CIRCUIT_BREAKER_DELAY, "PT0S");
+        properties.put(TicketparkConfig.TOKEN_RETRY_INITIAL_DELAY, "PT20S");
+
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> load(properties));
+
+        assertThat(e.keys()).containsExactlyInAnyOrder("ticketpark.token-max-attempts",
+                "ticketpark.circuit-breaker-failures", "ticketpark.circuit-breaker-delay",
+                "ticketpark.token-retry-initial-delay");
+        assertThat(e.getMessage()).contains("ticketpark.token-max-attempts must be between 1 and 20, but is 0",
+                "ticketpark.circuit-breaker-failures must be a whole number, but is 'three'",
+                "ticketpark.token-retry-initial-delay (PT20S) must not be longer than ticketpark.token-retry-max-delay");
+    }
+
+    @Test
+    void waitTimeoutMustLeaveRoomForOneWholeAttempt() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.put(TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT10S");
+
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> load(properties));
+
+        assertThat(e.keys()).containsExactly("ticketpark.token-wait-timeout");
+        assertThat(e.getMessage()).contains("must be at least ticketpark.connect-timeout + ticketpark.read-timeout");
+    }
+
+    @Test
+    void followingRedirectsIsRefused() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.put("ticketpark/mp-rest/followRedirects", "true");
+
+        assertThat(catchThrowableOfType(TicketparkConfigurationException.class, () -> load(properties)).keys())
+                .containsExactly("ticketpark/mp-rest/followRedirects");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"seed refresh", "seed\u0007", "s\u00e9ed"})
+    void refreshTokenThatCannotBeSentIsRefusedWithoutShowingIt(String token) {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.put(TicketparkConfig.REFRESH_TOKEN, token);
+
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> load(properties));
+
+        assertThat(e.keys()).containsExactly("ticketpark.refresh-token");
+        assertThat(e.getMessage()).contains("ticketpark.refresh-token contains a").doesNotContain("seed", "s\u00e9ed");
+    }
+
     private static TicketparkConfig load(Map<String, String> properties) {
         return TicketparkConfig.load(new MapConfig(properties));
     }

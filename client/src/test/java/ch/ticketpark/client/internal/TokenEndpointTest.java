@@ -115,16 +115,16 @@ class TokenEndpointTest {
     @ValueSource(ints = {400, 401})
     void oauthErrorBecomesTypedExceptionWithErrorDescriptionAndStatus(int status) {
         server.stubFor(post(urlEqualTo(TOKEN_PATH))
-                .willReturn(oauthError(status, "invalid_client", "The client credentials are invalid")));
+                .willReturn(oauthError(status, "unauthorized_client", "The grant type is unauthorized")));
 
         OAuthErrorException e = catchThrowableOfType(OAuthErrorException.class,
                 () -> endpoint.passwordGrant(USERNAME, PASSWORD));
 
         assertThat(e).isNotInstanceOf(InvalidGrantException.class);
         assertThat(e.status()).isEqualTo(status);
-        assertThat(e.error()).isEqualTo("invalid_client");
-        assertThat(e.errorDescription()).isEqualTo("The client credentials are invalid");
-        assertThat(e.getMessage()).contains("TPC0002", "invalid_client", "HTTP " + status);
+        assertThat(e.error()).isEqualTo("unauthorized_client");
+        assertThat(e.errorDescription()).isEqualTo("The grant type is unauthorized");
+        assertThat(e.getMessage()).contains("TPC0002", "unauthorized_client", "HTTP " + status);
         assertNoSecretIn(e);
     }
 

@@ -1,0 +1,352 @@
+package ch.ticketpark.client.internal;
+
+import static ch.ticketpark.client.internal.Fixtures.TOKEN_PATH;
+import static ch.ticketpark.client.internal.Fixtures.oauthError;
+import static ch.ticketpark.client.internal.Fixtures.token;
+import static ch.ticketpark.client.internal.Fixtures.tokenRequest;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import ch.ticketpark.client.InvalidClientException;
+import ch.ticketpark.client.InvalidGrantException;
+import ch.ticketpark.client.TokenEndpointCircuitOpenException;
+import ch.ticketpark.client.TokenEndpointUnavailableException;
+
+/** Item 1 of the fault matrix: retries, backoff, Retry-After, the wait bound and the circuit breaker. */
+class TokenResilienceTest {
+
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private final MutableClock clock = new MutableClock();
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
+    private final List<TokenManager> managers = new ArrayList<>();
+    private final GatedExecutor executor = new GatedExecutor();
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+        managers.forEach(TokenManager::close);
+    }
+
+    @Test
+    void droppedConnectionIsRetriedAndTheCallerGetsTheToken() {
+        failTwiceThen(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+        assertThat(manager(Map.of()).accessToken()).isEqualTo("access-1");
+
+        assertThat(tokenRequests()).isEqualTo(3);
+        assertThat(sleeper.delays()).hasSize(2);
+    }
+
+    @Test
+    void refusedConnectionIsRetriedUpToTheMaximumAttempts() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_URL, "http://localhost:" + closedPort + "/t"));
+
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+
+        assertThat(e.attempts()).isEqualTo(4);
+        assertThat(e.getMessage()).startsWith("TPC0101").contains("4 attempts", "TPC0006");
+        assertThat(e.getCause()).hasMessageStartingWith("TPC0006");
+        assertThat(sleeper.delays()).hasSize(3);
+    }
+
+    @Test
+    void readTimeoutIsRetried() {
+        failTwiceThen(token("slow", "slow", 600).withFixedDelay(1_500));
+
+        assertThat(manager(Map.of(TicketparkConfig.READ_TIMEOUT, "PT0.3S")).accessToken()).isEqualTo("access-1");
+
+        assertThat(tokenRequests()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 504, 429})
+    void serverErrorsAreRetriedWithExponentialBackoff(int status) {
+        failTwiceThen(aResponse().withStatus(status));
+
+        assertThat(manager(Map.of()).accessToken()).isEqualTo("access-1");
+
+        // random() is 1.0 here: the delays are the ceilings 0.5 s, 1 s
+        assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void temporarilyUnavailableIsRetriedEvenAsHttp400() {
+        failTwiceThen(oauthError(400, "temporarily_unavailable", "Maintenance"));
+
+        assertThat(manager(Map.of()).accessToken()).isEqualTo("access-1");
+
+        assertThat(tokenRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void backoffHasFullJitterAndIsCapped() {
+        Backoff low = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), () -> 0.0);
+        Backoff mid = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), () -> 0.5);
+
+        assertThat(low.delay(3)).isZero();
+        assertThat(mid.delay(1)).isEqualTo(Duration.ofMillis(250));
+        assertThat(mid.delay(3)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(mid.ceiling(6)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(mid.ceiling(60)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void retryAfterInSecondsIsHonoured() {
+        failTwiceThen(aResponse().withStatus(503).withHeader("Retry-After", "7"));
+
+        manager(Map.of()).accessToken();
+
+        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
+    }
+
+    @Test
+    void retryAfterAsHttpDateIsHonoured() {
+        String in4s = DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(clock.instant().plusSeconds(4).atOffset(ZoneOffset.UTC));
+        failTwiceThen(aResponse().withStatus(503).withHeader("Retry-After", in4s));
+
+        manager(Map.of()).accessToken();
+
+        // the second date lies in the past by then: no longer than the backoff
+        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void retryAfterBeyondTheMaximumDelayEndsTheRequest() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503).withHeader("Retry-After",
+                "3600")));
+
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager(Map.of())::accessToken);
+
+        assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(sleeper.delays()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"invalid_client", "invalid_grant", "invalid_request", "unauthorized_client"})
+    void oauthErrorsAreNeverRetried(String error) {
+        server.stubFor(tokenRequest("password").willReturn(oauthError(400, error, "no")));
+
+        catchThrowableOfType(ch.ticketpark.client.OAuthErrorException.class, manager(Map.of())::accessToken);
+
+        assertThat(tokenRequests()).isEqualTo(1);
+        assertThat(sleeper.delays()).isEmpty();
+    }
+
+    @Test
+    void retriesEndWithinTheWaitTimeout() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
+        // each attempt may take 2 s (connect + read), the callers wait 5 s: delays 1 s, 2 s fit, 4 s would not
+        TokenManager manager = manager(Map.of(TicketparkConfig.CONNECT_TIMEOUT, "PT1S",
+                TicketparkConfig.READ_TIMEOUT, "PT1S", TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT5S",
+                TicketparkConfig.TOKEN_MAX_ATTEMPTS, "10", TicketparkConfig.TOKEN_RETRY_INITIAL_DELAY, "PT1S"));
+
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+
+        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(e.attempts()).isEqualTo(3);
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.getMessage()).startsWith("TPC0101").contains("3 attempts in PT3S");
+    }
+
+    @Test
+    void breakerOpensAfterConsecutiveFailuresFailsFastAndRecoversAfterOneProbe() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_MAX_ATTEMPTS, "1"));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken))
+                    .isNotInstanceOf(TokenEndpointCircuitOpenException.class);
+        }
+        TokenEndpointCircuitOpenException open = catchThrowableOfType(TokenEndpointCircuitOpenException.class,
+                manager::accessToken);
+        assertThat(open.openUntil()).isEqualTo(clock.instant().plusSeconds(30));
+        assertThat(open.consecutiveFailures()).isEqualTo(3);
+        assertThat(open.attempts()).isZero();
+        assertThat(open.getCause()).isInstanceOf(TokenEndpointUnavailableException.class);
+        assertThat(open.getMessage()).startsWith("TPC0102").contains("TPC0005", "HTTP 503");
+        assertThat(tokenRequests()).isEqualTo(3);
+
+        clock.advance(Duration.ofSeconds(29));
+        catchThrowableOfType(TokenEndpointCircuitOpenException.class, manager::accessToken);
+        assertThat(tokenRequests()).isEqualTo(3);
+
+        clock.advance(Duration.ofSeconds(1));
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(tokenRequests()).isEqualTo(4);
+    }
+
+    @Test
+    void failedProbeIsOneAttemptAndOpensTheBreakerAgain() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.CIRCUIT_BREAKER_FAILURES, "1"));
+        catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken);
+        int afterFirst = tokenRequests();
+        assertThat(afterFirst).isEqualTo(4);
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken))
+                .isNotInstanceOf(TokenEndpointCircuitOpenException.class);
+        assertThat(tokenRequests()).isEqualTo(afterFirst + 1);
+        assertThat(catchThrowableOfType(TokenEndpointCircuitOpenException.class, manager::accessToken).openUntil())
+                .isEqualTo(clock.instant().plusSeconds(30));
+    }
+
+    @Test
+    void breakerOpensOnRepeatedWrongClientCredentialsAndKeepsTheirType() {
+        server.stubFor(tokenRequest("password").willReturn(oauthError(400, "invalid_client", "Bad client")));
+        TokenManager manager = manager(Map.of());
+
+        for (int i = 0; i < 3; i++) {
+            catchThrowableOfType(InvalidClientException.class, manager::accessToken);
+        }
+        TokenEndpointCircuitOpenException open = catchThrowableOfType(TokenEndpointCircuitOpenException.class,
+                manager::accessToken);
+
+        assertThat(open.getCause()).isInstanceOf(InvalidClientException.class);
+        assertThat(tokenRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void failingRefreshInsideTheSkewWindowIsTriedOncePerBackoffPeriodAndNeverOpensTheBreaker() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").willReturn(aResponse().withStatus(503)));
+        TokenManager manager = manager(Map.of());
+        manager.accessToken();
+        clock.advance(Duration.ofSeconds(571)); // inside the 30 s skew window
+
+        // a call every 100 ms for 28 s: backoff ceilings 0.5, 1, 2, 4, 8 s, then 10 s
+        for (int i = 0; i < 280; i++) {
+            assertThat(manager.accessToken()).isEqualTo("access-1");
+            assertThat(executor.awaitIdle()).isTrue();
+            clock.advance(Duration.ofMillis(100));
+        }
+
+        assertThat(refreshRequests()).isBetween(6, 8);
+        assertThat(sleeper.delays()).isEmpty();
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-2", "refresh-2", 600)));
+        clock.advance(Duration.ofSeconds(2)); // expired now: a waiting caller gets a token at once
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+    }
+
+    @Test
+    void callersWaitingDuringRetriesAllGetTheOneToken() throws Exception {
+        failTwiceThen(aResponse().withStatus(503));
+        TokenManager manager = manager(Map.of());
+        ExecutorService callers = Executors.newFixedThreadPool(50);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                futures.add(callers.submit(() -> {
+                    start.await();
+                    return manager.accessToken();
+                }));
+            }
+            start.countDown();
+            for (Future<String> future : futures) {
+                assertThat(future.get(20, TimeUnit.SECONDS)).isEqualTo("access-1");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(tokenRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void callerWaitsNoLongerThanTheWaitTimeout() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.CONNECT_TIMEOUT, "PT0.1S",
+                TicketparkConfig.READ_TIMEOUT, "PT0.1S", TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT0.2S"));
+        executor.hold(); // the request never starts: the caller's own bound is what ends the wait
+
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+
+        assertThat(e.getMessage()).startsWith("TPC0008").contains("ticketpark.token-wait-timeout");
+        assertThat(tokenRequests()).isZero();
+    }
+
+    @Test
+    void rejectedRefreshWithoutPasswordDoesNotOpenTheBreaker() {
+        server.stubFor(tokenRequest("refresh_token")
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        TokenManager manager = manager(Map.of(TicketparkConfig.USERNAME, "", TicketparkConfig.PASSWORD, "",
+                TicketparkConfig.REFRESH_TOKEN, "seed-refresh"));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken))
+                    .hasMessageStartingWith("TPC0003");
+        }
+        assertThat(tokenRequests()).isEqualTo(1);
+    }
+
+    private void failTwiceThen(ResponseDefinitionBuilder failure) {
+        server.stubFor(tokenRequest("password").inScenario("faults").whenScenarioStateIs(STARTED)
+                .willReturn(failure).willSetStateTo("failed once"));
+        server.stubFor(tokenRequest("password").inScenario("faults").whenScenarioStateIs("failed once")
+                .willReturn(failure).willSetStateTo("failed twice"));
+        server.stubFor(tokenRequest("password").inScenario("faults").whenScenarioStateIs("failed twice")
+                .willReturn(token("access-1", "refresh-1", 600)));
+    }
+
+    private TokenManager manager(Map<String, String> overrides) {
+        Map<String, String> properties = new HashMap<>(MapConfig.valid(server.baseUrl()));
+        properties.putAll(overrides);
+        properties.values().removeIf(String::isEmpty);
+        TokenManager manager = new TokenManager(TicketparkConfig.load(new MapConfig(properties)), clock, executor,
+                sleeper, () -> 1.0);
+        managers.add(manager);
+        return manager;
+    }
+
+    private static int tokenRequests() {
+        return server.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).size();
+    }
+
+    private static int refreshRequests() {
+        return (int) server.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).stream()
+                .filter(request -> request.getBodyAsString().contains("grant_type=refresh_token"))
+                .count();
+    }
+}
