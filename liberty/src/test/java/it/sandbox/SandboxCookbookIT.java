@@ -120,7 +120,7 @@ class SandboxCookbookIT {
         assertThat(emails.getJsonObject(0).getString("booking")).isEqualTo(booking);
         assertThat(api.get("/shows/" + show + "?properties[capacity]=1").json().getJsonObject("capacity")
                 .getJsonObject("total").getInt("sold")).isEqualTo(2);
-        SandboxHttp.advanceClock(31 * 60);
+        api.advanceClockAndLogInAgain(31 * 60);
         expect(200, api.get("/bookings/" + booking));
     }
 

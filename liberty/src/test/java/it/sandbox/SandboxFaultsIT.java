@@ -87,7 +87,11 @@ class SandboxFaultsIT {
     void dropLeavesTheClientWithoutACompleteAnswer() {
         arm("{\"target\":\"token\",\"type\":\"drop\"}");
 
-        assertThatThrownBy(SandboxHttp::passwordGrant).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> {
+            Reply reply = SandboxHttp.passwordGrant();
+            throw new AssertionError("a complete answer: HTTP " + reply.status() + " " + reply.headers().map()
+                    + ", " + reply.body().length() + " characters");
+        }).isInstanceOf(UncheckedIOException.class);
         assertThat(SandboxHttp.passwordGrant().status()).isEqualTo(200);
     }
 
@@ -155,7 +159,13 @@ class SandboxFaultsIT {
 
         JsonObject listed = faults();
         assertThat(listed.getJsonArray("armed")).hasSize(2);
-        assertThat(listed.getJsonArray("armed").getJsonObject(0).getInt("remaining")).isEqualTo(3);
+        assertThat(listed.getJsonArray("armed").getValuesAs(JsonObject.class))
+                .filteredOn(fault -> fault.getString("target").equals("api"))
+                .singleElement().satisfies(fault -> {
+                    assertThat(fault.getString("type")).isEqualTo("status");
+                    assertThat(fault.getInt("status")).isEqualTo(502);
+                    assertThat(fault.getInt("remaining")).isEqualTo(3);
+                });
 
         expect(204, SandboxHttp.control("DELETE", "faults"));
         assertThat(faults().getJsonArray("armed")).isEmpty();

@@ -136,6 +136,15 @@ final class SandboxHttp {
         return send(withToken(HttpRequest.newBuilder(URI.create(encodeBrackets(url)))).GET());
     }
 
+    /**
+     * Moves the sandbox's time forward; the access token held expires with it (600 s), so the next call gets a new
+     * one.
+     */
+    void advanceClockAndLogInAgain(long seconds) {
+        advanceClock(seconds);
+        accessToken = null;
+    }
+
     String accessToken() {
         if (accessToken == null) {
             accessToken = expect(200, passwordGrant()).json().getString("access_token");

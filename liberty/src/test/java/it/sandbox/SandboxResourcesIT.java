@@ -277,10 +277,10 @@ class SandboxResourcesIT {
         String confirmed = expect(201, api.post("/bookings/", object("{\"customer\":\"" + ANNA
                 + "\",\"confirmation\":true}"))).createdPid();
 
-        SandboxHttp.advanceClock(29 * 60);
+        api.advanceClockAndLogInAgain(29 * 60);
         expect(200, api.get("/bookings/" + unconfirmed));
 
-        SandboxHttp.advanceClock(60);
+        api.advanceClockAndLogInAgain(60);
         expect(404, api.get("/bookings/" + unconfirmed));
         expect(404, api.get("/tickets/" + ticket));
         expect(200, api.get("/bookings/" + confirmed));

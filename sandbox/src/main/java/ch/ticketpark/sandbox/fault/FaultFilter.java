@@ -30,6 +30,7 @@ public class FaultFilter extends HttpFilter {
     public static final String TOKEN_ANSWER_FAULT = FaultFilter.class.getName() + ".tokenAnswer";
 
     private static final long serialVersionUID = 1L;
+    private static final int TRUNCATED_BYTES = 64 * 1024;
 
     @Inject
     transient FaultPlan plan;
@@ -102,17 +103,17 @@ public class FaultFilter extends HttpFilter {
         }
 
         static void truncated(HttpServletResponse response, FaultTarget target) throws IOException {
-            byte[] part = (target == FaultTarget.TOKEN ? "{\"access_token\":\"" : "[{\"pid\":")
-                    .getBytes(StandardCharsets.UTF_8);
+            // more than the response buffer, so that the status line, the headers and this part reach the socket
+            byte[] part = ((target == FaultTarget.TOKEN ? "{\"access_token\":\"" : "[{\"pid\":\"")
+                    + "x".repeat(TRUNCATED_BYTES)).getBytes(StandardCharsets.US_ASCII);
             response.setStatus(200);
             response.setContentType("application/json");
-            response.setContentLength(part.length + 4096);
-            response.setHeader("Connection", "close");
+            // no "Connection: close": with it, Liberty drops Content-Length and ends the body by closing, a valid answer
+            response.setContentLength(part.length * 2);
             OutputStream out = response.getOutputStream();
             out.write(part);
             out.flush();
-            // the promised rest never comes: the container must close the connection to end the exchange
-            out.close();
+            // the promised rest never comes: the container has to close the connection to end the exchange
         }
 
         private static void write(HttpServletResponse response, int status, String contentType, String body)
