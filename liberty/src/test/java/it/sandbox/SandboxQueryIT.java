@@ -175,7 +175,8 @@ class SandboxQueryIT {
     private String rawGet(String target) throws IOException {
         try (Socket socket = new Socket("localhost", Integer.parseInt(System.getProperty("http.port")))) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.0\r\nHost: localhost:" + System.getProperty("http.port") + "\r\nAccept: application/json\r\n"
+            out.write(("GET " + target + " HTTP/1.0\r\nHost: localhost:" + System.getProperty("http.port")
+                    + "\r\nAccept: application/json\r\n"
                     + "Authorization: Bearer " + api.accessToken() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
