@@ -1,11 +1,8 @@
 package ch.ticketpark.sandbox.store;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The descriptor of one collection: its fields, its pid style, the field that leads to its owning host (for the
@@ -28,10 +25,7 @@ public record CollectionSchema(String name, List<Field> fields, PidStyle pidStyl
     }
 
     public Optional<Field> field(String fieldName) {
-        return Optional.ofNullable(byName().get(fieldName));
-    }
-
-    private Map<String, Field> byName() {
-        return fields.stream().collect(Collectors.toMap(Field::name, Function.identity()));
+        // a handful of fields: a scan is cheaper than a map
+        return fields.stream().filter(field -> field.name().equals(fieldName)).findFirst();
     }
 }
