@@ -1,5 +1,7 @@
 package ch.ticketpark.sandbox;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,13 @@ public class SandboxStats {
     private final LongAdder refreshTokenReuses = new LongAdder();
     private final LongAdder apiRequests = new LongAdder();
     private final LongAdder apiUnauthorized = new LongAdder();
+    private final Map<Counter, LongAdder> counters = new EnumMap<>(Counter.class);
+
+    public SandboxStats() {
+        for (Counter counter : Counter.values()) {
+            counters.put(counter, new LongAdder());
+        }
+    }
 
     /** A token request with {@code grant_type=password}, whatever its outcome. */
     public void passwordGrant() {
@@ -48,6 +57,33 @@ public class SandboxStats {
         apiUnauthorized.increment();
     }
 
+    public void count(Counter counter) {
+        counters.get(counter).increment();
+    }
+
+    /** The outcome of a token request of this grant type ({@code null} or unsupported: "other"). */
+    public void grantOutcome(String grantType, boolean succeeded) {
+        if ("password".equals(grantType)) {
+            count(succeeded ? Counter.PASSWORD_GRANTS_SUCCEEDED : Counter.PASSWORD_GRANTS_FAILED);
+        } else if ("refresh_token".equals(grantType)) {
+            count(succeeded ? Counter.REFRESH_GRANTS_SUCCEEDED : Counter.REFRESH_GRANTS_FAILED);
+        } else {
+            count(Counter.OTHER_GRANTS_FAILED);
+        }
+    }
+
+    /** An unconfirmed booking deleted because its time ran out. */
+    public void bookingExpired() {
+        count(Counter.BOOKINGS_EXPIRED);
+    }
+
+    /** The values of the {@link Counter}s, in declaration order. */
+    public Map<Counter, Long> counters() {
+        Map<Counter, Long> values = new EnumMap<>(Counter.class);
+        counters.forEach((counter, adder) -> values.put(counter, adder.sum()));
+        return values;
+    }
+
     public StatsSnapshot snapshot() {
         return new StatsSnapshot(passwordGrants.sum(), refreshGrants.sum(), tokenErrors.sum(),
                 refreshTokenReuses.sum(), apiRequests.sum(), apiUnauthorized.sum());
@@ -60,5 +96,6 @@ public class SandboxStats {
         refreshTokenReuses.reset();
         apiRequests.reset();
         apiUnauthorized.reset();
+        counters.values().forEach(LongAdder::reset);
     }
 }

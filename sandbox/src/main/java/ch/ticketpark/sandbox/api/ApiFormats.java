@@ -3,7 +3,8 @@ package ch.ticketpark.sandbox.api;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+
+import ch.ticketpark.sandbox.store.Values;
 
 /**
  * The value formats of the Ticketpark API that the JDK does not produce by default.
@@ -11,8 +12,7 @@ import java.util.Locale;
 public final class ApiFormats {
 
     /** {@code 2019-08-11T12:00:00+0200}: the offset has no colon, so ISO_OFFSET_DATE_TIME does not fit. */
-    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx",
-            Locale.ROOT);
+    public static final DateTimeFormatter DATE_TIME = Values.OUTPUT_DATE_TIME;
 
     private ApiFormats() {
     }

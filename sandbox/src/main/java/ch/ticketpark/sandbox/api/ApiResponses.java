@@ -14,10 +14,14 @@ public final class ApiResponses {
     }
 
     public static Response notFound(String message) {
-        return Response.status(Response.Status.NOT_FOUND)
+        return error(Response.Status.NOT_FOUND.getStatusCode(), message);
+    }
+
+    public static Response error(int status, String message) {
+        return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Json.createObjectBuilder()
-                        .add("code", Response.Status.NOT_FOUND.getStatusCode())
+                        .add("code", status)
                         .add("message", message)
                         .build())
                 .build();

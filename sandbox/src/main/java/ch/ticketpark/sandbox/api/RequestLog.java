@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The most recent API requests, oldest first, bounded so that load tests cannot exhaust the memory. Thread-safe.
+ * The most recent requests (API and token endpoint), oldest first, bounded so that load tests cannot exhaust the memory. Thread-safe.
  */
 @ApplicationScoped
 public class RequestLog {
@@ -37,6 +37,18 @@ public class RequestLog {
 
     public Optional<RecordedRequest> last() {
         return Optional.ofNullable(requests.peekLast());
+    }
+
+    /** The most recent request to this target ({@link RecordedRequest#API} or {@link RecordedRequest#TOKEN}). */
+    public Optional<RecordedRequest> last(String target) {
+        var newestFirst = requests.descendingIterator();
+        while (newestFirst.hasNext()) {
+            RecordedRequest request = newestFirst.next();
+            if (request.target().equals(target)) {
+                return Optional.of(request);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The recorded requests, oldest first. */

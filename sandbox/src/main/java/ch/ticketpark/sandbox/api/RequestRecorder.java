@@ -4,24 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 import ch.ticketpark.sandbox.SandboxStats;
 import ch.ticketpark.sandbox.oauth.BearerCheck;
 
 /**
- * Records an API request in the {@link RequestLog} and counts it in the {@link SandboxStats}.
+ * Records requests in the {@link RequestLog}, secrets masked, and counts API requests in the {@link SandboxStats}.
  */
 @ApplicationScoped
 public class RequestRecorder {
 
     private static final String AUTHORIZATION = HttpHeaders.AUTHORIZATION.toLowerCase(Locale.ROOT);
+    private static final Set<String> SECRET_FIELDS = Set.of("password", "client_secret", "refresh_token");
 
     private final RequestLog log;
     private final SandboxStats stats;
@@ -41,11 +44,25 @@ public class RequestRecorder {
     public void record(ContainerRequestContext request, BearerCheck bearer) {
         UriInfo uri = request.getUriInfo();
         log.record(new RecordedRequest(request.getMethod(), path(uri), uri.getRequestUri().getRawQuery(),
-                headers(request), bearer));
+                headers(request.getHeaders()), bearer));
         stats.apiRequest();
         if (bearer != BearerCheck.VALID) {
             stats.apiUnauthorized();
         }
+    }
+
+    /**
+     * Records a token request; {@code password}, {@code client_secret} and {@code refresh_token} are masked. Not
+     * counted in the API counters (the token endpoint has its own).
+     */
+    public void recordToken(String method, UriInfo uri, MultivaluedMap<String, String> requestHeaders,
+            MultivaluedMap<String, String> form) {
+        Map<String, String> fields = new TreeMap<>();
+        form.forEach((name, values) -> fields.put(name, SECRET_FIELDS.contains(name)
+                ? AuthorizationHeader.MASK
+                : String.join(",", values)));
+        log.record(new RecordedRequest(RecordedRequest.TOKEN, method, path(uri), uri.getRequestUri().getRawQuery(),
+                headers(requestHeaders), fields, null));
     }
 
     private static String path(UriInfo uri) {
@@ -58,9 +75,9 @@ public class RequestRecorder {
         return relative.startsWith("/") ? relative : "/" + relative;
     }
 
-    private static Map<String, List<String>> headers(ContainerRequestContext request) {
+    private static Map<String, List<String>> headers(MultivaluedMap<String, String> requestHeaders) {
         Map<String, List<String>> headers = new TreeMap<>();
-        request.getHeaders().forEach((name, values) -> {
+        requestHeaders.forEach((name, values) -> {
             String key = name.toLowerCase(Locale.ROOT);
             List<String> recorded = headers.computeIfAbsent(key, k -> new ArrayList<>());
             for (String value : values) {

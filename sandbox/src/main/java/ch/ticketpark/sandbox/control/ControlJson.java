@@ -1,14 +1,23 @@
 package ch.ticketpark.sandbox.control;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import ch.ticketpark.sandbox.Counter;
 import ch.ticketpark.sandbox.StatsSnapshot;
 import ch.ticketpark.sandbox.api.RecordedRequest;
+import ch.ticketpark.sandbox.api.SentEmail;
+import ch.ticketpark.sandbox.fault.Fault;
+import ch.ticketpark.sandbox.fault.FaultPlan;
+import ch.ticketpark.sandbox.fault.FaultTarget;
+import ch.ticketpark.sandbox.store.Values;
 
 /**
  * The JSON documents of the control plane; field names are part of its contract with the tests.
@@ -18,15 +27,16 @@ final class ControlJson {
     private ControlJson() {
     }
 
-    static JsonObject stats(StatsSnapshot stats) {
-        return Json.createObjectBuilder()
+    static JsonObject stats(StatsSnapshot stats, Map<Counter, Long> counters) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("passwordGrants", stats.passwordGrants())
                 .add("refreshGrants", stats.refreshGrants())
                 .add("tokenErrors", stats.tokenErrors())
                 .add("refreshTokenReuses", stats.refreshTokenReuses())
                 .add("apiRequests", stats.apiRequests())
-                .add("apiUnauthorized", stats.apiUnauthorized())
-                .build();
+                .add("apiUnauthorized", stats.apiUnauthorized());
+        counters.forEach((counter, value) -> json.add(counter.label(), value));
+        return json.build();
     }
 
     static JsonObject request(RecordedRequest request) {
@@ -38,12 +48,62 @@ final class ControlJson {
                     header.getValue().forEach(values::add);
                     headers.add(header.getKey(), values);
                 });
-        return Json.createObjectBuilder()
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("target", request.target())
                 .add("method", request.method())
                 .add("path", request.path())
                 .add("query", request.query())
-                .add("headers", headers)
-                .add("bearer", request.bearer().label())
+                .add("headers", headers);
+        if (!request.form().isEmpty()) {
+            JsonObjectBuilder form = Json.createObjectBuilder();
+            new TreeMap<>(request.form()).forEach(form::add);
+            json.add("form", form);
+        }
+        if (request.bearer() != null) {
+            json.add("bearer", request.bearer().label());
+        }
+        return json.build();
+    }
+
+    static JsonObject faults(FaultPlan plan) {
+        JsonArrayBuilder armed = Json.createArrayBuilder();
+        for (FaultPlan.Armed entry : plan.armed()) {
+            Fault fault = entry.fault();
+            JsonObjectBuilder json = Json.createObjectBuilder()
+                    .add("target", fault.target().label())
+                    .add("type", fault.type().label())
+                    .add("remaining", entry.remaining());
+            if (fault.status() != null) {
+                json.add("status", fault.status());
+            }
+            if (fault.delayMillis() != null) {
+                json.add("delayMillis", fault.delayMillis());
+            }
+            if (fault.retryAfterSeconds() != null) {
+                json.add("retryAfterSeconds", fault.retryAfterSeconds());
+            }
+            armed.add(json);
+        }
+        JsonObjectBuilder injected = Json.createObjectBuilder();
+        for (FaultTarget target : FaultTarget.values()) {
+            injected.add(target.label(), plan.injected(target));
+        }
+        return Json.createObjectBuilder().add("armed", armed).add("injected", injected).build();
+    }
+
+    static JsonObject email(SentEmail email) {
+        return Json.createObjectBuilder()
+                .add("booking", email.booking())
+                .add("type", email.type())
+                .add("recipient", email.recipient())
+                .add("sent", Values.formatDateTime(email.sent()))
+                .build();
+    }
+
+    static JsonObject clock(Instant now, Duration offset) {
+        return Json.createObjectBuilder()
+                .add("now", Values.formatDateTime(now.atZone(Values.ZONE).toOffsetDateTime()))
+                .add("offsetSeconds", offset.toSeconds())
                 .build();
     }
 }

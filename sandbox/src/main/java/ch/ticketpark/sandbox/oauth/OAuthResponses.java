@@ -21,14 +21,23 @@ public final class OAuthResponses {
 
     /** 200 with {@code access_token, expires_in, token_type, scope (null), refresh_token}. */
     public static Response tokens(IssuedTokens tokens) {
-        JsonObject body = Json.createObjectBuilder()
+        return tokens(tokenBody(tokens));
+    }
+
+    /** 200 with this body (a token body the control plane may have altered). */
+    public static Response tokens(JsonObject body) {
+        return json(Response.Status.OK, body).build();
+    }
+
+    /** {@code access_token, expires_in, token_type, scope (null), refresh_token}. */
+    public static JsonObject tokenBody(IssuedTokens tokens) {
+        return Json.createObjectBuilder()
                 .add("access_token", tokens.accessToken())
                 .add("expires_in", tokens.expiresIn().toSeconds())
                 .add("token_type", IssuedTokens.TOKEN_TYPE)
                 .addNull("scope")
                 .add("refresh_token", tokens.refreshToken())
                 .build();
-        return json(Response.Status.OK, body).build();
     }
 
     /** 400 with {@code error, error_description}: how the token endpoint refuses every request. */

@@ -47,11 +47,26 @@ public class TokenAuthority {
      * @throws OAuthException when the request is refused (HTTP 400)
      */
     public IssuedTokens grant(TokenRequest request) {
+        return grant(request, true);
+    }
+
+    /**
+     * Answers a token request; with {@code rotate} false a successful refresh leaves the presented refresh token
+     * valid (RFC 6749 section 6 allows a server not to issue a new one): the control plane uses this for an answer
+     * without {@code refresh_token}.
+     *
+     * @return the new token pair
+     * @throws OAuthException when the request is refused (HTTP 400)
+     */
+    public IssuedTokens grant(TokenRequest request, boolean rotate) {
         countGrantType(request.grantType());
         try {
-            return checkAndGrant(request);
+            IssuedTokens tokens = checkAndGrant(request, rotate);
+            stats.grantOutcome(request.grantType(), true);
+            return tokens;
         } catch (OAuthException e) {
             stats.tokenError();
+            stats.grantOutcome(request.grantType(), false);
             throw e;
         }
     }
@@ -101,14 +116,14 @@ public class TokenAuthority {
         }
     }
 
-    private IssuedTokens checkAndGrant(TokenRequest request) {
+    private IssuedTokens checkAndGrant(TokenRequest request, boolean rotate) {
         if (request.grantType() == null) {
             throw new OAuthException(OAuthError.GRANT_TYPE_MISSING);
         }
         ClientCredentials client = authenticateClient(request);
         return switch (request.grantType()) {
             case TokenRequest.PASSWORD_GRANT -> passwordGrant(client, request);
-            case TokenRequest.REFRESH_TOKEN_GRANT -> refreshGrant(client, request);
+            case TokenRequest.REFRESH_TOKEN_GRANT -> refreshGrant(client, request, rotate);
             default -> throw new OAuthException(OAuthError.GRANT_TYPE_UNSUPPORTED);
         };
     }
@@ -133,7 +148,7 @@ public class TokenAuthority {
         return registry.issue(client.key());
     }
 
-    private IssuedTokens refreshGrant(ClientCredentials client, TokenRequest request) {
+    private IssuedTokens refreshGrant(ClientCredentials client, TokenRequest request, boolean rotate) {
         if (request.refreshToken() == null) {
             throw new OAuthException(OAuthError.REFRESH_TOKEN_MISSING);
         }
@@ -147,7 +162,7 @@ public class TokenAuthority {
         if (stored.isExpiredAt(clock.instant())) {
             throw new OAuthException(OAuthError.REFRESH_TOKEN_EXPIRED);
         }
-        if (!registry.rotate(stored)) {
+        if (rotate && !registry.rotate(stored)) {
             // a concurrent request with the same token rotated it between our read and our rotation
             throw reuse();
         }

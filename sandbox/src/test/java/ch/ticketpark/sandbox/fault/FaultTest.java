@@ -1,0 +1,81 @@
+package ch.ticketpark.sandbox.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+class FaultTest {
+
+    private final FaultPlan plan = new FaultPlan();
+
+    @Test
+    void readsTheControlPlaneJson() {
+        Fault fault = Fault.fromJson(json("{\"target\":\"token\",\"type\":\"status\",\"status\":503,"
+                + "\"retryAfterSeconds\":5,\"count\":2}"));
+
+        assertThat(fault).isEqualTo(new Fault(FaultTarget.TOKEN, FaultType.STATUS, 2, 503, null, 5));
+        assertThat(Fault.fromJson(json("{\"target\":\"api\",\"type\":\"drop\"}")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesIncompleteOrMisdirectedFaults() {
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"api\",\"type\":\"zero_expires_in\"}")))
+                .hasMessage("zero_expires_in applies to the token target only");
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"api\",\"type\":\"delay\"}")))
+                .hasMessage("delay needs delayMillis");
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"api\",\"type\":\"status\",\"status\":99}")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"api\",\"type\":\"explode\"}")))
+                .hasMessageStartingWith("type must be one of status, delay, drop");
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"type\":\"drop\"}"))).hasMessage("target is required");
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"api\",\"type\":\"drop\",\"count\":0}")))
+                .hasMessage("count must be at least 1");
+    }
+
+    @Test
+    void aFaultAffectsTheNextCountRequestsOfItsTargetThenTheNextOneTakesOver() {
+        Fault burst = new Fault(FaultTarget.TOKEN, FaultType.STATUS, 2, 500, null, null);
+        Fault drop = new Fault(FaultTarget.TOKEN, FaultType.DROP, 1, null, null, null);
+        plan.arm(burst);
+        plan.arm(drop);
+
+        assertThat(plan.take(FaultTarget.API)).isEmpty();
+        assertThat(plan.take(FaultTarget.TOKEN)).contains(burst);
+        assertThat(plan.armed()).containsExactly(new FaultPlan.Armed(burst, 1), new FaultPlan.Armed(drop, 1));
+        assertThat(plan.take(FaultTarget.TOKEN)).contains(burst);
+        assertThat(plan.take(FaultTarget.TOKEN)).contains(drop);
+        assertThat(plan.take(FaultTarget.TOKEN)).isEmpty();
+        assertThat(plan.injected(FaultTarget.TOKEN)).isEqualTo(3);
+        assertThat(plan.injected(FaultTarget.API)).isZero();
+    }
+
+    @Test
+    void clearDisarmsEverythingAndZeroesTheCounts() {
+        plan.arm(new Fault(FaultTarget.API, FaultType.HTML, 5, null, null, null));
+        plan.take(FaultTarget.API);
+
+        plan.clear();
+
+        assertThat(plan.armed()).isEmpty();
+        assertThat(plan.take(FaultTarget.API)).isEmpty();
+        assertThat(plan.injected(FaultTarget.API)).isZero();
+    }
+
+    @Test
+    void theControlPlaneIsNeverATarget() {
+        assertThat(FaultTarget.ofPath("/_sandbox/stats")).isNull();
+        assertThat(FaultTarget.ofPath("/oauth/v2/token")).isEqualTo(FaultTarget.TOKEN);
+        assertThat(FaultTarget.ofPath("/events/")).isEqualTo(FaultTarget.API);
+        assertThat(FaultTarget.ofPath("/email/send")).isEqualTo(FaultTarget.API);
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+}
