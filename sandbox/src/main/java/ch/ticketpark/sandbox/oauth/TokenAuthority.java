@@ -25,12 +25,18 @@ public class TokenAuthority {
     private final SandboxSettings settings;
     private final SandboxStats stats;
     private final TokenRegistry registry;
+    private final IssuedTokenJournal journal;
+
+    public TokenAuthority(Clock clock, SandboxSettings settings, SandboxStats stats) {
+        this(clock, settings, stats, IssuedTokenJournal.off());
+    }
 
     @Inject
-    public TokenAuthority(Clock clock, SandboxSettings settings, SandboxStats stats) {
+    public TokenAuthority(Clock clock, SandboxSettings settings, SandboxStats stats, IssuedTokenJournal journal) {
         this.clock = clock;
         this.settings = settings;
         this.stats = stats;
+        this.journal = journal;
         this.registry = new TokenRegistry(clock,
                 new TokenLifetimes(settings.accessTokenLifetime(), settings.refreshTokenLifetime()));
     }
@@ -62,6 +68,7 @@ public class TokenAuthority {
         countGrantType(request.grantType());
         try {
             IssuedTokens tokens = checkAndGrant(request, rotate);
+            journal.record(tokens);
             stats.grantOutcome(request.grantType(), true);
             return tokens;
         } catch (OAuthException e) {
