@@ -45,6 +45,18 @@ final class Sandbox {
         post("/_sandbox/lifetimes?access=" + seconds);
     }
 
+    static void revoke() {
+        post("/_sandbox/revoke");
+    }
+
+    /** Arms a fault, given as the control plane's JSON, e.g. {"target":"token","type":"status","status":503,"count":2}. */
+    static void fault(String json) {
+        send(HttpRequest.newBuilder(URI.create(url() + "/_sandbox/faults"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     static JsonObject stats() {
         return Json.createReader(new StringReader(get("/_sandbox/stats"))).readObject();
     }
