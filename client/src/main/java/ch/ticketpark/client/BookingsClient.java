@@ -18,7 +18,6 @@ import ch.ticketpark.client.model.Booking;
  */
 @RegisterRestClient(configKey = Ticketpark.CONFIG_KEY, baseUri = Ticketpark.DEFAULT_API_URL)
 @ApplicationScoped
-@ReplayWithNewToken
 @Path("/bookings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

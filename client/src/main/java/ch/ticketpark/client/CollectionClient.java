@@ -28,8 +28,9 @@ import jakarta.ws.rs.core.Response;
  * long count = events.count(Query.create().filter("currency", "CHF"));
  * </pre>
  *
- * HTTP errors surface as subclasses of {@link TicketparkApiException}; a call whose token the API rejects is
- * replayed once with a new token ({@link ReplayWithNewToken}).
+ * HTTP errors surface as subclasses of {@link TicketparkApiException}. The typed methods ({@code list}, {@code get},
+ * {@code count}, {@code create}, {@code update}, {@code delete}, …) replay a request whose token the API rejects
+ * once with a new token ({@link TokenReplay}); the {@code http…} methods below them send exactly one request.
  *
  * @param <T> the record type, such as {@code Event}
  */
@@ -44,9 +45,9 @@ public interface CollectionClient<T> {
      * @param query pagination, filters, order and expansion; {@code null} for the API's defaults (first page of 100)
      * @return one page of records
      */
-    @GET
-    @Path("/")
-    List<T> list(@HeaderParam(Query.HEADER) Query query);
+    default List<T> list(Query query) {
+        return TokenReplay.once(() -> httpList(query));
+    }
 
     /**
      * @return the first page of records with the API's default page size (100)
@@ -71,9 +72,9 @@ public interface CollectionClient<T> {
      * @param query the expansion, such as {@code Query.create().expand("customer")}; may be {@code null}
      * @throws RecordNotFoundException if there is no such record
      */
-    @GET
-    @Path("/{pid}")
-    T get(@PathParam("pid") String pid, @HeaderParam(Query.HEADER) Query query);
+    default T get(String pid, Query query) {
+        return TokenReplay.once(() -> httpGet(pid, query));
+    }
 
     /**
      * {@code GET /collection/{pid}}
@@ -85,19 +86,11 @@ public interface CollectionClient<T> {
     }
 
     /**
-     * {@code HEAD /collection/?…}: the answer has the {@value #COUNT_HEADER} header and no body. Prefer
-     * {@link #count(Query)}.
-     */
-    @HEAD
-    @Path("/")
-    Response head(@HeaderParam(Query.HEADER) Query query);
-
-    /**
      * @param query filters; pagination is ignored
      * @return how many records match ({@value #COUNT_HEADER} of {@code HEAD /collection/})
      */
     default long count(Query query) {
-        try (Response response = head(query)) {
+        try (Response response = TokenReplay.once(() -> httpHead(query))) {
             String count = response.getHeaderString(COUNT_HEADER);
             if (count == null) {
                 throw new TicketparkException("TPC0214: The Ticketpark API answered HEAD without the "
@@ -115,41 +108,28 @@ public interface CollectionClient<T> {
     }
 
     /**
-     * {@code POST /collection/} with one object. Prefer {@link #create(Object)}, which returns the new pid.
-     */
-    @POST
-    @Path("/")
-    Response post(T record);
-
-    /**
-     * Creates one record.
+     * Creates one record ({@code POST /collection/}).
      *
      * @param record the new record's fields; {@code null} fields are not sent
      * @return the new record's pid (from {@code Location})
      * @throws InvalidPayloadException if a required field is missing or wrong
      */
     default String create(T record) {
-        try (Response response = post(record)) {
+        try (Response response = TokenReplay.once(() -> httpPost(record))) {
             return Created.pid(response);
         }
     }
 
     /**
-     * {@code POST /collection/} with an array. Prefer {@link #createAll(List)}, which returns the new records.
-     */
-    @POST
-    @Path("/")
-    Response postAll(List<T> records);
-
-    /**
-     * Creates several records in one request, then reads them back from the list link the API answers.
+     * Creates several records in one request ({@code POST /collection/} with an array), then reads them back from
+     * the list link the API answers.
      *
      * @return the new records, with their pids, in the order given
      * @throws InvalidPayloadException if a record is invalid; then none is created
      */
     default List<T> createAll(List<T> records) {
         Query batch;
-        try (Response response = postAll(records)) {
+        try (Response response = TokenReplay.once(() -> httpPostAll(records))) {
             batch = Created.batch(response);
         }
         int size = Math.max(1, records.size());
@@ -159,21 +139,63 @@ public interface CollectionClient<T> {
     /**
      * {@code PATCH /collection/{pid}}: changes the fields that are not {@code null} in {@code changes}.
      */
-    @PATCH
-    @Path("/{pid}")
-    void update(@PathParam("pid") String pid, T changes);
+    default void update(String pid, T changes) {
+        TokenReplay.once(() -> httpPatch(pid, changes));
+    }
 
     /**
      * {@code PATCH /collection/}: changes several records; each must have its pid.
      */
-    @PATCH
-    @Path("/")
-    void updateAll(List<T> changes);
+    default void updateAll(List<T> changes) {
+        TokenReplay.once(() -> httpPatchAll(changes));
+    }
 
     /**
      * {@code DELETE /collection/{pid}}, with what depends on the record (such as the tickets of a booking).
      */
+    default void delete(String pid) {
+        TokenReplay.once(() -> httpDelete(pid));
+    }
+
+    // One HTTP request each, not replayed: the typed methods above build on them.
+
+    /** {@code GET /collection/?…}, one request. */
+    @GET
+    @Path("/")
+    List<T> httpList(@HeaderParam(Query.HEADER) Query query);
+
+    /** {@code GET /collection/{pid}?…}, one request. */
+    @GET
+    @Path("/{pid}")
+    T httpGet(@PathParam("pid") String pid, @HeaderParam(Query.HEADER) Query query);
+
+    /** {@code HEAD /collection/?…}, one request: {@value #COUNT_HEADER} and no body. */
+    @HEAD
+    @Path("/")
+    Response httpHead(@HeaderParam(Query.HEADER) Query query);
+
+    /** {@code POST /collection/} with one object, one request: read the pid with {@link Created#pid}. */
+    @POST
+    @Path("/")
+    Response httpPost(T record);
+
+    /** {@code POST /collection/} with an array, one request: read the list link with {@link Created#batch}. */
+    @POST
+    @Path("/")
+    Response httpPostAll(List<T> records);
+
+    /** {@code PATCH /collection/{pid}}, one request. */
+    @PATCH
+    @Path("/{pid}")
+    void httpPatch(@PathParam("pid") String pid, T changes);
+
+    /** {@code PATCH /collection/} with an array, one request. */
+    @PATCH
+    @Path("/")
+    void httpPatchAll(List<T> changes);
+
+    /** {@code DELETE /collection/{pid}}, one request. */
     @DELETE
     @Path("/{pid}")
-    void delete(@PathParam("pid") String pid);
+    void httpDelete(@PathParam("pid") String pid);
 }

@@ -10,7 +10,8 @@ import jakarta.interceptor.InterceptorBinding;
 
 /**
  * Replays a call once with a new access token when the API answers 401: the token was revoked or expired early.
- * Every typed client carries it; put it on your own {@code configKey = "ticketpark"} interfaces to opt in:
+ * Put it on your own {@code configKey = "ticketpark"} interfaces to opt in (the library's nested and e-mail clients
+ * carry it; its collection clients apply the same rule in their typed methods, see {@link TokenReplay}):
  *
  * <pre>
  * &#64;RegisterRestClient(configKey = Ticketpark.CONFIG_KEY)
@@ -26,7 +27,9 @@ import jakarta.interceptor.InterceptorBinding;
  * the next call obtains a new token. Replaying a {@code POST} is safe: a request answered 401 was not processed.
  * <p>
  * It works for clients injected with {@code @Inject @RestClient} (and those built with {@code RestClientBuilder}
- * inside a CDI application): the MicroProfile Rest Client invokes CDI interceptors bound to the interface.
+ * inside a CDI application): the MicroProfile Rest Client invokes CDI interceptors bound to the interface. Declare
+ * the methods in the annotated interface itself: Open Liberty does not intercept methods inherited from another
+ * interface.
  */
 @InterceptorBinding
 @Inherited

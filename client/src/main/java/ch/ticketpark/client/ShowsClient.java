@@ -16,7 +16,6 @@ import ch.ticketpark.client.model.Show;
  */
 @RegisterRestClient(configKey = Ticketpark.CONFIG_KEY, baseUri = Ticketpark.DEFAULT_API_URL)
 @ApplicationScoped
-@ReplayWithNewToken
 @Path("/shows")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

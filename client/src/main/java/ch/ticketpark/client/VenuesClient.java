@@ -15,7 +15,6 @@ import ch.ticketpark.client.model.Venue;
  */
 @RegisterRestClient(configKey = Ticketpark.CONFIG_KEY, baseUri = Ticketpark.DEFAULT_API_URL)
 @ApplicationScoped
-@ReplayWithNewToken
 @Path("/venues")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

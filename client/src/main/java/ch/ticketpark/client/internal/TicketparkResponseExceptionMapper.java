@@ -43,7 +43,10 @@ public final class TicketparkResponseExceptionMapper implements ResponseExceptio
             method = request.substring(0, request.indexOf(' '));
             path = request.substring(request.indexOf(' ') + 1);
         }
-        String body = body(response);
+        return exception(status, method, path, body(response));
+    }
+
+    static TicketparkApiException exception(int status, String method, String path, String body) {
         String message = Messages.apiError(method, path, status, detail(body));
         return switch (status) {
             case 401 -> new TokenRejectedException(message, status, method, path, body);

@@ -69,7 +69,7 @@ class TokenReplayInterceptorTest {
         api.stubFor(WireMock.get(urlPathEqualTo("/events/e1")).withHeader("Authorization", equalTo("Bearer token-2"))
                 .willReturn(okJson("{\"pid\":\"e1\"}")));
 
-        Object event = interceptor.replayOnce(call("get", "e1", null));
+        Object event = interceptor.replayOnce(call("httpGet", "e1", null));
 
         assertThat(event).isEqualTo(new Event("e1", null, null, null, null, null, null));
         assertThat(tokens.invalidated).containsExactly("token-1");
@@ -83,7 +83,7 @@ class TokenReplayInterceptorTest {
         api.stubFor(WireMock.post(urlPathEqualTo("/events/")).withHeader("Authorization", equalTo("Bearer token-2"))
                 .willReturn(aResponse().withStatus(201).withHeader("Location", api.baseUrl() + "/events/e9")));
 
-        try (Response response = (Response) interceptor.replayOnce(call("post", Event.of("h1", "A", "CHF")))) {
+        try (Response response = (Response) interceptor.replayOnce(call("httpPost", Event.of("h1", "A", "CHF")))) {
             assertThat(Created.pid(response)).isEqualTo("e9");
         }
         List<String> bodies = api.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString()).toList();
@@ -95,7 +95,7 @@ class TokenReplayInterceptorTest {
         rejectToken("token-1");
         rejectToken("token-2");
 
-        assertThatThrownBy(() -> interceptor.replayOnce(call("get", "e1", null)))
+        assertThatThrownBy(() -> interceptor.replayOnce(call("httpGet", "e1", null)))
                 .isInstanceOf(TokenRejectedException.class);
         assertThat(api.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
         assertThat(tokens.newTokens()).isEqualTo(1);
@@ -106,7 +106,7 @@ class TokenReplayInterceptorTest {
     void doesNotReplayOtherErrors() {
         api.stubFor(WireMock.any(anyUrl()).willReturn(aResponse().withStatus(403)));
 
-        assertThatThrownBy(() -> interceptor.replayOnce(call("get", "e1", null)))
+        assertThatThrownBy(() -> interceptor.replayOnce(call("httpGet", "e1", null)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(api.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
         assertThat(tokens.invalidated).isEmpty();
@@ -127,8 +127,8 @@ class TokenReplayInterceptorTest {
 
     @Test
     void decidesWhichCallsCanBeReplayed() throws Exception {
-        assertThat(Replay.isSafe(EventsClient.class.getMethod("list", Query.class), new Object[]{null})).isTrue();
-        assertThat(Replay.isSafe(EventsClient.class.getMethod("postAll", List.class),
+        assertThat(Replay.isSafe(EventsClient.class.getMethod("httpList", Query.class), new Object[]{null})).isTrue();
+        assertThat(Replay.isSafe(EventsClient.class.getMethod("httpPostAll", List.class),
                 new Object[]{List.of(Event.of("h", "n", "CHF"))})).isTrue();
         assertThat(Replay.isSafe(Streaming.class.getMethod("upload", InputStream.class),
                 new Object[]{InputStream.nullInputStream()})).isFalse();

@@ -243,7 +243,7 @@ class TypedClientsTest {
         stubError("/events/e1", 401, "{\"error\":\"invalid_grant\",\"error_description\":\"The access token "
                 + "provided has expired.\"}");
 
-        assertThatThrownBy(() -> client(EventsClient.class).get("e1"))
+        assertThatThrownBy(() -> client(EventsClient.class).httpGet("e1", null))
                 .isInstanceOfSatisfying(TokenRejectedException.class, e -> assertThat(e.status()).isEqualTo(401))
                 .hasMessageContaining("HTTP 401: The access token provided has expired.")
                 .hasMessageNotContaining("token-1");
@@ -254,5 +254,27 @@ class TypedClientsTest {
     private static void stubError(String path, int status, String body) {
         api.stubFor(WireMock.any(urlPathEqualTo(path)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", body.startsWith("{") ? "application/json" : "text/plain").withBody(body)));
+    }
+
+    @Test
+    void typedMethodsReplayOnceWithANewTokenAfter401() {
+        stubError("/events/e1", 401, "{\"error\":\"invalid_grant\"}");
+        api.stubFor(WireMock.get(urlPathEqualTo("/events/e1")).withHeader("Authorization", equalTo("Bearer token-2"))
+                .willReturn(okJson("{\"pid\":\"e1\"}")));
+
+        assertThat(client(EventsClient.class).get("e1").pid()).isEqualTo("e1");
+        assertThat(tokens.invalidated).containsExactly("token-1");
+        assertThat(tokens.newTokens()).isEqualTo(1);
+        assertThat(api.getAllServeEvents()).hasSize(2);
+    }
+
+    @Test
+    void typedMethodsGiveUpAfterASecond401() {
+        api.stubFor(WireMock.any(urlPathEqualTo("/events/")).willReturn(aResponse().withStatus(401)));
+
+        assertThatThrownBy(() -> client(EventsClient.class).count()).isInstanceOf(TokenRejectedException.class);
+        assertThat(api.getAllServeEvents()).hasSize(2);
+        assertThat(tokens.newTokens()).isEqualTo(1);
+        assertThat(tokens.invalidated).containsExactly("token-1", "token-2");
     }
 }
