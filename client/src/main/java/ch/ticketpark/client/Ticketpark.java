@@ -1,5 +1,7 @@
 package ch.ticketpark.client;
 
+import java.time.ZoneId;
+
 /**
  * Constants shared by the Ticketpark client and the applications that use it.
  */
@@ -15,6 +17,11 @@ public final class Ticketpark {
      * The production API base URL, the default of {@code ticketpark/mp-rest/url}.
      */
     public static final String DEFAULT_API_URL = "https://api.ticketpark.ch";
+
+    /**
+     * The time zone of the API's local date-times ({@code yyyy-MM-dd HH:mm:ss}): Europe/Zurich.
+     */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Zurich");
 
     private Ticketpark() {
     }

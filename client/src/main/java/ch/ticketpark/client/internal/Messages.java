@@ -130,4 +130,20 @@ final class Messages {
         return "TPC0110: " + key + "=true is refused for a Ticketpark client: a followed redirect would carry the "
                 + "access token to whatever host the Location header names";
     }
+
+    static String apiError(String method, String path, int status, String detail) {
+        String request = method == null ? "a request" : method + " " + path;
+        return "TPC0201: The Ticketpark API answered " + request + " with HTTP " + status
+                + (detail == null || detail.isEmpty() ? "" : ": " + detail);
+    }
+
+    static String replaying(String method, String path) {
+        return "TPC0202: The Ticketpark API rejected the access token of " + method + " " + path
+                + " (HTTP 401); replaying the call once with a new token";
+    }
+
+    static String notReplayed(String method, String path) {
+        return "TPC0203: The Ticketpark API rejected the access token of " + method + " " + path
+                + " (HTTP 401); the call is not replayed because it is asynchronous or its body cannot be sent twice";
+    }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.inject.spi.CDI;
 
@@ -17,9 +18,11 @@ import ch.ticketpark.client.TicketparkConfigurationException;
 import ch.ticketpark.client.TicketparkTokens;
 
 /**
- * Registers the {@link BearerTokenFilter} on every REST client whose interface is registered with config key
- * {@value Ticketpark#CONFIG_KEY}: the library's own and the application's, without {@code @RegisterProvider}.
- * Other clients are left alone. Registered as a {@code java.util.ServiceLoader} service.
+ * Registers the library's providers on every REST client whose interface is registered with config key
+ * {@value Ticketpark#CONFIG_KEY}, the library's own and the application's, without {@code @RegisterProvider}: the
+ * {@link BearerTokenFilter}, the {@link QueryHeaderFilter}, the {@link TicketparkResponseFilter} and the
+ * {@link TicketparkResponseExceptionMapper}. Other clients are left alone. Registered as a
+ * {@code java.util.ServiceLoader} service.
  * <p>
  * A Ticketpark client never follows redirects: the filter runs once per request, so a redirect followed by the HTTP
  * engine would carry the {@code Authorization} header to whatever host the {@code Location} header names. The
@@ -42,18 +45,30 @@ public final class TicketparkRestClientListener implements RestClientListener {
     @Override
     public void onNewClient(Class<?> serviceInterface, RestClientBuilder builder) {
         RegisterRestClient registration = serviceInterface.getAnnotation(RegisterRestClient.class);
-        if (registration != null && Ticketpark.CONFIG_KEY.equals(registration.configKey())) {
-            for (String key : new String[]{serviceInterface.getName() + "/mp-rest/followRedirects",
-                    TicketparkConfig.FOLLOW_REDIRECTS}) {
-                if (config.apply(key).map(String::strip).filter("true"::equalsIgnoreCase).isPresent()) {
-                    String message = Messages.followRedirectsRefused(key);
-                    throw new TicketparkConfigurationException(message, List.of(key));
-                }
-            }
-            builder.followRedirects(false);
-            Lazy lazy = new Lazy();
-            builder.register(new BearerTokenFilter(lazy::tokens, lazy::apiUrl));
+        if (registration == null || !Ticketpark.CONFIG_KEY.equals(registration.configKey())
+                || builder.getConfiguration().getInstances().stream().anyMatch(BearerTokenFilter.class::isInstance)) {
+            return;
         }
+        for (String key : new String[]{serviceInterface.getName() + "/mp-rest/followRedirects",
+                TicketparkConfig.FOLLOW_REDIRECTS}) {
+            if (config.apply(key).map(String::strip).filter("true"::equalsIgnoreCase).isPresent()) {
+                throw new TicketparkConfigurationException(Messages.followRedirectsRefused(key), List.of(key));
+            }
+        }
+        builder.followRedirects(false);
+        Lazy lazy = new Lazy();
+        register(builder, lazy::tokens, lazy::apiUrl);
+    }
+
+    /**
+     * Registers the providers with the given tokens and API URL; a builder that has them already is left alone by the
+     * listener (tests register their own).
+     */
+    static void register(RestClientBuilder builder, Supplier<TicketparkTokens> tokens, Supplier<URI> apiUrl) {
+        builder.register(new BearerTokenFilter(tokens, apiUrl));
+        builder.register(new QueryHeaderFilter());
+        builder.register(new TicketparkResponseFilter(tokens));
+        builder.register(new TicketparkResponseExceptionMapper());
     }
 
     /** Looks the token bean and the configuration up on first use: the listener runs before CDI may answer. */

@@ -139,7 +139,9 @@ class SecurityTest {
         List<String> calls = new ArrayList<>();
         new TicketparkRestClientListener(key -> Optional.empty()).onNewClient(EventsClient.class, builder(calls));
 
-        assertThat(calls).containsExactly("followRedirects(false)", "register(BearerTokenFilter)");
+        assertThat(calls).containsExactly("followRedirects(false)", "register(BearerTokenFilter)",
+                "register(QueryHeaderFilter)", "register(TicketparkResponseFilter)",
+                "register(TicketparkResponseExceptionMapper)");
     }
 
     @ParameterizedTest
@@ -261,6 +263,8 @@ class SecurityTest {
                 new Class<?>[]{RestClientBuilder.class}, (proxy, method, args) -> {
                     if (method.getName().equals("followRedirects")) {
                         calls.add("followRedirects(" + args[0] + ")");
+                    } else if (method.getName().equals("getConfiguration")) {
+                        return ClientBuilder.newBuilder().getConfiguration();
                     } else if (method.getName().equals("register")) {
                         calls.add("register(" + args[0].getClass().getSimpleName() + ")");
                     } else {

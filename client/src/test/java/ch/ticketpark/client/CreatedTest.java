@@ -1,0 +1,46 @@
+package ch.ticketpark.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CreatedTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "https://api.ticketpark.ch/bookings/293233446073, 293233446073",
+            "https://api.ticketpark.ch/persons/9B1DEB4D-3B7D-4BAD-9BDD-2B0D7B3DCB6D/, 9B1DEB4D-3B7D-4BAD-9BDD-2B0D7B3DCB6D",
+            "/tickets/6445cdbe3e9509e8, 6445cdbe3e9509e8",
+            "http://localhost:9080/sandbox/events/a%20b, a b"})
+    void readsThePidOfTheLocation(String location, String pid) {
+        assertThat(Created.pid(created(location))).isEqualTo(pid);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "https://api.ticketpark.ch/tickets/?filters[batchId]=3f6c-11&orderBy[batchOrder]=asc",
+            "https://api.ticketpark.ch/tickets/?filters%5BbatchId%5D=3f6c-11&orderBy%5BbatchOrder%5D=asc",
+            "/some-entity/filters[batchId]=3f6c-11&orderBy[batchOrder]=asc"})
+    void readsTheBatchListLinkRawOrEncoded(String location) {
+        assertThat(Created.batch(created(location)))
+                .isEqualTo(Query.create().filter("batchId", "3f6c-11").orderBy("batchOrder", Query.Order.ASC));
+    }
+
+    @Test
+    void refusesAnswersThatNameNoRecord() {
+        assertThatThrownBy(() -> Created.pid(Response.status(201).build())).isInstanceOf(TicketparkException.class)
+                .hasMessageStartingWith("TPC0213");
+        assertThatThrownBy(() -> Created.pid(created("/tickets/?filters[batchId]=1")))
+                .hasMessageStartingWith("TPC0210");
+        assertThatThrownBy(() -> Created.batch(created("/tickets/t1"))).hasMessageStartingWith("TPC0212");
+    }
+
+    private static Response created(String location) {
+        return Response.status(201).header("Location", location).build();
+    }
+}
