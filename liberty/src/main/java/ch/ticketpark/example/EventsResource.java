@@ -10,9 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import ch.ticketpark.client.model.Event;
+import ch.ticketpark.client.model.Show;
 
 /**
- * The example's JSON API, read by its page: {@code GET /api/events} and {@code GET /api/events/{pid}}.
+ * The example's JSON API, read by its page: {@code GET /api/events}, {@code /api/events/{pid}} and
+ * {@code /api/events/{pid}/shows}.
  */
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,5 +32,11 @@ public class EventsResource {
     @Path("/{pid}")
     public Event event(@PathParam("pid") String pid) {
         return service.event(pid);
+    }
+
+    @GET
+    @Path("/{pid}/shows")
+    public List<Show> shows(@PathParam("pid") String pid) {
+        return service.shows(pid);
     }
 }

@@ -1,0 +1,114 @@
+package it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The example application as its users see it, deployed as built (its own configuration points at the sandbox):
+ * the events, their shows with capacity, and booking a ticket.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ExampleAppIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Deployment(testable = false)
+    static WebArchive exampleApplication() {
+        // under its own name: a server left by the run command may still declare the application's usual name
+        return ShrinkWrap.create(WebArchive.class, "example-app-it.war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("example.war"))));
+    }
+
+    @BeforeEach
+    void resetSandbox() {
+        Sandbox.reset();
+    }
+
+    @Test
+    void pageListsEventsWithShowsAndCapacity() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(url("/")).build()).body()).contains("Ticketpark events");
+
+        JsonArray events = (JsonArray) json(get("/api/events"));
+        assertThat(events).isNotEmpty();
+        String pid = events.getJsonObject(0).getString("pid");
+        JsonArray shows = (JsonArray) json(get("/api/events/" + pid + "/shows"));
+        assertThat(shows).isNotEmpty().allSatisfy(show -> {
+            JsonObject total = show.asJsonObject().getJsonObject("capacity").getJsonObject("total");
+            assertThat(total.getInt("sold") + total.getInt("available")).isEqualTo(total.getInt("total"));
+        });
+    }
+
+    @Test
+    void bookingATicketRunsTheDocumentedFlowAndSellsOneSeat() throws Exception {
+        String event = ((JsonArray) json(get("/api/events"))).getJsonObject(0).getString("pid");
+        JsonObject show = ((JsonArray) json(get("/api/events/" + event + "/shows"))).getJsonObject(0);
+        int sold = show.getJsonObject("capacity").getJsonObject("total").getInt("sold");
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/bookings"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"show\":\"" + show.getString("pid")
+                        + "\",\"firstname\":\"Ada\",\"lastname\":\"Example\",\"email\":\"ada@example.com\"}"))
+                .build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject booking = (JsonObject) json(response.body());
+        assertThat(booking.getBoolean("confirmation")).isTrue();
+        assertThat(booking.getString("customer")).isNotBlank();
+        assertThat(booking.getJsonArray("tickets")).hasSize(1);
+        JsonObject after = ((JsonArray) json(get("/api/events/" + event + "/shows"))).getJsonObject(0);
+        assertThat(after.getJsonObject("capacity").getJsonObject("total").getInt("sold")).isEqualTo(sold + 1);
+        assertThat(Sandbox.stats().getInt("emailsSent")).isEqualTo(1);
+    }
+
+    @Test
+    void bookingAnUnknownShowAnswersTheApisStatus() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/bookings"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers
+                        .ofString("{\"show\":\"unknown\",\"firstname\":\"A\",\"lastname\":\"B\"}"))
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(((JsonObject) json(response.body())).getString("error")).contains("TPC0201", "404");
+    }
+
+    private static URI url(String path) {
+        return URI.create("http://localhost:" + System.getProperty("http.port") + path);
+    }
+
+    private static String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url(path)).build());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonStructure json(String body) {
+        return Json.createReader(new StringReader(body)).read();
+    }
+}
