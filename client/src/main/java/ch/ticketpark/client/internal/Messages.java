@@ -131,6 +131,12 @@ final class Messages {
                 + "access token to whatever host the Location header names";
     }
 
+    static String tokenStoreFailed(String operation, RuntimeException e) {
+        // the exception's message is the application's and might quote the token: only its type is logged
+        return "TPC0111: The application's TokenStore failed to " + operation + " the refresh token ("
+                + e.getClass().getName() + "); the client goes on with the token it holds in memory";
+    }
+
     static String apiError(String method, String path, int status, String detail) {
         String request = method == null ? "a request" : method + " " + path;
         return "TPC0201: The Ticketpark API answered " + request + " with HTTP " + status

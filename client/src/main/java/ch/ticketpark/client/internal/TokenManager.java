@@ -3,6 +3,7 @@ package ch.ticketpark.client.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -22,6 +23,7 @@ import ch.ticketpark.client.TicketparkTokens;
 import ch.ticketpark.client.TokenEndpointCircuitOpenException;
 import ch.ticketpark.client.TokenEndpointUnavailableException;
 import ch.ticketpark.client.TokenRequestException;
+import ch.ticketpark.client.spi.TokenStore;
 
 /**
  * Owns the token lifecycle: the first grant, refreshing ahead of expiry, refresh-token rotation, the fallback to
@@ -45,6 +47,19 @@ import ch.ticketpark.client.TokenRequestException;
  */
 public final class TokenManager implements TicketparkTokens, AutoCloseable {
 
+    /** Refresh tokens in memory only. */
+    static final TokenStore NO_STORE = new TokenStore() {
+
+        @Override
+        public Optional<String> load() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void save(String refreshToken) {
+        }
+    };
+
     private static final Logger LOG = Logger.getLogger(TokenManager.class.getName());
 
     private final TicketparkConfig config;
@@ -59,6 +74,7 @@ public final class TokenManager implements TicketparkTokens, AutoCloseable {
     private final AtomicReference<CompletableFuture<Token>> inFlight = new AtomicReference<>();
     /** The configured refresh token, until it has been used. */
     private volatile String initialRefreshToken;
+    private final TokenStore store;
     /** Why there is no refresh token any more, once the endpoint rejected it and no password can replace it. */
     private volatile InvalidGrantException refreshTokenRejection;
 
@@ -67,10 +83,22 @@ public final class TokenManager implements TicketparkTokens, AutoCloseable {
      *        thread
      */
     public TokenManager(TicketparkConfig config, Clock clock, Executor executor) {
-        this(config, clock, executor, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
+        this(config, clock, executor, NO_STORE);
+    }
+
+    /**
+     * @param store keeps the newest refresh token across restarts
+     */
+    public TokenManager(TicketparkConfig config, Clock clock, Executor executor, TokenStore store) {
+        this(config, clock, executor, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), store);
     }
 
     TokenManager(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, DoubleSupplier random) {
+        this(config, clock, executor, sleeper, random, NO_STORE);
+    }
+
+    private TokenManager(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper,
+            DoubleSupplier random, TokenStore store) {
         this.config = config.withoutSecrets();
         this.endpoint = new TokenEndpoint(config.tokenUrl(), config.clientKey(), config.clientSecret(),
                 config.connectTimeout(), config.readTimeout(), clock);
@@ -82,7 +110,18 @@ public final class TokenManager implements TicketparkTokens, AutoCloseable {
         this.breaker = new CircuitBreaker(config.circuitBreakerFailures(), config.circuitBreakerDelay(), backoff);
         this.username = config.username().orElse(null);
         this.password = config.password().orElse(null);
-        this.initialRefreshToken = config.refreshToken().orElse(null);
+        this.store = store;
+        this.initialRefreshToken = stored(store).or(config::refreshToken).orElse(null);
+    }
+
+    /** A saved refresh token is newer than a configured one: one was spent since the configuration was written. */
+    private static Optional<String> stored(TokenStore store) {
+        try {
+            return store.load().map(String::strip).filter(token -> !token.isEmpty());
+        } catch (RuntimeException e) {
+            LOG.warning(Messages.tokenStoreFailed("load", e));
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -247,7 +286,19 @@ public final class TokenManager implements TicketparkTokens, AutoCloseable {
                 ? response
                 : new TokenResponse(response.accessToken(), previousRefreshToken, response.expiresIn());
         LOG.fine(() -> Messages.tokenObtained(grantType, response.expiresIn()));
+        if (response.refreshToken() != null && !response.refreshToken().equals(previousRefreshToken)) {
+            save(response.refreshToken());
+        }
         return Token.issued(kept, sent.sentAt(), config.refreshSkew().orElse(null));
+    }
+
+    /** Called from the one token request in flight only; the token in memory stays in use if saving fails. */
+    private void save(String refreshToken) {
+        try {
+            store.save(refreshToken);
+        } catch (RuntimeException e) {
+            LOG.warning(Messages.tokenStoreFailed("save", e));
+        }
     }
 
     private Token await(CompletableFuture<Token> request) {

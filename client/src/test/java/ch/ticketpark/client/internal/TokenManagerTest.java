@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ch.ticketpark.client.InvalidGrantException;
+import ch.ticketpark.client.spi.TokenStore;
 
 class TokenManagerTest {
 
@@ -264,6 +266,58 @@ class TokenManagerTest {
     }
 
     @Test
+    void savedRefreshTokenComesFirstAndEveryRotatedOneIsSaved() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=stored-refresh"))
+                .willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(okWithoutRefreshToken("access-2")));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .inScenario("rotation").whenScenarioStateIs(STARTED).willSetStateTo("kept")
+                .willReturn(okWithoutRefreshToken("access-2")));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .inScenario("rotation").whenScenarioStateIs("kept")
+                .willReturn(token("access-3", "refresh-3", 600)));
+        RecordingStore store = new RecordingStore("stored-refresh");
+        TokenManager manager = manager(Map.of(TicketparkConfig.REFRESH_TOKEN, "configured-refresh"), store);
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        clock.advance(Duration.ofSeconds(600));
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+        clock.advance(Duration.ofSeconds(600));
+        assertThat(manager.accessToken()).isEqualTo("access-3");
+
+        // the password is never needed, the configured token never used; an answer without one saves nothing
+        assertThat(store.saved).containsExactly("refresh-1", "refresh-3");
+        assertThat(tokenRequests()).extracting(LoggedRequest::getBodyAsString)
+                .allMatch(body -> body.startsWith("grant_type=refresh_token"))
+                .noneMatch(body -> body.contains("configured-refresh"));
+    }
+
+    @Test
+    void failingStoreNeitherBreaksTheTokenNorLeaksIt() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(token("access-2", "refresh-2", 600)));
+        TokenStore broken = new TokenStore() {
+
+            @Override
+            public Optional<String> load() {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public void save(String refreshToken) {
+                throw new IllegalStateException("cannot save " + refreshToken);
+            }
+        };
+        TokenManager manager = manager(Map.of(), broken);
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        clock.advance(Duration.ofSeconds(600));
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+    }
+
+    @Test
     void toStringShowsNoSecret() {
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
         TokenManager manager = manager(Map.of());
@@ -273,10 +327,15 @@ class TokenManagerTest {
     }
 
     private TokenManager manager(Map<String, String> overrides) {
+        return manager(overrides, TokenManager.NO_STORE);
+    }
+
+    private TokenManager manager(Map<String, String> overrides, TokenStore store) {
         Map<String, String> properties = MapConfig.valid(server.baseUrl());
         properties.putAll(overrides);
         properties.values().removeIf(String::isEmpty);
-        TokenManager manager = new TokenManager(TicketparkConfig.load(new MapConfig(properties)), clock, executor);
+        TokenManager manager = new TokenManager(TicketparkConfig.load(new MapConfig(properties)), clock, executor,
+                store);
         managers.add(manager);
         return manager;
     }
@@ -305,6 +364,27 @@ class TokenManagerTest {
     private static List<LoggedRequest> tokenRequests() {
         return server
                 .findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)).withHeader("Accept", equalTo("application/json")));
+    }
+
+    /** A store that starts with a saved token and records what it is asked to save. */
+    private static final class RecordingStore implements TokenStore {
+
+        private final String loaded;
+        private final List<String> saved = new ArrayList<>();
+
+        RecordingStore(String loaded) {
+            this.loaded = loaded;
+        }
+
+        @Override
+        public Optional<String> load() {
+            return Optional.of(loaded);
+        }
+
+        @Override
+        public void save(String refreshToken) {
+            saved.add(refreshToken);
+        }
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okWithoutRefreshToken(

@@ -160,7 +160,7 @@ class TypedErrorsTest {
         if (type == List.class) {
             return List.of("problem");
         }
-        if (type == Throwable.class) {
+        if (type == Throwable.class || type == RuntimeException.class) {
             return new IllegalStateException("cause");
         }
         return "text";
