@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -61,6 +62,10 @@ class PagingIT {
         assertThat(onePage).hasSize(7).doesNotHaveDuplicates();
         assertThat(streamed).isEqualTo(onePage);
         assertThat(apiRequests() - requests).as("pages of 3, 3 and 1").isEqualTo(3);
+        JsonArray pages = Sandbox.requests("api", 3);
+        for (int page = 0; page < 3; page++) {
+            assertThat(pages.getJsonObject(page).getString("query")).contains("maxResults=3", "page=" + page);
+        }
     }
 
     @Test
