@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.Optional;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -17,19 +18,19 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The sandbox's test-only control plane ({@code /_sandbox/...}), over plain HTTP. Works in the test JVM (URL from the
  * {@code http.port} system property) and inside Liberty (URL from the deployment's configuration).
  */
-final class Sandbox {
+public final class Sandbox {
 
-    static final String CLIENT_KEY = "demo-client";
-    static final String CLIENT_SECRET = "demo-secret";
-    static final String USERNAME = "demo@ticketpark.test";
-    static final String PASSWORD = "demo-password";
+    public static final String CLIENT_KEY = "demo-client";
+    public static final String CLIENT_SECRET = "demo-secret";
+    public static final String USERNAME = "demo@ticketpark.test";
+    public static final String PASSWORD = "demo-password";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Sandbox() {
     }
 
-    static String url() {
+    public static String url() {
         String port = System.getProperty("http.port");
         if (port != null) {
             return "http://localhost:" + port + "/sandbox";
@@ -37,38 +38,49 @@ final class Sandbox {
         return ConfigProvider.getConfig().getValue("ticketpark/mp-rest/url", String.class);
     }
 
-    static void reset() {
+    public static void reset() {
         post("/_sandbox/reset");
     }
 
-    static void accessTokenLifetime(int seconds) {
+    public static void accessTokenLifetime(int seconds) {
         post("/_sandbox/lifetimes?access=" + seconds);
     }
 
-    static void revoke() {
+    public static void revoke() {
         post("/_sandbox/revoke");
     }
 
     /** Arms a fault, given as the control plane's JSON, e.g. {"target":"token","type":"status","status":503,"count":2}. */
-    static void fault(String json) {
+    public static void fault(String json) {
         send(HttpRequest.newBuilder(URI.create(url() + "/_sandbox/faults"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build());
     }
 
-    static JsonObject stats() {
+    public static JsonObject stats() {
         return Json.createReader(new StringReader(get("/_sandbox/stats"))).readObject();
     }
 
-    static JsonObject lastRequest() {
+    public static JsonObject lastRequest() {
         return Json.createReader(new StringReader(get("/_sandbox/requests/last"))).readObject();
     }
 
     /** The values of one header of the last API request, by lower-case name. */
-    static Optional<String> lastRequestHeader(String name) {
+    public static Optional<String> lastRequestHeader(String name) {
         JsonObject headers = lastRequest().getJsonObject("headers");
         return headers.containsKey(name) ? Optional.of(headers.getJsonArray(name).getString(0)) : Optional.empty();
+    }
+
+    /** What {@code POST /email/send} sent since the last reset: {@code [{"booking","type","recipient","sent"}]}. */
+    public static JsonArray emails() {
+        return Json.createReader(new StringReader(get("/_sandbox/emails"))).readArray();
+    }
+
+    /** The last {@code limit} requests of a target ({@code api} or {@code token}), oldest first. */
+    public static JsonArray requests(String target, int limit) {
+        return Json.createReader(new StringReader(get("/_sandbox/requests?target=" + target + "&limit=" + limit)))
+                .readArray();
     }
 
     private static void post(String path) {

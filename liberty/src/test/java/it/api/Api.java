@@ -1,0 +1,144 @@
+package it.api;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import ch.ticketpark.client.BookingTicketsClient;
+import ch.ticketpark.client.BookingsClient;
+import ch.ticketpark.client.EmailClient;
+import ch.ticketpark.client.EventBookingsClient;
+import ch.ticketpark.client.EventsClient;
+import ch.ticketpark.client.PersonsClient;
+import ch.ticketpark.client.PricesClient;
+import ch.ticketpark.client.SectorsClient;
+import ch.ticketpark.client.ShowsClient;
+import ch.ticketpark.client.TicketparkApiException;
+import ch.ticketpark.client.TicketparkTokens;
+import ch.ticketpark.client.VenuesClient;
+
+/**
+ * An enterprise bean with the typed clients injected, which runs the test's calls inside its business methods, so
+ * that every request is made from the bean, as in an application.
+ */
+@Stateless
+public class Api {
+
+    @Inject
+    @RestClient
+    EventsClient events;
+
+    @Inject
+    @RestClient
+    ShowsClient shows;
+
+    @Inject
+    @RestClient
+    VenuesClient venues;
+
+    @Inject
+    @RestClient
+    SectorsClient sectors;
+
+    @Inject
+    @RestClient
+    PricesClient prices;
+
+    @Inject
+    @RestClient
+    PersonsClient persons;
+
+    @Inject
+    @RestClient
+    BookingsClient bookings;
+
+    @Inject
+    @RestClient
+    EventBookingsClient eventBookings;
+
+    @Inject
+    @RestClient
+    BookingTicketsClient bookingTickets;
+
+    @Inject
+    @RestClient
+    EmailClient email;
+
+    @Inject
+    @RestClient
+    OwnEventsClient own;
+
+    @Inject
+    TicketparkTokens tokens;
+
+    /** Runs the calls in this bean and returns what they answered. */
+    public <R> R call(Function<Api, R> calls) {
+        return calls.apply(this);
+    }
+
+    /**
+     * Runs the calls in this bean and returns the {@link TicketparkApiException} they threw, or {@code null}. An
+     * application catches it inside the bean too: leaving the bean, an unchecked exception is a system exception,
+     * which the container wraps in an {@code EJBException} (and it rolls the transaction back).
+     */
+    public TicketparkApiException failure(Consumer<Api> calls) {
+        try {
+            calls.accept(this);
+            return null;
+        } catch (TicketparkApiException e) {
+            return e;
+        }
+    }
+
+    public EventsClient events() {
+        return events;
+    }
+
+    public ShowsClient shows() {
+        return shows;
+    }
+
+    public VenuesClient venues() {
+        return venues;
+    }
+
+    public SectorsClient sectors() {
+        return sectors;
+    }
+
+    public PricesClient prices() {
+        return prices;
+    }
+
+    public PersonsClient persons() {
+        return persons;
+    }
+
+    public BookingsClient bookings() {
+        return bookings;
+    }
+
+    public EventBookingsClient eventBookings() {
+        return eventBookings;
+    }
+
+    public BookingTicketsClient bookingTickets() {
+        return bookingTickets;
+    }
+
+    public EmailClient email() {
+        return email;
+    }
+
+    public OwnEventsClient own() {
+        return own;
+    }
+
+    public TicketparkTokens tokens() {
+        return tokens;
+    }
+}

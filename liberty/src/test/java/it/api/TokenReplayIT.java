@@ -1,0 +1,143 @@
+package it.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import ch.ticketpark.client.Query;
+import ch.ticketpark.client.TicketparkApiException;
+import ch.ticketpark.client.TicketparkTokens;
+import ch.ticketpark.client.TokenRejectedException;
+import ch.ticketpark.client.model.Event;
+import ch.ticketpark.client.model.Person;
+import it.Sandbox;
+
+/**
+ * After the sandbox revokes every access token, the next call from an enterprise bean succeeds through one replay
+ * that costs exactly one token request (a refresh grant), for a library's collection client (its typed methods
+ * replay) and for an application's own interface with {@code @ReplayWithNewToken} (the library's interceptor
+ * replays). A second 401 in a row surfaces as {@link TokenRejectedException}, without a further token request.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TokenReplayIT {
+
+    /**
+     * The first API request passes the fault filter untouched (and meets the revocation), the next one is answered 401
+     * as if its brand-new token had been revoked too: the sandbox has no other way to reject a token it just issued.
+     */
+    private static final String[] REJECT_THE_REPLAY = {
+            "{\"target\":\"api\",\"type\":\"delay\",\"delayMillis\":0,\"count\":1}",
+            "{\"target\":\"api\",\"type\":\"status\",\"status\":401,\"count\":1}"};
+
+    @Deployment
+    static WebArchive deployment() {
+        return ApiDeployments.war("token-replay-it");
+    }
+
+    @Inject
+    Api api;
+
+    @Inject
+    TicketparkTokens tokens;
+
+    private JsonObject before;
+
+    @BeforeEach
+    void validToken() {
+        Sandbox.reset();
+        tokens.invalidate(); // the reset forgot the tokens this deployment holds
+        tokens.accessToken();
+        before = Sandbox.stats();
+    }
+
+    @Test
+    void collectionClientCallSucceedsAfterRevocationWithOneNewToken() {
+        String revoked = tokens.accessToken();
+        Sandbox.revoke();
+
+        List<Event> events = api.call(c -> c.events().list());
+
+        assertThat(events).isNotEmpty();
+        assertOneReplayWithOneRefresh(revoked);
+    }
+
+    @Test
+    void creationIsReplayedOnceAndCreatesOneRecord() {
+        String revoked = tokens.accessToken();
+        Sandbox.revoke();
+
+        String pid = api.call(c -> c.persons().create(Person.of("Rita", "Replay")));
+
+        assertOneReplayWithOneRefresh(revoked);
+        List<Person> persons = api.call(c -> c.persons().list(Query.create().filter("lastname", "Replay")));
+        assertThat(persons).singleElement().satisfies(person -> assertThat(person.pid()).isEqualTo(pid));
+    }
+
+    @Test
+    void ownInterfaceWithReplayWithNewTokenSucceedsAfterRevocationWithOneNewToken() {
+        String revoked = tokens.accessToken();
+        Sandbox.revoke();
+
+        JsonArray events = api.call(c -> c.own().events(Query.page(0, 2)));
+
+        assertThat(events).hasSize(2);
+        assertOneReplayWithOneRefresh(revoked);
+    }
+
+    @Test
+    void secondRejectionOfACollectionClientCallSurfacesWithoutFurtherTokenRequest() {
+        assertSecondRejectionSurfaces(c -> c.events().list(), "/events/");
+    }
+
+    @Test
+    void secondRejectionOfAnOwnInterfaceCallSurfacesWithoutFurtherTokenRequest() {
+        assertSecondRejectionSurfaces(c -> c.own().events(null), "/events/");
+    }
+
+    private void assertOneReplayWithOneRefresh(String revoked) {
+        assertThat(increase("apiUnauthorized")).as("requests rejected").isEqualTo(1);
+        assertThat(increase("tokenRequests")).as("token requests").isEqualTo(1);
+        assertThat(increase("refreshGrantsSucceeded")).as("refresh grants").isEqualTo(1);
+        assertThat(increase("passwordGrants")).as("password grants").isZero();
+        assertThat(Sandbox.lastRequest().getString("bearer")).isEqualTo("valid");
+        assertThat(tokens.accessToken()).isNotEqualTo(revoked);
+    }
+
+    private void assertSecondRejectionSurfaces(Consumer<Api> call, String path) {
+        Sandbox.revoke();
+        for (String fault : REJECT_THE_REPLAY) {
+            Sandbox.fault(fault);
+        }
+
+        TicketparkApiException e = api.failure(call);
+
+        assertThat(e).isInstanceOf(TokenRejectedException.class);
+        assertThat(e.status()).isEqualTo(401);
+        assertThat(e.method()).isEqualTo("GET");
+        assertThat(e.path()).endsWith(path);
+        assertThat(increase("apiUnauthorized")).as("the revoked token, rejected").isEqualTo(1);
+        assertThat(increase("apiFaults")).as("the replay, rejected").isEqualTo(2);
+        assertThat(increase("tokenRequests")).as("token requests: the replay's only").isEqualTo(1);
+
+        // the rejected new token is forgotten too: the next call obtains another one, and goes through
+        List<Event> events = api.call(c -> c.events().list());
+        assertThat(events).isNotEmpty();
+        assertThat(increase("tokenRequests")).isEqualTo(2);
+    }
+
+    private int increase(String counter) {
+        return Sandbox.stats().getInt(counter) - before.getInt(counter);
+    }
+}
