@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.WebApplicationException;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import ch.ticketpark.client.EventsClient;
+import ch.ticketpark.client.ShowsClient;
 import ch.ticketpark.client.TicketparkTokens;
 import ch.ticketpark.client.model.Event;
 
@@ -75,6 +80,19 @@ class EventsIT {
         assertThat(Sandbox.lastRequestHeader("accept")).contains("application/json");
         assertThat(Sandbox.lastRequestHeader("content-type")).contains("application/json");
         assertThat(increase("apiUnauthorized")).isZero();
+    }
+
+    @Inject
+    BeanManager beans;
+
+    @Test
+    void ticketparkClientsAreApplicationScopedWithoutScopeAnnotations() {
+        for (Class<?> client : List.of(EventsClient.class, ShowsClient.class, OwnTicketparkClient.class)) {
+            assertThat(beans.getBeans(client, RestClient.LITERAL)).singleElement()
+                    .satisfies(bean -> assertThat(bean.getScope()).isEqualTo(ApplicationScoped.class));
+        }
+        assertThat(beans.getBeans(OtherApiClient.class, RestClient.LITERAL)).singleElement()
+                .satisfies(bean -> assertThat(bean.getScope()).isEqualTo(Dependent.class));
     }
 
     @Test

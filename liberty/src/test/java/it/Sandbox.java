@@ -83,6 +83,20 @@ public final class Sandbox {
                 .readArray();
     }
 
+    /** A refresh token from a password grant with the demo credentials, as an earlier run of an application saved. */
+    public static String refreshTokenFromPasswordGrant() {
+        String basic = java.util.Base64.getEncoder().encodeToString(
+                (CLIENT_KEY + ":" + CLIENT_SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String body = send(HttpRequest.newBuilder(URI.create(url() + "/oauth/v2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username="
+                        + java.net.URLEncoder.encode(USERNAME, java.nio.charset.StandardCharsets.UTF_8) + "&password="
+                        + PASSWORD))
+                .build());
+        return Json.createReader(new StringReader(body)).readObject().getString("refresh_token");
+    }
+
     private static void post(String path) {
         send(HttpRequest.newBuilder(URI.create(url() + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
     }

@@ -1,6 +1,5 @@
 package it.api;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +20,6 @@ import ch.ticketpark.client.Ticketpark;
  */
 @RegisterRestClient(configKey = Ticketpark.CONFIG_KEY)
 @ReplayWithNewToken
-@ApplicationScoped
 @Path("/")
 public interface OwnEventsClient {
 

@@ -3,7 +3,6 @@ package ch.ticketpark.client;
 import java.util.List;
 import java.util.stream.Stream;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -20,7 +19,6 @@ import ch.ticketpark.client.model.Ticket;
  * {@code @Inject @RestClient BookingTicketsClient}.
  */
 @RegisterRestClient(configKey = Ticketpark.CONFIG_KEY, baseUri = Ticketpark.DEFAULT_API_URL)
-@ApplicationScoped
 @ReplayWithNewToken
 @Path("/bookings")
 @Produces(MediaType.APPLICATION_JSON)

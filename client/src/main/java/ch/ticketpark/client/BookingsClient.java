@@ -1,6 +1,5 @@
 package ch.ticketpark.client;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,7 +16,6 @@ import ch.ticketpark.client.model.Booking;
  * {@code update(pid, Booking.confirmation(true))} and send the confirmation with {@link EmailClient}. Inject it with {@code @Inject @RestClient BookingsClient}; what it offers: {@link CollectionClient}.
  */
 @RegisterRestClient(configKey = Ticketpark.CONFIG_KEY, baseUri = Ticketpark.DEFAULT_API_URL)
-@ApplicationScoped
 @Path("/bookings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

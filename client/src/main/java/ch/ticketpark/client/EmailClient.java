@@ -1,6 +1,5 @@
 package ch.ticketpark.client;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +13,6 @@ import ch.ticketpark.client.model.EmailRequest;
  * Sends e-mails about bookings ({@code POST /email/send}). Inject it with {@code @Inject @RestClient EmailClient}.
  */
 @RegisterRestClient(configKey = Ticketpark.CONFIG_KEY, baseUri = Ticketpark.DEFAULT_API_URL)
-@ApplicationScoped
 @ReplayWithNewToken
 @Path("/email")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,5 @@
 package ch.ticketpark.client;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,7 +13,6 @@ import ch.ticketpark.client.model.Event;
  * The events ({@code /events/}). Deleting an event deletes its shows, prices, ticket option groups and options. Inject it with {@code @Inject @RestClient EventsClient}; what it offers: {@link CollectionClient}.
  */
 @RegisterRestClient(configKey = Ticketpark.CONFIG_KEY, baseUri = Ticketpark.DEFAULT_API_URL)
-@ApplicationScoped
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,5 @@
 package ch.ticketpark.client;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,7 +13,6 @@ import ch.ticketpark.client.model.Option;
  * The booking options of events ({@code /options/}). Inject it with {@code @Inject @RestClient OptionsClient}; what it offers: {@link CollectionClient}.
  */
 @RegisterRestClient(configKey = Ticketpark.CONFIG_KEY, baseUri = Ticketpark.DEFAULT_API_URL)
-@ApplicationScoped
 @Path("/options")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,5 @@
 package ch.ticketpark.client;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +14,6 @@ import ch.ticketpark.client.model.Show;
  * available. Inject it with {@code @Inject @RestClient ShowsClient}; what it offers: {@link CollectionClient}.
  */
 @RegisterRestClient(configKey = Ticketpark.CONFIG_KEY, baseUri = Ticketpark.DEFAULT_API_URL)
-@ApplicationScoped
 @Path("/shows")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,5 @@
 package ch.ticketpark.client;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,7 +13,6 @@ import ch.ticketpark.client.model.TicketOptionGroup;
  * The ticket option groups ({@code /ticketoptiongroups/}); deleting a group deletes its ticket options. Inject it with {@code @Inject @RestClient TicketOptionGroupsClient}; what it offers: {@link CollectionClient}.
  */
 @RegisterRestClient(configKey = Ticketpark.CONFIG_KEY, baseUri = Ticketpark.DEFAULT_API_URL)
-@ApplicationScoped
 @Path("/ticketoptiongroups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,0 +1,51 @@
+package it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An installation without a password: the application's TokenStore bean supplies the refresh token an earlier run
+ * saved, and receives each rotated one.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TokenStoreIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        Map<String, String> config = Deployments.sandboxConfig();
+        config.remove("ticketpark.username");
+        config.remove("ticketpark.password");
+        config.put("ticketpark.refresh-token", "spent-long-ago");
+        return Deployments.war("token-store-it", config, EventReader.class, SavedTokenStore.class);
+    }
+
+    @Inject
+    EventReader reader;
+
+    @Inject
+    SavedTokenStore store;
+
+    @Test
+    void startsFromTheSavedRefreshTokenAndSavesTheRotatedOne() {
+        Sandbox.reset();
+
+        assertThat(reader.events()).isNotEmpty();
+
+        assertThat(store.saved()).hasSize(1).doesNotContain(store.loaded());
+        JsonObject stats = Sandbox.stats();
+        assertThat(stats.getInt("passwordGrants")).as("only the store's own, standing in for an earlier run")
+                .isEqualTo(1);
+        assertThat(stats.getInt("refreshGrantsSucceeded")).isEqualTo(1);
+        assertThat(stats.getInt("tokenErrors")).as("the configured, spent token is never sent").isZero();
+    }
+}
