@@ -16,13 +16,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * Small per-test deployments: the packaged client library (the very jar users get), the test's own classes and a
  * MicroProfile Config file that points the client at the sandbox.
  */
-final class Deployments {
+public final class Deployments {
 
     private Deployments() {
     }
 
     /** The configuration of a client that talks to the sandbox with its demo credentials. */
-    static Map<String, String> sandboxConfig() {
+    public static Map<String, String> sandboxConfig() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("ticketpark/mp-rest/url", Sandbox.url());
         config.put("ticketpark.client-key", Sandbox.CLIENT_KEY);
@@ -32,7 +32,7 @@ final class Deployments {
         return config;
     }
 
-    static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+    public static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
         String properties = config.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("\n"));
