@@ -52,12 +52,17 @@ class ExampleAppIT {
 
         JsonArray events = (JsonArray) json(get("/api/events"));
         assertThat(events).isNotEmpty();
-        String pid = events.getJsonObject(0).getString("pid");
-        JsonArray shows = (JsonArray) json(get("/api/events/" + pid + "/shows"));
-        assertThat(shows).isNotEmpty().allSatisfy(show -> {
-            JsonObject total = show.asJsonObject().getJsonObject("capacity").getJsonObject("total");
-            assertThat(total.getInt("sold") + total.getInt("available")).isEqualTo(total.getInt("total"));
-        });
+        // as the page does: the shows of every event (shows without an end, too)
+        int shows = 0;
+        for (JsonObject event : events.getValuesAs(JsonObject.class)) {
+            for (JsonObject show : ((JsonArray) json(get("/api/events/" + event.getString("pid") + "/shows")))
+                    .getValuesAs(JsonObject.class)) {
+                JsonObject total = show.getJsonObject("capacity").getJsonObject("total");
+                assertThat(total.getInt("sold") + total.getInt("available")).isEqualTo(total.getInt("total"));
+                shows++;
+            }
+        }
+        assertThat(shows).isGreaterThanOrEqualTo(events.size());
     }
 
     @Test

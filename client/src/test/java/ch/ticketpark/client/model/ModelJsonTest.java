@@ -44,6 +44,20 @@ class ModelJsonTest {
     }
 
     @Test
+    void explicitNullDatetimesAndMoneyReadAsNull() {
+        Show show = JSONB.fromJson("""
+                {"pid":"s1","event":"e1","venue":"v1","start":"2026-12-01T20:00:00+0100","end":null}""", Show.class);
+        Price price = JSONB.fromJson("""
+                {"pid":"p1","event":"e1","name":"Free","price_category":"A","price":null,"created":null}""",
+                Price.class);
+
+        assertThat(show.end()).isNull();
+        assertThat(show.start()).isNotNull();
+        assertThat(price.price()).isNull();
+        assertThat(price.created()).isNull();
+    }
+
+    @Test
     void readsTheExpandedCustomerAndTickets() {
         Booking booking = JSONB.fromJson("""
                 {"pid":293233446073,

@@ -17,6 +17,7 @@ public final class DateTimeAdapter implements JsonbAdapter<OffsetDateTime, Strin
 
     @Override
     public OffsetDateTime adaptFromJson(String text) {
-        return DateTimes.parse(text);
+        // Yasson hands an explicit JSON null to the adapter, e.g. "end": null of a show without an end
+        return text == null ? null : DateTimes.parse(text);
     }
 }

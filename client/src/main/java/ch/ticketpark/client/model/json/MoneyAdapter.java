@@ -19,6 +19,6 @@ public final class MoneyAdapter implements JsonbAdapter<BigDecimal, String> {
 
     @Override
     public BigDecimal adaptFromJson(String text) {
-        return new BigDecimal(text.trim());
+        return text == null ? null : new BigDecimal(text.trim());
     }
 }
