@@ -1,18 +1,14 @@
 package ch.ticketpark.client.internal;
 
-import static ch.ticketpark.client.internal.Fixtures.CLIENT_KEY;
-import static ch.ticketpark.client.internal.Fixtures.CLIENT_SECRET;
 import static ch.ticketpark.client.internal.Fixtures.PASSWORD;
 import static ch.ticketpark.client.internal.Fixtures.TOKEN_PATH;
 import static ch.ticketpark.client.internal.Fixtures.USERNAME;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +16,9 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.MalformedTokenResponseException;
 
@@ -35,23 +26,7 @@ import ch.ticketpark.client.MalformedTokenResponseException;
  * Item 2 of the fault matrix: every answer that carries no usable token fails with a
  * {@link MalformedTokenResponseException} that names the problem and never the token.
  */
-class TokenAnswerValidationTest {
-
-    @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private TokenEndpoint endpoint;
-
-    @BeforeEach
-    void createEndpoint() {
-        endpoint = new TokenEndpoint(URI.create(server.baseUrl() + TOKEN_PATH), CLIENT_KEY, CLIENT_SECRET,
-                Duration.ofSeconds(2), Duration.ofSeconds(1));
-    }
-
-    @AfterEach
-    void closeEndpoint() {
-        endpoint.close();
-    }
+class TokenAnswerValidationTest extends TokenEndpointTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

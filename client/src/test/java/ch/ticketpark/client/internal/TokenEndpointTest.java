@@ -1,7 +1,6 @@
 package ch.ticketpark.client.internal;
 
 import static ch.ticketpark.client.internal.Fixtures.BASIC;
-import static ch.ticketpark.client.internal.Fixtures.CLIENT_KEY;
 import static ch.ticketpark.client.internal.Fixtures.CLIENT_SECRET;
 import static ch.ticketpark.client.internal.Fixtures.PASSWORD;
 import static ch.ticketpark.client.internal.Fixtures.SECRETS;
@@ -14,23 +13,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.net.URI;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ch.ticketpark.client.InvalidGrantException;
@@ -39,23 +32,7 @@ import ch.ticketpark.client.OAuthErrorException;
 import ch.ticketpark.client.TokenEndpointUnavailableException;
 import ch.ticketpark.client.TokenRequestException;
 
-class TokenEndpointTest {
-
-    @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private TokenEndpoint endpoint;
-
-    @BeforeEach
-    void createEndpoint() {
-        endpoint = new TokenEndpoint(URI.create(server.baseUrl() + TOKEN_PATH), CLIENT_KEY, CLIENT_SECRET,
-                Duration.ofSeconds(2), Duration.ofSeconds(1));
-    }
-
-    @AfterEach
-    void closeEndpoint() {
-        endpoint.close();
-    }
+class TokenEndpointTest extends TokenEndpointTestSupport {
 
     @Test
     void passwordGrantIsTheDocumentedRequest() {

@@ -1,7 +1,5 @@
 package ch.ticketpark.client.internal;
 
-import static ch.ticketpark.client.internal.Fixtures.CLIENT_KEY;
-import static ch.ticketpark.client.internal.Fixtures.CLIENT_SECRET;
 import static ch.ticketpark.client.internal.Fixtures.PASSWORD;
 import static ch.ticketpark.client.internal.Fixtures.TOKEN_PATH;
 import static ch.ticketpark.client.internal.Fixtures.USERNAME;
@@ -9,13 +7,11 @@ import static ch.ticketpark.client.internal.Fixtures.oauthError;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +19,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.InvalidClientException;
 import ch.ticketpark.client.InvalidGrantException;
@@ -42,23 +33,7 @@ import ch.ticketpark.client.TokenEndpointUnavailableException;
 import ch.ticketpark.client.TokenRequestException;
 
 /** Item 3 of the fault matrix: one hierarchy of typed errors, each message with its own code. */
-class TypedErrorsTest {
-
-    @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private TokenEndpoint endpoint;
-
-    @BeforeEach
-    void createEndpoint() {
-        endpoint = new TokenEndpoint(URI.create(server.baseUrl() + TOKEN_PATH), CLIENT_KEY, CLIENT_SECRET,
-                Duration.ofSeconds(2), Duration.ofSeconds(1));
-    }
-
-    @AfterEach
-    void closeEndpoint() {
-        endpoint.close();
-    }
+class TypedErrorsTest extends TokenEndpointTestSupport {
 
     @ParameterizedTest
     @ValueSource(ints = {400, 401})
