@@ -20,6 +20,7 @@ import ch.ticketpark.client.ShowsClient;
 import ch.ticketpark.client.TicketparkApiException;
 import ch.ticketpark.client.TicketparkTokens;
 import ch.ticketpark.client.VenuesClient;
+import it.Sandbox;
 
 /**
  * An enterprise bean with the typed clients injected, which runs the test's calls inside its business methods, so
@@ -140,5 +141,11 @@ public class Api {
 
     public TicketparkTokens tokens() {
         return tokens;
+    }
+
+    /** Back to the sandbox's seed data; the reset forgets the tokens this deployment holds, so the client does too. */
+    public void resetSandbox() {
+        Sandbox.reset();
+        tokens.invalidate();
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import ch.ticketpark.client.InvalidPayloadException;
 import ch.ticketpark.client.Query;
 import ch.ticketpark.client.TicketparkApiException;
-import ch.ticketpark.client.TicketparkTokens;
 import ch.ticketpark.client.model.Booking;
 import ch.ticketpark.client.model.Capacity;
 import ch.ticketpark.client.model.Person;
@@ -44,13 +43,9 @@ class CreateBookingIT {
     @Inject
     Api api;
 
-    @Inject
-    TicketparkTokens tokens;
-
     @BeforeEach
     void seedData() {
-        Sandbox.reset();
-        tokens.invalidate(); // the reset forgot the tokens this deployment holds
+        api.resetSandbox();
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.client.Query;
-import ch.ticketpark.client.TicketparkTokens;
 import ch.ticketpark.client.model.Event;
 import it.Sandbox;
 
@@ -37,13 +36,9 @@ class PagingIT {
     @Inject
     Api api;
 
-    @Inject
-    TicketparkTokens tokens;
-
     @BeforeEach
     void sevenEvents() {
-        Sandbox.reset();
-        tokens.invalidate(); // the reset forgot the tokens this deployment holds
+        api.resetSandbox();
         // the seed's four events (one of the foreign host) and three more
         api.call(c -> c.events().createAll(List.of(Event.of(Seed.DEMO_HOST, "Paging A", "CHF"),
                 Event.of(Seed.DEMO_HOST, "Paging B", "CHF"), Event.of(Seed.DEMO_HOST, "Paging C", "CHF"))));

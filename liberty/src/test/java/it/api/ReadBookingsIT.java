@@ -15,10 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.client.Query;
-import ch.ticketpark.client.TicketparkTokens;
 import ch.ticketpark.client.model.Booking;
 import ch.ticketpark.client.model.Ticket;
-import it.Sandbox;
 
 /**
  * Reading the seed bookings from an enterprise bean with the customer and the tickets expanded: one booking, a list
@@ -37,13 +35,9 @@ class ReadBookingsIT {
     @Inject
     Api api;
 
-    @Inject
-    TicketparkTokens tokens;
-
     @BeforeEach
     void seedData() {
-        Sandbox.reset();
-        tokens.invalidate(); // the reset forgot the tokens this deployment holds
+        api.resetSandbox();
     }
 
     @Test

@@ -56,8 +56,7 @@ class TokenReplayIT {
 
     @BeforeEach
     void validToken() {
-        Sandbox.reset();
-        tokens.invalidate(); // the reset forgot the tokens this deployment holds
+        api.resetSandbox();
         tokens.accessToken();
         before = Sandbox.stats();
     }

@@ -43,8 +43,7 @@ class TypedErrorsIT {
 
     @BeforeEach
     void seedData() {
-        Sandbox.reset();
-        tokens.invalidate(); // the reset forgot the tokens this deployment holds
+        api.resetSandbox();
     }
 
     @Test
