@@ -62,6 +62,12 @@ final class CircuitBreaker {
         return current == CLOSED || (rejection(now) == null && !now.isBefore(current.backgroundNotBefore));
     }
 
+    /** No thread could take a refresh ahead of expiry: pace the next one as after a failure. */
+    void deferBackground(Instant now) {
+        state.updateAndGet(current -> new State(current.failures, current.callerFailures, current.openUntil,
+                current.open, now.plus(backoff.ceiling(current.failures + 1))));
+    }
+
     void succeeded() {
         State before = state.getAndSet(CLOSED);
         if (before.open != null) {

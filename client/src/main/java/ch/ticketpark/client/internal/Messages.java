@@ -64,13 +64,71 @@ final class Messages {
         return "TPC0011: Refusing to send the Ticketpark access token to " + url + ": the URL " + reason;
     }
 
-    static String noManagedExecutor() {
-        return "TPC0012: No managed executor (java:comp/DefaultManagedExecutorService) is available, so tokens are "
-                + "refreshed in the calling thread; enable the concurrent-3.0 feature to refresh in the background";
+    static String noManagedThreadFactory() {
+        return "TPC0012: No managed thread factory (java:comp/DefaultManagedThreadFactory) was found when the "
+                + "application started, so the Ticketpark token requests run on plain daemon threads without the "
+                + "application's context; enable the concurrent-3.0 feature to run them on managed threads";
     }
 
     static String tokenObtained(String grantType, Duration lifetime) {
         return "TPC0013: Obtained a Ticketpark access token with the " + grantType + " grant, valid for " + lifetime;
+    }
+
+    static String tokenRequestFailed(Throwable cause) {
+        // a foreign exception's message is not ours and might quote anything: only its type
+        return "TPC0014: A Ticketpark token request failed unexpectedly (" + cause.getClass().getName() + ")";
+    }
+
+    static String skewCapped(Duration skew, Duration lifetime, Duration effective) {
+        return "TPC0015: " + TicketparkConfig.REFRESH_SKEW + " (" + skew + ") is more than half the lifetime of the "
+                + "Ticketpark access tokens (" + lifetime + "): the client refreshes " + effective + " ahead of expiry "
+                + "instead, so that each token is used for at least half its life";
+    }
+
+    static String reissueDeferred(Instant issuedAt, Instant notBefore) {
+        return "TPC0016: The Ticketpark API rejected (HTTP 401) the access token requested at " + issuedAt
+                + ", which had itself replaced a rejected one, so no new token is requested before " + notBefore + " ("
+                + TicketparkConfig.TOKEN_REISSUE_INTERVAL + "): check that the user still has access to the API, and "
+                + "that " + TicketparkConfig.TOKEN_URL + " and " + TicketparkConfig.API_URL
+                + " belong to the same environment";
+    }
+
+    static String interrupted() {
+        return "TPC0017: The thread was interrupted while it waited for a Ticketpark access token";
+    }
+
+    static String attemptTimedOut(Duration bound) {
+        return "TPC0018: The Ticketpark token endpoint did not answer within " + bound + " ("
+                + TicketparkConfig.CONNECT_TIMEOUT + " + " + TicketparkConfig.READ_TIMEOUT + ", or what was left of "
+                + TicketparkConfig.TOKEN_WAIT_TIMEOUT + ")";
+    }
+
+    static String noThread(Throwable cause) {
+        return "TPC0019: No thread could take a Ticketpark token request (" + cause.getClass().getName() + ")";
+    }
+
+    static String abandoned(Instant deadline) {
+        return "TPC0020: A Ticketpark token request that had not ended by its deadline " + deadline
+                + ", or had not started, was given up and replaced";
+    }
+
+    static String deadlinePassed(Instant deadline) {
+        return "TPC0021: The deadline " + deadline + " of the Ticketpark token request passed before its next attempt ("
+                + TicketparkConfig.TOKEN_WAIT_TIMEOUT + ")";
+    }
+
+    static String lateAnswerDropped() {
+        return "TPC0022: A Ticketpark token answer arrived after a newer refresh token was in use; it was dropped";
+    }
+
+    static String refusedAnswerRefreshTokenKept() {
+        return "TPC0023: The Ticketpark token endpoint answered with a new refresh token but no usable access token; "
+                + "the new refresh token is kept (the old one is spent), the access token is not used";
+    }
+
+    static String storeHadNewerRefreshToken() {
+        return "TPC0024: The Ticketpark refresh token was rejected, and the token store holds another one (saved by "
+                + "another server or process): using that one";
     }
 
     static String invalidClient(int status, String description) {
@@ -131,10 +189,17 @@ final class Messages {
                 + "access token to whatever host the Location header names";
     }
 
-    static String tokenStoreFailed(String operation, RuntimeException e) {
+    static String tokenStoreLoadFailed(Throwable e) {
         // the exception's message is the application's and might quote the token: only its type is logged
-        return "TPC0111: The application's TokenStore failed to " + operation + " the refresh token ("
-                + e.getClass().getName() + "); the client goes on with the token it holds in memory";
+        return "TPC0111: The application's TokenStore failed to load the refresh token (" + e.getClass().getName()
+                + "); the client goes on without it and reads the store again when it next needs a token";
+    }
+
+    static String tokenStoreSaveFailed(Throwable e, int failures, Instant retryAt) {
+        return "TPC0112: The application's TokenStore failed to save the newest Ticketpark refresh token ("
+                + e.getClass().getName() + ", " + failures + " time(s) in a row); the client goes on with it in "
+                + "memory and saves it again after " + retryAt + ". Until a save succeeds, a restart loses the chain "
+                + "of refresh tokens: the store holds a spent one";
     }
 
     static String apiError(String method, String path, int status, String detail) {

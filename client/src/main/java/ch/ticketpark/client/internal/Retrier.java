@@ -3,18 +3,18 @@ package ch.ticketpark.client.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import ch.ticketpark.client.TokenEndpointUnavailableException;
 
 /**
- * Retries one token request while the endpoint is unavailable (no connection, timeout, HTTP 5xx or 429,
- * {@code temporarily_unavailable}), never on an OAuth error or a malformed answer. The delay is the jittered
- * {@link Backoff}, or the server's {@code Retry-After} if that is longer. A retry happens only if it can end before
- * the deadline, assuming its worst case (the delay plus connect and read timeout), so that a request ends while
- * the callers waiting for it still wait; and not at all if the server asks for more than the backoff's maximum.
+ * Decides whether and when a failed attempt of a token request is retried: while the endpoint is unavailable (no
+ * connection, timeout, HTTP 5xx or 429, {@code temporarily_unavailable}) or answered a refused token whose refresh
+ * token was kept; never on an OAuth error. The delay is the jittered {@link Backoff}, or the server's
+ * {@code Retry-After} if that is longer. A retry happens only if it can end before the deadline, assuming its worst
+ * case (the delay plus one whole attempt), so that a request ends while the callers waiting for it still wait; and not
+ * at all if the server asks for more than the backoff's maximum.
  */
 final class Retrier {
 
@@ -34,40 +34,51 @@ final class Retrier {
         this.sleeper = sleeper;
     }
 
+    /** The longest one attempt may take, connect and answer together. */
+    Duration attemptTimeout() {
+        return attemptTimeout;
+    }
+
     /**
-     * @param attempt one attempt
+     * @param attempts how many attempts failed so far
+     * @param retryAfter what the server asked for, if anything
      * @param deadline when the request must have ended
-     * @param mayRetry asked after each failure: whether retrying is worth it at all
-     * @throws TokenEndpointUnavailableException the last failure, with the number of attempts if there were several
+     * @return the delay before the next attempt, or empty if there is to be none
      */
-    <T> T call(Supplier<T> attempt, Instant deadline, BooleanSupplier mayRetry) {
-        Instant start = clock.instant();
-        for (int n = 1;; n++) {
-            try {
-                return attempt.get();
-            } catch (TokenEndpointUnavailableException e) {
-                Duration delay = backoff.delay(n);
-                if (e.retryAfter().isPresent() && e.retryAfter().get().compareTo(delay) > 0) {
-                    delay = e.retryAfter().get();
-                }
-                Instant now = clock.instant();
-                if (n >= maxAttempts || delay.compareTo(backoff.max()) > 0
-                        || now.plus(delay).plus(attemptTimeout).isAfter(deadline) || !mayRetry.getAsBoolean()) {
-                    throw n == 1 ? e : gaveUp(e, n, Duration.between(start, now));
-                }
-                LOG.info(Messages.retrying(n, delay, e.getMessage()));
-                try {
-                    sleeper.sleep(delay);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw gaveUp(e, n, Duration.between(start, clock.instant()));
-                }
-            }
+    Optional<Duration> delayAfter(int attempts, Optional<Duration> retryAfter, Instant deadline) {
+        Duration delay = backoff.delay(attempts);
+        if (retryAfter.isPresent() && retryAfter.get().compareTo(delay) > 0) {
+            delay = retryAfter.get();
+        }
+        if (attempts >= maxAttempts || delay.compareTo(backoff.max()) > 0
+                || clock.instant().plus(delay).plus(attemptTimeout).isAfter(deadline)) {
+            return Optional.empty();
+        }
+        return Optional.of(delay);
+    }
+
+    /**
+     * Waits before the next attempt.
+     *
+     * @return whether the wait ended normally (not interrupted)
+     */
+    boolean pause(int attempt, Duration delay, String failure) {
+        LOG.info(Messages.retrying(attempt, delay, failure));
+        try {
+            sleeper.sleep(delay);
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
-    private static TokenEndpointUnavailableException gaveUp(TokenEndpointUnavailableException last, int attempts,
+    /** The failure to report after several attempts: the last one's, with their number and the time they took. */
+    static TokenEndpointUnavailableException gaveUp(TokenEndpointUnavailableException last, int attempts,
             Duration elapsed) {
+        if (attempts == 1) {
+            return last;
+        }
         return new TokenEndpointUnavailableException(
                 Messages.unavailableAfterAttempts(attempts, elapsed, last.getMessage()), last.status(), attempts,
                 last.retryAfter().orElse(null), last);

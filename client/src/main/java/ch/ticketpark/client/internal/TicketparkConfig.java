@@ -32,7 +32,8 @@ public record TicketparkConfig(
         Duration tokenRetryInitialDelay,
         Duration tokenRetryMaxDelay,
         int circuitBreakerFailures,
-        Duration circuitBreakerDelay) {
+        Duration circuitBreakerDelay,
+        Duration tokenReissueInterval) {
 
     public static final String PREFIX = "ticketpark.";
     public static final String API_URL = Ticketpark.CONFIG_KEY + "/mp-rest/url";
@@ -51,6 +52,7 @@ public record TicketparkConfig(
     public static final String TOKEN_RETRY_MAX_DELAY = PREFIX + "token-retry-max-delay";
     public static final String CIRCUIT_BREAKER_FAILURES = PREFIX + "circuit-breaker-failures";
     public static final String CIRCUIT_BREAKER_DELAY = PREFIX + "circuit-breaker-delay";
+    public static final String TOKEN_REISSUE_INTERVAL = PREFIX + "token-reissue-interval";
     /** The standard MP Rest Client key that would let a Ticketpark client follow redirects with the token. */
     public static final String FOLLOW_REDIRECTS = Ticketpark.CONFIG_KEY + "/mp-rest/followRedirects";
 
@@ -64,6 +66,9 @@ public record TicketparkConfig(
     static final Duration DEFAULT_TOKEN_RETRY_MAX_DELAY = Duration.ofSeconds(10);
     static final int DEFAULT_CIRCUIT_BREAKER_FAILURES = 3;
     static final Duration DEFAULT_CIRCUIT_BREAKER_DELAY = Duration.ofSeconds(30);
+    static final Duration DEFAULT_TOKEN_REISSUE_INTERVAL = Duration.ofSeconds(10);
+    /** A longer skew can never take effect: it is capped to half the lifetime, which is capped to one day. */
+    static final Duration MAX_REFRESH_SKEW = Duration.ofHours(12);
 
     /**
      * Reads and validates the configuration.
@@ -91,6 +96,11 @@ public record TicketparkConfig(
                             + ", so that the client can obtain a first access token");
         }
         Optional<Duration> refreshSkew = reader.duration(REFRESH_SKEW, null);
+        if (refreshSkew.isPresent() && refreshSkew.get().compareTo(MAX_REFRESH_SKEW) > 0) {
+            reader.problem(REFRESH_SKEW, REFRESH_SKEW + " (" + refreshSkew.get() + ") must not be longer than "
+                    + MAX_REFRESH_SKEW + ": the client refreshes at most half a token's lifetime ahead of its expiry, "
+                    + "and believes no lifetime longer than a day");
+        }
         Duration connectTimeout = reader.duration(CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT).orElse(null);
         Duration readTimeout = reader.duration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT).orElse(null);
         Duration tokenWaitTimeout = reader.duration(TOKEN_WAIT_TIMEOUT, DEFAULT_TOKEN_WAIT_TIMEOUT).orElse(null);
@@ -106,6 +116,8 @@ public record TicketparkConfig(
         int breakerFailures = reader.integer(CIRCUIT_BREAKER_FAILURES, DEFAULT_CIRCUIT_BREAKER_FAILURES, 1,
                 Integer.MAX_VALUE);
         Duration breakerDelay = reader.duration(CIRCUIT_BREAKER_DELAY, DEFAULT_CIRCUIT_BREAKER_DELAY).orElse(null);
+        Duration reissueInterval = reader.duration(TOKEN_REISSUE_INTERVAL, DEFAULT_TOKEN_REISSUE_INTERVAL)
+                .orElse(null);
         if (tokenWaitTimeout != null && connectTimeout != null && readTimeout != null
                 && tokenWaitTimeout.compareTo(connectTimeout.plus(readTimeout)) < 0) {
             reader.problem(TOKEN_WAIT_TIMEOUT, TOKEN_WAIT_TIMEOUT + " (" + tokenWaitTimeout + ") must be at least "
@@ -119,7 +131,7 @@ public record TicketparkConfig(
         reader.throwIfProblems();
         return new TicketparkConfig(apiUrl, tokenUrl, clientKey, clientSecret, username, password, refreshToken,
                 refreshSkew, connectTimeout, readTimeout, tokenWaitTimeout, tokenMaxAttempts, retryInitialDelay,
-                retryMaxDelay, breakerFailures, breakerDelay);
+                retryMaxDelay, breakerFailures, breakerDelay, reissueInterval);
     }
 
     /**
@@ -129,7 +141,7 @@ public record TicketparkConfig(
     TicketparkConfig withoutSecrets() {
         return new TicketparkConfig(apiUrl, tokenUrl, clientKey, null, username, Optional.empty(), Optional.empty(),
                 refreshSkew, connectTimeout, readTimeout, tokenWaitTimeout, tokenMaxAttempts, tokenRetryInitialDelay,
-                tokenRetryMaxDelay, circuitBreakerFailures, circuitBreakerDelay);
+                tokenRetryMaxDelay, circuitBreakerFailures, circuitBreakerDelay, tokenReissueInterval);
     }
 
     @Override
@@ -144,7 +156,7 @@ public record TicketparkConfig(
                 + ", tokenWaitTimeout=" + tokenWaitTimeout + ", tokenMaxAttempts=" + tokenMaxAttempts
                 + ", tokenRetryInitialDelay=" + tokenRetryInitialDelay + ", tokenRetryMaxDelay=" + tokenRetryMaxDelay
                 + ", circuitBreakerFailures=" + circuitBreakerFailures + ", circuitBreakerDelay=" + circuitBreakerDelay
-                + "]";
+                + ", tokenReissueInterval=" + tokenReissueInterval + "]";
     }
 
     private static String stripTrailingSlash(String url) {

@@ -1,11 +1,6 @@
 package ch.ticketpark.client.internal;
 
 import java.time.Clock;
-import java.util.concurrent.Executor;
-import java.util.logging.Logger;
-
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -24,16 +19,15 @@ import ch.ticketpark.client.spi.TokenStore;
 @Dependent
 public class TicketparkProducer {
 
-    private static final Logger LOG = Logger.getLogger(TicketparkProducer.class.getName());
-    private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
-
     private final TicketparkExtension extension;
     private final Instance<TokenStore> stores;
+    private final ManagedThreads threads;
 
     @Inject
-    TicketparkProducer(TicketparkExtension extension, Instance<TokenStore> stores) {
+    TicketparkProducer(TicketparkExtension extension, Instance<TokenStore> stores, ManagedThreads threads) {
         this.extension = extension;
         this.stores = stores;
+        this.threads = threads;
     }
 
     @Produces
@@ -41,21 +35,13 @@ public class TicketparkProducer {
     @Typed(TicketparkTokens.class)
     TokenManager tokenManager() {
         TokenStore store = stores.isUnsatisfied() ? TokenManager.NO_STORE : stores.get();
-        TokenManager manager = new TokenManager(extension.config(), Clock.systemUTC(), managedExecutor(), store);
+        TokenManager manager = new TokenManager(extension.config(), Clock.systemUTC(),
+                new TokenThreads(threads.factory()), store);
         extension.forgetSecrets();
         return manager;
     }
 
     void close(@Disposes TicketparkTokens tokens) {
         ((TokenManager) tokens).close();
-    }
-
-    private static Executor managedExecutor() {
-        try {
-            return InitialContext.doLookup(MANAGED_EXECUTOR);
-        } catch (NamingException e) {
-            LOG.info(Messages.noManagedExecutor());
-            return Runnable::run;
-        }
     }
 }

@@ -25,7 +25,8 @@ import ch.ticketpark.client.TokenRequestException;
 /**
  * Turns the body of a token endpoint answer (status 2xx or 4xx) into a {@link TokenResponse} or a typed exception.
  * Everything that would make a token unusable, or unsafe to put into a header, is refused here; the messages name
- * the problem, never a token.
+ * the problem, never a token. A refused 2xx answer that holds a well-formed {@code refresh_token} is a
+ * {@link RefusedAnswer}: the server has rotated the chain, and that refresh token is the only way on.
  */
 final class TokenAnswers {
 
@@ -66,8 +67,18 @@ final class TokenAnswers {
     }
 
     private static TokenResponse token(int status, JsonObject json) {
-        String accessToken = token(status, json, "access_token", true);
+        // first the refresh token: if the server rotated the chain, its new link is kept even if the rest is refused
         String refreshToken = token(status, json, "refresh_token", false);
+        try {
+            String accessToken = token(status, json, "access_token", true);
+            checkTokenType(status, json);
+            return new TokenResponse(accessToken, refreshToken, expiresIn(status, json));
+        } catch (MalformedTokenResponseException e) {
+            throw refreshToken == null ? e : new RefusedAnswer(e, refreshToken);
+        }
+    }
+
+    private static void checkTokenType(int status, JsonObject json) {
         JsonValue tokenType = json.get("token_type");
         if (tokenType != null && tokenType != JsonValue.NULL
                 && !(tokenType instanceof JsonString type && type.getString().equalsIgnoreCase("bearer"))) {
@@ -76,7 +87,6 @@ final class TokenAnswers {
                     : "an unexpected value";
             throw malformed(status, "token_type is " + shown + ", not bearer");
         }
-        return new TokenResponse(accessToken, refreshToken, expiresIn(status, json));
     }
 
     /** The token in the field, checked; {@code null} if an optional one is absent. */

@@ -4,46 +4,39 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import ch.ticketpark.client.InvalidGrantException;
-import ch.ticketpark.client.TicketparkException;
 import ch.ticketpark.client.TicketparkTokens;
 import ch.ticketpark.client.TokenEndpointCircuitOpenException;
 import ch.ticketpark.client.TokenEndpointUnavailableException;
+import ch.ticketpark.client.TokenReissueDeferredException;
 import ch.ticketpark.client.TokenRequestException;
 import ch.ticketpark.client.spi.TokenStore;
 
 /**
- * Owns the token lifecycle: the first grant, refreshing ahead of expiry, refresh-token rotation, the fallback to
- * the password grant, retries and the circuit breaker.
+ * Owns the token lifecycle: who may send a token request, who waits for it, and when it is given up.
  * <p>
- * Concurrency strategy: the current token is an immutable {@link Token} in an {@link AtomicReference}, and at most one
- * token request is in flight, as a {@link CompletableFuture} published by compare-and-set. A caller with a valid
- * token reads the reference and returns, taking no lock. Inside the refresh window it also starts the one refresh in
- * the background (if none runs and the {@link CircuitBreaker} does not pace it) and does not wait for it. Only a
- * caller without a valid token waits, for the refresh in flight, at most {@code ticketpark.token-wait-timeout}; while
- * the breaker is open it fails at once instead. Only the refresh task replaces the token, so the newest refresh token
- * is never lost and never used twice.
+ * Concurrency strategy: everything known of the token chain is one immutable {@link TokenState} behind an
+ * {@link AtomicReference}, replaced by compare-and-set; at most one {@link InFlightRequest} runs, published by
+ * compare-and-set. A caller with a usable token reads the state and returns, taking no lock; inside the refresh window
+ * it also hands one background refresh to the executor, never running it itself. A caller without a usable token
+ * joins the request in flight or, if there is none, runs one in its own thread (so it never depends on a free
+ * executor thread); it waits at most {@code ticketpark.token-wait-timeout} from the moment it asked. A request that
+ * has sent nothing yet (a background refresh still waiting for a thread), or that is past its deadline, is abandoned
+ * and replaced by the next caller. What a request does, and how its answers reach the state, is {@link TokenChain}'s.
  * <p>
- * Limits: one token request, with all its retries, ends within {@code ticketpark.token-wait-timeout} of its start
- * (see {@link Retrier}), so it ends before the wait of any caller that joined it. A refresh ahead of expiry makes a
- * single attempt while the current token is valid; it retries only once callers need a new token.
- * <p>
- * Secrets: the client secret lives only in the token endpoint's precomputed Basic header; the password is kept only
- * when configured, because a refresh token can die at any time and the password grant is then the only way back;
- * the configured refresh token only until it has been used.
+ * The API's rejections (HTTP 401) are {@link #invalidate(String) reported here}: the rejected token is never handed
+ * out again, nor any token requested before the rejection, and a token that was itself a reissue is not replaced
+ * before {@code ticketpark.token-reissue-interval} has passed.
  */
 public final class TokenManager implements TicketparkTokens, AutoCloseable {
 
@@ -63,24 +56,16 @@ public final class TokenManager implements TicketparkTokens, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TokenManager.class.getName());
 
     private final TicketparkConfig config;
-    private final TokenEndpoint endpoint;
     private final Clock clock;
     private final Executor executor;
-    private final Retrier retrier;
     private final CircuitBreaker breaker;
-    private final String username;
-    private final String password;
-    private final AtomicReference<Token> current = new AtomicReference<>();
-    private final AtomicReference<CompletableFuture<Token>> inFlight = new AtomicReference<>();
-    /** The configured refresh token, until it has been used. */
-    private volatile String initialRefreshToken;
-    private final TokenStore store;
-    /** Why there is no refresh token any more, once the endpoint rejected it and no password can replace it. */
-    private volatile InvalidGrantException refreshTokenRejection;
+    private final TokenChain chain;
+    private final AtomicReference<TokenState> state;
+    private final AtomicReference<InFlightRequest> inFlight = new AtomicReference<>();
 
     /**
-     * @param executor runs the token requests; a direct executor ({@code Runnable::run}) runs them in the calling
-     *        thread
+     * @param executor runs the background refreshes and each attempt of a token request (so that an attempt can be
+     *        bounded as a whole); its threads are never the callers'
      */
     public TokenManager(TicketparkConfig config, Clock clock, Executor executor) {
         this(config, clock, executor, NO_STORE);
@@ -97,234 +82,233 @@ public final class TokenManager implements TicketparkTokens, AutoCloseable {
         this(config, clock, executor, sleeper, random, NO_STORE);
     }
 
-    private TokenManager(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper,
-            DoubleSupplier random, TokenStore store) {
+    TokenManager(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, DoubleSupplier random,
+            TokenStore store) {
         this.config = config.withoutSecrets();
-        this.endpoint = new TokenEndpoint(config.tokenUrl(), config.clientKey(), config.clientSecret(),
-                config.connectTimeout(), config.readTimeout(), clock);
         this.clock = clock;
         this.executor = executor;
         Backoff backoff = new Backoff(config.tokenRetryInitialDelay(), config.tokenRetryMaxDelay(), random);
-        this.retrier = new Retrier(config.tokenMaxAttempts(), backoff,
-                config.connectTimeout().plus(config.readTimeout()), clock, sleeper);
         this.breaker = new CircuitBreaker(config.circuitBreakerFailures(), config.circuitBreakerDelay(), backoff);
-        this.username = config.username().orElse(null);
-        this.password = config.password().orElse(null);
-        this.store = store;
-        this.initialRefreshToken = stored(store).or(config::refreshToken).orElse(null);
-    }
-
-    /** A saved refresh token is newer than a configured one: one was spent since the configuration was written. */
-    private static Optional<String> stored(TokenStore store) {
-        try {
-            return store.load().map(String::strip).filter(token -> !token.isEmpty());
-        } catch (RuntimeException e) {
-            LOG.warning(Messages.tokenStoreFailed("load", e));
-            return Optional.empty();
-        }
+        this.state = new AtomicReference<>(TokenState.initial(config.refreshToken().orElse(null)));
+        this.chain = new TokenChain(config, clock, executor, sleeper, backoff, store, state);
     }
 
     @Override
     public String accessToken() {
         Instant now = clock.instant();
-        Token token = current.get();
-        if (token != null && !token.isExpired(now)) {
-            if (token.isDueForRefresh(now) && breaker.allowsBackgroundRefresh(now)) {
-                refresh(true);
+        TokenState current = state.get();
+        Token token = current.usable(now);
+        if (token != null) {
+            if (token.isDueForRefresh(now) && chain.canRefresh(current)) {
+                refreshInBackground(now);
+            }
+            if (current.saveRetryAt() != null && !now.isBefore(current.saveRetryAt())) {
+                chain.retrySave(current, now);
             }
             return token.accessToken();
         }
-        TokenEndpointCircuitOpenException open = breaker.rejection(now);
-        if (open != null) {
-            throw open;
-        }
-        return await(refresh(false)).accessToken();
+        return awaitToken(now);
     }
 
     @Override
     public void invalidate() {
-        Token token = current.get();
-        if (token != null) {
-            // a token that a refresh replaced meanwhile stays: it is newer than the one the caller saw
-            current.compareAndSet(token, token.expired());
-        }
+        state.updateAndGet(current -> current.token() == null ? current : current.withToken(current.token().expired()));
     }
 
     @Override
     public void invalidate(String accessToken) {
-        Token token = current.get();
-        if (token != null && token.accessToken().equals(accessToken)) {
-            current.compareAndSet(token, token.expired());
+        Instant now = clock.instant();
+        state.updateAndGet(current -> {
+            Token token = current.token();
+            if (token == null || token.rejected() || !token.accessToken().equals(accessToken)) {
+                // a token that a request replaced meanwhile stays: it is newer than the one the caller saw
+                return current;
+            }
+            Instant notBefore = token.reissue() ? token.sentAt().plus(config.tokenReissueInterval()) : now;
+            return current.withTokenRejected(now, notBefore);
+        });
+    }
+
+    /** Starts one refresh ahead of expiry on the executor, unless one runs or the breaker paces them. */
+    private void refreshInBackground(Instant now) {
+        if (inFlight.get() != null || !breaker.allowsBackgroundRefresh(now)) {
+            return;
+        }
+        InFlightRequest mine = new InFlightRequest(now.plus(config.tokenWaitTimeout()), true, false);
+        if (!inFlight.compareAndSet(null, mine)) {
+            return;
+        }
+        // a request may have ended since the caller looked
+        Token token = state.get().usable(clock.instant());
+        if (token == null || !token.isDueForRefresh(now)) {
+            end(mine);
+            mine.outcome().complete(token);
+            return;
+        }
+        try {
+            executor.execute(() -> run(mine));
+        } catch (RuntimeException | Error e) {
+            // rejected, shut down, out of threads: never run it on this caller, which holds a valid token
+            end(mine);
+            mine.abandon(now, new TokenEndpointUnavailableException(Messages.noThread(e), e));
+            breaker.deferBackground(now);
+            LOG.warning(Messages.noThread(e));
+        }
+    }
+
+    /** The loop of a caller without a usable token: join the request in flight, replace it, or run one itself. */
+    private String awaitToken(Instant asked) {
+        Duration waitTimeout = config.tokenWaitTimeout();
+        long waitEnd = System.nanoTime() + waitTimeout.toNanos();
+        Instant deadline = asked.plus(waitTimeout);
+        while (true) {
+            Instant now = clock.instant();
+            TokenState current = state.get();
+            Token token = current.usable(now);
+            if (token != null) {
+                return token.accessToken();
+            }
+            failIfNoRequestMayGoOut(current, now);
+            InFlightRequest running = inFlight.get();
+            if (running == null) {
+                boolean reissue = current.token() != null && current.token().rejected();
+                InFlightRequest mine = new InFlightRequest(deadline, false, reissue);
+                if (inFlight.compareAndSet(null, mine)) {
+                    run(mine);
+                    Token obtained = ownOutcome(mine);
+                    if (obtained != null) {
+                        return obtained.accessToken();
+                    }
+                }
+            } else if (running.isBackground() && running.isIdle() || running.isOverdue(now)) {
+                if (running.abandon(now, new TokenEndpointUnavailableException(
+                        Messages.abandoned(running.deadline()), 0))) {
+                    inFlight.compareAndSet(running, null);
+                    LOG.fine(() -> Messages.abandoned(running.deadline()));
+                }
+            } else {
+                Token obtained = outcome(running, waitEnd, waitTimeout);
+                // a token requested before the API rejected one may be revoked too: then ask anew
+                if (obtained != null && !obtained.sentAt().isBefore(state.get().staleBefore())) {
+                    return obtained.accessToken();
+                }
+            }
+        }
+    }
+
+    private void failIfNoRequestMayGoOut(TokenState current, Instant now) {
+        if (current.dead() != null) {
+            throw CallerFailures.forCaller(current.dead());
+        }
+        if (current.reissueDeferred(now)) {
+            throw new TokenReissueDeferredException(
+                    Messages.reissueDeferred(current.token().sentAt(), current.reissueNotBefore()),
+                    current.reissueNotBefore());
+        }
+        TokenEndpointCircuitOpenException open = breaker.rejection(now);
+        if (open != null) {
+            throw CallerFailures.forCaller(open);
         }
     }
 
     /**
-     * Returns the token request in flight, starting one if none runs.
+     * Waits for a request's outcome, within the caller's own bound and the request's deadline.
      *
-     * @param background whether the caller has a valid token and does not wait
+     * @return the token it obtained, or {@code null} to look again (it was abandoned, or its deadline passed)
      */
-    private CompletableFuture<Token> refresh(boolean background) {
-        while (true) {
-            CompletableFuture<Token> running = inFlight.get();
-            if (running != null) {
-                return running;
+    private Token outcome(InFlightRequest request, long waitEnd, Duration waitTimeout) {
+        long left = waitEnd - System.nanoTime();
+        if (left <= 0) {
+            throw new TokenEndpointUnavailableException(Messages.waitTimedOut(waitTimeout), 0);
+        }
+        Duration untilDeadline = Duration.between(clock.instant(), request.deadline());
+        long wait = Math.min(left, Math.max(0, untilDeadline.toNanos()) + TimeUnit.MILLISECONDS.toNanos(1));
+        try {
+            return request.outcome().get(wait, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            if (request.isAbandoned()) {
+                return null;
             }
-            CompletableFuture<Token> mine = new CompletableFuture<>();
-            if (inFlight.compareAndSet(null, mine)) {
-                // a refresh may have ended, or a failure opened the breaker, since the caller looked
-                Instant now = clock.instant();
-                Token token = current.get();
-                if (token != null && !token.isDueForRefresh(now)
-                        || background && !breaker.allowsBackgroundRefresh(now)) {
-                    inFlight.set(null);
-                    mine.complete(token);
-                    return mine;
-                }
-                TokenEndpointCircuitOpenException open = breaker.rejection(now);
-                if (open != null) {
-                    inFlight.set(null);
-                    mine.completeExceptionally(open);
-                    return mine;
-                }
-                try {
-                    executor.execute(() -> run(mine));
-                } catch (RejectedExecutionException e) {
-                    run(mine);
-                }
-                return mine;
+            throw CallerFailures.forCaller(e.getCause());
+        } catch (TimeoutException e) {
+            if (System.nanoTime() - waitEnd >= 0) {
+                throw new TokenEndpointUnavailableException(Messages.waitTimedOut(waitTimeout), e);
             }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TokenEndpointUnavailableException(Messages.interrupted(), e);
         }
     }
 
-    private void run(CompletableFuture<Token> request) {
-        Instant start = clock.instant();
-        boolean probe = breaker.isProbe(start);
+    /**
+     * The outcome of the request this caller ran itself: its failure was made in this thread for this caller, and is
+     * thrown as it is.
+     *
+     * @return the token, or {@code null} to look again (it was abandoned meanwhile)
+     */
+    private static Token ownOutcome(InFlightRequest request) {
         try {
-            Token token = obtain(new Attempts(start.plus(config.tokenWaitTimeout()), probe));
-            current.set(token);
+            return request.outcome().getNow(null);
+        } catch (CompletionException e) {
+            if (request.isAbandoned()) {
+                return null;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw CallerFailures.forCaller(e.getCause());
+        }
+    }
+
+    /** Runs a request to its end, in whichever thread: its outcome is complete afterwards. */
+    private void run(InFlightRequest request) {
+        if (!request.start()) {
+            return;
+        }
+        boolean probe = breaker.isProbe(clock.instant());
+        try {
+            Token token = chain.obtain(request, probe);
             breaker.succeeded();
-            inFlight.set(null);
-            request.complete(token);
+            end(request);
+            request.outcome().complete(token);
         } catch (RuntimeException | Error e) {
-            boolean tokenValid = hasValidToken();
-            if (e instanceof TokenRequestException failure && failure != refreshTokenRejection) {
+            boolean tokenValid = state.get().usable(clock.instant()) != null;
+            if (e instanceof TokenRequestException failure && !chain.isTerminal(failure) && !request.isAbandoned()) {
                 breaker.failed(failure, clock.instant(), !tokenValid);
             }
-            inFlight.set(null);
-            request.completeExceptionally(e);
-            if (tokenValid) {
+            end(request);
+            request.outcome().completeExceptionally(e);
+            if (tokenValid && request.isBackground() && !chain.isTerminal(e)) {
                 LOG.log(Level.WARNING, Messages.backgroundRefreshFailed(e));
             }
         }
     }
 
-    private boolean hasValidToken() {
-        Token token = current.get();
-        return token != null && !token.isExpired(clock.instant());
-    }
-
-    /** How the requests of one run are retried: within its deadline, only while callers need a token, never in a probe. */
-    private final class Attempts {
-
-        private final Instant deadline;
-        private final boolean probe;
-
-        Attempts(Instant deadline, boolean probe) {
-            this.deadline = deadline;
-            this.probe = probe;
-        }
-
-        /** The answer and the send time of the attempt that got it: a token's lifetime counts from there. */
-        Sent send(Supplier<TokenResponse> request) {
-            return retrier.call(() -> {
-                Instant sentAt = clock.instant();
-                return new Sent(request.get(), sentAt);
-            }, deadline, () -> !probe && !hasValidToken());
-        }
-    }
-
-    private record Sent(TokenResponse response, Instant sentAt) {
-    }
-
-    private Token obtain(Attempts attempts) {
-        Token token = current.get();
-        String refreshToken = token != null ? token.refreshToken() : initialRefreshToken;
-        if (refreshToken != null) {
-            try {
-                Sent sent = attempts.send(() -> endpoint.refreshGrant(refreshToken));
-                initialRefreshToken = null;
-                return issued(TokenEndpoint.REFRESH_GRANT, sent, refreshToken);
-            } catch (InvalidGrantException e) {
-                initialRefreshToken = null;
-                current.updateAndGet(t -> t == null ? null : t.withoutRefreshToken());
-                if (password == null) {
-                    refreshTokenRejection = new InvalidGrantException(
-                            Messages.refreshTokenRejected(e.errorDescription()), e.status(), e.errorDescription());
-                    throw refreshTokenRejection;
-                }
-                LOG.warning(Messages.fallingBackToPassword(e.errorDescription()));
-            }
-        } else if (password == null) {
-            throw refreshTokenRejection;
-        }
-        return passwordGrant(attempts);
-    }
-
-    private Token passwordGrant(Attempts attempts) {
-        try {
-            Sent sent = attempts.send(() -> endpoint.passwordGrant(username, password));
-            return issued(TokenEndpoint.PASSWORD_GRANT, sent, null);
-        } catch (InvalidGrantException e) {
-            throw new InvalidGrantException(Messages.passwordRejected(e.errorDescription()), e.status(),
-                    e.errorDescription());
-        }
-    }
-
-    private Token issued(String grantType, Sent sent, String previousRefreshToken) {
-        TokenResponse response = sent.response();
-        TokenResponse kept = response.refreshToken() != null
-                ? response
-                : new TokenResponse(response.accessToken(), previousRefreshToken, response.expiresIn());
-        LOG.fine(() -> Messages.tokenObtained(grantType, response.expiresIn()));
-        if (response.refreshToken() != null && !response.refreshToken().equals(previousRefreshToken)) {
-            save(response.refreshToken());
-        }
-        return Token.issued(kept, sent.sentAt(), config.refreshSkew().orElse(null));
-    }
-
-    /** Called from the one token request in flight only; the token in memory stays in use if saving fails. */
-    private void save(String refreshToken) {
-        try {
-            store.save(refreshToken);
-        } catch (RuntimeException e) {
-            LOG.warning(Messages.tokenStoreFailed("save", e));
-        }
-    }
-
-    private Token await(CompletableFuture<Token> request) {
-        Duration timeout = config.tokenWaitTimeout();
-        try {
-            return request.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TicketparkException cause) {
-                throw cause;
-            }
-            throw new TicketparkException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new TokenEndpointUnavailableException(Messages.waitTimedOut(timeout), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TokenEndpointUnavailableException(Messages.waitTimedOut(timeout), e);
-        }
+    private void end(InFlightRequest request) {
+        inFlight.compareAndSet(request, null);
     }
 
     @Override
     public void close() {
-        endpoint.close();
+        chain.close();
+        if (executor instanceof TokenThreads threads) {
+            threads.close();
+        }
     }
 
     @Override
     public String toString() {
-        return "TokenManager[" + endpoint + ", token=" + current.get() + ", " + breaker + "]";
+        return "TokenManager[" + chain + ", " + state.get() + ", " + breaker + "]";
+    }
+
+    /** For the tests: the request in flight, if any. */
+    InFlightRequest inFlight() {
+        return inFlight.get();
+    }
+
+    /** For the tests: the state. */
+    TokenState state() {
+        return state.get();
     }
 }

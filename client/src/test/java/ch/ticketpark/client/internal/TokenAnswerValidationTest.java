@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,8 +61,7 @@ class TokenAnswerValidationTest extends TokenEndpointTestSupport {
         server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(body)));
 
-        MalformedTokenResponseException e = catchThrowableOfType(MalformedTokenResponseException.class,
-                () -> endpoint.passwordGrant(USERNAME, PASSWORD));
+        MalformedTokenResponseException e = refusal(() -> endpoint.passwordGrant(USERNAME, PASSWORD));
 
         assertThat(e.status()).isEqualTo(200);
         assertThat(e.getMessage()).startsWith("TPC0007").contains(problem);
@@ -77,8 +75,7 @@ class TokenAnswerValidationTest extends TokenEndpointTestSupport {
     void emptyBodyIsMalformed() {
         server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)));
 
-        assertThat(catchThrowableOfType(MalformedTokenResponseException.class,
-                () -> endpoint.passwordGrant(USERNAME, PASSWORD))).hasMessageContaining("the body is empty");
+        assertThat(refusal(() -> endpoint.passwordGrant(USERNAME, PASSWORD))).hasMessageContaining("the body is empty");
     }
 
     @Test
@@ -86,8 +83,7 @@ class TokenAnswerValidationTest extends TokenEndpointTestSupport {
         server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html; charset=UTF-8").withBody("  {\"maintenance\":true}")));
 
-        assertThat(catchThrowableOfType(MalformedTokenResponseException.class,
-                () -> endpoint.passwordGrant(USERNAME, PASSWORD))).hasMessageContaining("HTML page");
+        assertThat(refusal(() -> endpoint.passwordGrant(USERNAME, PASSWORD))).hasMessageContaining("HTML page");
     }
 
     @Test

@@ -139,8 +139,7 @@ class TokenEndpointTest extends TokenEndpointTestSupport {
     void answerWithoutUsableTokenIsMalformed(String body) {
         server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200).withBody(body)));
 
-        MalformedTokenResponseException e = catchThrowableOfType(MalformedTokenResponseException.class,
-                () -> endpoint.passwordGrant(USERNAME, PASSWORD));
+        MalformedTokenResponseException e = refusal(() -> endpoint.passwordGrant(USERNAME, PASSWORD));
 
         assertThat(e.status()).isEqualTo(200);
         assertThat(e.getMessage()).startsWith("TPC0007");

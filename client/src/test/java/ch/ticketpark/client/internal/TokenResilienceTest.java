@@ -298,12 +298,15 @@ class TokenResilienceTest {
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
         TokenManager manager = manager(Map.of(TicketparkConfig.CONNECT_TIMEOUT, "PT0.1S",
                 TicketparkConfig.READ_TIMEOUT, "PT0.1S", TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT0.2S"));
-        executor.hold(); // the request never starts: the caller's own bound is what ends the wait
+        executor.hold(); // the attempt never gets a thread: the bound of the attempt ends the caller's wait
 
         TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
                 manager::accessToken);
 
-        assertThat(e.getMessage()).startsWith("TPC0008").contains("ticketpark.token-wait-timeout");
+        assertThat(e.getMessage()).startsWith("TPC0018").contains("PT0.2S", "ticketpark.token-wait-timeout");
+        // an attempt that got its thread after its caller stopped waiting is never sent
+        executor.release();
+        assertThat(executor.awaitIdle()).isTrue();
         assertThat(tokenRequests()).isZero();
     }
 

@@ -1,0 +1,406 @@
+package ch.ticketpark.client.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+
+import ch.ticketpark.client.InvalidGrantException;
+import ch.ticketpark.client.TicketparkException;
+import ch.ticketpark.client.TokenEndpointUnavailableException;
+import ch.ticketpark.client.spi.TokenStore;
+
+/**
+ * What one token request does, and how every answer reaches the {@link TokenState}: the grant to use (the newest
+ * refresh token, else the password), retries, the fallback to the password grant, the token store.
+ * <p>
+ * The refresh-token rules: every answer that brings a refresh token replaces the chain only if nobody replaced the
+ * refresh token it used since (compare-and-set), so a late answer can neither overwrite a newer chain nor be lost
+ * when it is the only way on; a refused answer that holds a new refresh token keeps it (the server has rotated the
+ * chain); a rejected refresh token is checked against the store once (another process may have rotated it) before
+ * the password grant, or the end of the chain. The store sees the newest refresh token only, one save at a time, and
+ * a failed save is retried.
+ */
+final class TokenChain implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(TokenChain.class.getName());
+    /** How long a claimed save retry may take before another caller claims it again. */
+    private static final Duration SAVE_CLAIM = Duration.ofMinutes(1);
+
+    private final TokenEndpoint endpoint;
+    private final Clock clock;
+    private final Executor executor;
+    private final Retrier retrier;
+    private final Backoff backoff;
+    private final StoreCalls store;
+    private final AtomicReference<TokenState> state;
+    private final String username;
+    private final String password;
+    private final Duration skew;
+    private final AtomicBoolean skewCapReported = new AtomicBoolean();
+
+    private final Object saveLock = new Object();
+    /** The refresh token the store holds, as far as this client knows; guarded by {@link #saveLock}. */
+    private String saved;
+    /** Failed saves in a row; guarded by {@link #saveLock}. */
+    private int saveFailures;
+
+    TokenChain(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, Backoff backoff,
+            TokenStore store, AtomicReference<TokenState> state) {
+        this.endpoint = new TokenEndpoint(config.tokenUrl(), config.clientKey(), config.clientSecret(),
+                config.connectTimeout(), config.readTimeout(), clock);
+        this.clock = clock;
+        this.executor = executor;
+        this.backoff = backoff;
+        this.retrier = new Retrier(config.tokenMaxAttempts(), backoff,
+                config.connectTimeout().plus(config.readTimeout()), clock, sleeper);
+        this.store = new StoreCalls(store);
+        this.state = state;
+        this.username = config.username().orElse(null);
+        this.password = config.password().orElse(null);
+        this.skew = config.refreshSkew().orElse(null);
+    }
+
+    /** Whether a token request can do anything at all: the chain is not dead. */
+    boolean canRefresh(TokenState current) {
+        return current.dead() == null && (current.refreshToken() != null || password != null);
+    }
+
+    /** Whether the failure is the end of the chain, kept and repeated without a request: not the endpoint's fault. */
+    boolean isTerminal(Throwable failure) {
+        return failure != null && failure == state.get().dead();
+    }
+
+    /**
+     * Obtains a token: the refresh grant while there is a refresh token, the password grant otherwise, retried
+     * within the request's deadline while callers need a token and this is not the breaker's probe.
+     */
+    Token obtain(InFlightRequest request, boolean probe) {
+        loadOnFirstNeed();
+        Instant start = clock.instant();
+        boolean storeAskedAgain = false;
+        int attempts = 0;
+        while (true) {
+            TokenState current = state.get();
+            if (current.dead() != null) {
+                throw current.dead();
+            }
+            String refreshToken = current.refreshToken();
+            attempts++;
+            Optional<Duration> retryAfter;
+            RuntimeException failure;
+            try {
+                return send(request, refreshToken);
+            } catch (InvalidGrantException e) {
+                if (refreshToken == null) {
+                    throw new InvalidGrantException(Messages.passwordRejected(e.errorDescription()), e.status(),
+                            e.errorDescription());
+                }
+                if (!storeAskedAgain) {
+                    storeAskedAgain = true;
+                    if (adoptStored(refreshToken)) {
+                        continue;
+                    }
+                }
+                reject(refreshToken, e);
+                continue;
+            } catch (RefusedAnswer e) {
+                retryAfter = Optional.empty();
+                failure = e.refusal();
+            } catch (TokenEndpointUnavailableException e) {
+                retryAfter = e.retryAfter();
+                failure = e;
+            }
+            Optional<Duration> delay = mayRetry(probe)
+                    ? retrier.delayAfter(attempts, retryAfter, request.deadline())
+                    : Optional.empty();
+            if (delay.isEmpty() || !retrier.pause(attempts, delay.get(), failure.getMessage())) {
+                throw failure instanceof TokenEndpointUnavailableException unavailable
+                        ? Retrier.gaveUp(unavailable, attempts, Duration.between(start, clock.instant()))
+                        : failure;
+            }
+        }
+    }
+
+    /** Retries only while callers need a token (a refresh ahead of expiry makes one attempt), never in a probe. */
+    private boolean mayRetry(boolean probe) {
+        return !probe && state.get().usable(clock.instant()) == null;
+    }
+
+    /**
+     * One attempt, bounded as a whole by connect + read timeout and the request's deadline: it runs on the executor
+     * while this thread waits, so that an answer trickling in, or a host name that takes long to resolve, cannot hold
+     * the request past its deadline. An answer that comes after this thread stopped waiting still reaches the chain.
+     */
+    private Token send(InFlightRequest request, String refreshToken) {
+        Instant sentAt = clock.instant();
+        Duration left = Duration.between(sentAt, request.deadline());
+        if (left.isNegative() || left.isZero()) {
+            throw new TokenEndpointUnavailableException(Messages.deadlinePassed(request.deadline()), 0);
+        }
+        if (!request.sending()) {
+            throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
+        }
+        Duration bound = left.compareTo(retrier.attemptTimeout()) < 0 ? left : retrier.attemptTimeout();
+        AtomicBoolean claimed = new AtomicBoolean();
+        CompletableFuture<TokenResponse> answer = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                // an attempt that waited for a thread longer than its caller waited for it is never sent
+                if (claimed.compareAndSet(false, true)) {
+                    try {
+                        answer.complete(refreshToken != null
+                                ? endpoint.refreshGrant(refreshToken)
+                                : endpoint.passwordGrant(username, password));
+                    } catch (RuntimeException | Error e) {
+                        answer.completeExceptionally(e);
+                    }
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            request.sent();
+            throw new TokenEndpointUnavailableException(Messages.noThread(e), e);
+        }
+        try {
+            return adopt(refreshToken, answer.get(bound.toNanos(), TimeUnit.NANOSECONDS), sentAt,
+                    request.isReissue());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RefusedAnswer refused) {
+                keep(refreshToken, refused.refreshToken());
+            }
+            throw unchecked(e.getCause());
+        } catch (TimeoutException e) {
+            stopWaiting(claimed, answer, refreshToken, sentAt, request.isReissue());
+            throw new TokenEndpointUnavailableException(Messages.attemptTimedOut(bound), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopWaiting(claimed, answer, refreshToken, sentAt, request.isReissue());
+            throw new TokenEndpointUnavailableException(Messages.interrupted(), e);
+        } finally {
+            request.sent();
+        }
+    }
+
+    private void stopWaiting(AtomicBoolean claimed, CompletableFuture<TokenResponse> answer, String refreshToken,
+            Instant sentAt, boolean reissue) {
+        if (!claimed.compareAndSet(false, true)) {
+            // it went out: whatever it brings still counts, if nothing newer came meanwhile
+            answer.whenComplete((late, failure) -> {
+                if (late != null) {
+                    adopt(refreshToken, late, sentAt, reissue);
+                } else if (failure instanceof RefusedAnswer refused) {
+                    keep(refreshToken, refused.refreshToken());
+                }
+            });
+        }
+    }
+
+    private static RuntimeException unchecked(Throwable cause) {
+        if (cause instanceof RuntimeException e) {
+            return e;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        return new TicketparkException(Messages.tokenRequestFailed(cause), cause);
+    }
+
+    /** A successful answer to a request that used {@code spent} (or the password, {@code null}). */
+    private Token adopt(String spent, TokenResponse response, Instant sentAt, boolean reissue) {
+        Token token = Token.issued(response.accessToken(), response.expiresIn(), sentAt, clock.instant(),
+                skewFor(response.expiresIn()), reissue);
+        String next = response.refreshToken() != null ? response.refreshToken() : spent;
+        TokenState before = state.getAndUpdate(
+                current -> current.accepts(spent)
+                        ? current.withRefreshToken(next).withToken(token).withStoreLoaded()
+                        : current);
+        if (!before.accepts(spent)) {
+            LOG.info(Messages.lateAnswerDropped());
+            return token;
+        }
+        LOG.fine(() -> Messages.tokenObtained(spent == null
+                ? TokenEndpoint.PASSWORD_GRANT
+                : TokenEndpoint.REFRESH_GRANT, response.expiresIn()));
+        if (response.refreshToken() != null && !response.refreshToken().equals(spent)) {
+            saveNewest();
+        }
+        return token;
+    }
+
+    /** A refused answer's new refresh token: the server rotated the chain, so this is its only way on. */
+    private void keep(String spent, String refreshToken) {
+        TokenState before = state.getAndUpdate(
+                current -> current.accepts(spent) ? current.withRefreshToken(refreshToken).withStoreLoaded() : current);
+        if (before.accepts(spent)) {
+            LOG.warning(Messages.refusedAnswerRefreshTokenKept());
+            saveNewest();
+        }
+    }
+
+    private Duration skewFor(Duration lifetime) {
+        if (skew != null && !Token.effectiveSkew(skew, lifetime).equals(skew)
+                && skewCapReported.compareAndSet(false, true)) {
+            LOG.warning(Messages.skewCapped(skew, lifetime, Token.effectiveSkew(skew, lifetime)));
+        }
+        return skew;
+    }
+
+    /** The endpoint rejected {@code refreshToken}: the password grant comes next, or the chain ends here. */
+    private void reject(String refreshToken, InvalidGrantException e) {
+        InvalidGrantException dead = password == null
+                ? new InvalidGrantException(Messages.refreshTokenRejected(e.errorDescription()), e.status(),
+                        e.errorDescription())
+                : null;
+        TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), refreshToken)
+                ? current.withRefreshTokenRejected(dead)
+                : current);
+        if (!Objects.equals(before.refreshToken(), refreshToken)) {
+            return; // a late answer brought a newer one meanwhile: the next attempt uses it
+        }
+        if (dead != null) {
+            LOG.severe(dead.getMessage());
+            throw dead;
+        }
+        LOG.warning(Messages.fallingBackToPassword(e.errorDescription()));
+    }
+
+    /** The store is read when the first token is needed, and again at the next need until a read succeeded. */
+    private void loadOnFirstNeed() {
+        if (state.get().storeLoaded()) {
+            return;
+        }
+        Loaded loaded = store.load();
+        if (!loaded.ok()) {
+            return;
+        }
+        Optional<String> stored = loaded.refreshToken();
+        // a saved refresh token is newer than a configured one: one was spent since the configuration was written
+        TokenState before = state.getAndUpdate(current -> current.storeLoaded()
+                ? current
+                : stored.isPresent() && current.token() == null
+                        ? current.withRefreshToken(stored.get()).withStoreLoaded()
+                        : current.withStoreLoaded());
+        if (!before.storeLoaded()) {
+            stored.ifPresent(this::markSaved);
+        }
+    }
+
+    /** After {@code rejected} was refused: whether the store holds another refresh token, now in use. */
+    private boolean adoptStored(String rejected) {
+        Optional<String> stored = store.load().refreshToken();
+        if (stored.isEmpty() || stored.get().equals(rejected)) {
+            return false;
+        }
+        TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), rejected)
+                ? current.withRefreshToken(stored.get()).withStoreLoaded()
+                : current);
+        if (!Objects.equals(before.refreshToken(), rejected)) {
+            return true; // a late answer replaced it meanwhile: go on with that one
+        }
+        markSaved(stored.get());
+        LOG.info(Messages.storeHadNewerRefreshToken());
+        return true;
+    }
+
+    private void markSaved(String refreshToken) {
+        synchronized (saveLock) {
+            saved = refreshToken;
+        }
+    }
+
+    /**
+     * Saves the newest refresh token, unless the store holds it already. One save at a time, always of the newest,
+     * so the store never goes back to an older one; the token in memory stays in use whatever the store throws.
+     */
+    void saveNewest() {
+        synchronized (saveLock) {
+            String newest = state.get().refreshToken();
+            if (newest == null || newest.equals(saved)) {
+                state.updateAndGet(current -> current.saveRetryAt() == null ? current : current.withSaveRetryAt(null));
+                return;
+            }
+            Throwable failure = store.save(newest);
+            if (failure == null) {
+                saved = newest;
+                saveFailures = 0;
+                state.updateAndGet(current -> Objects.equals(current.refreshToken(), newest)
+                        ? current.withSaveRetryAt(null)
+                        : current);
+                return;
+            }
+            saveFailures++;
+            Instant retryAt = clock.instant().plus(backoff.ceiling(saveFailures));
+            state.updateAndGet(current -> current.withSaveRetryAt(retryAt));
+            LOG.severe(Messages.tokenStoreSaveFailed(failure, saveFailures, retryAt));
+        }
+    }
+
+    /** Hands one save retry to the executor, claimed by compare-and-set so that one caller does it. */
+    void retrySave(TokenState seen, Instant now) {
+        if (!state.compareAndSet(seen, seen.withSaveRetryAt(now.plus(SAVE_CLAIM)))) {
+            return;
+        }
+        try {
+            executor.execute(this::saveNewest);
+        } catch (RuntimeException | Error e) {
+            LOG.warning(Messages.noThread(e)); // the claim runs out, and the next call tries again
+        }
+    }
+
+    /** For the tests and the health of the chain: whether the store failed to save the newest refresh token. */
+    boolean saveFailing() {
+        return state.get().saveRetryAt() != null;
+    }
+
+    @Override
+    public void close() {
+        endpoint.close();
+    }
+
+    @Override
+    public String toString() {
+        return "TokenChain[" + endpoint + "]";
+    }
+
+    /** What the store answered: whether it could be read, and the refresh token it holds, if any. */
+    private record Loaded(boolean ok, Optional<String> refreshToken) {
+    }
+
+    /** The application's store, called so that nothing it throws escapes and nothing it says is logged. */
+    private static final class StoreCalls {
+
+        private final TokenStore delegate;
+
+        StoreCalls(TokenStore delegate) {
+            this.delegate = delegate;
+        }
+
+        Loaded load() {
+            try {
+                return new Loaded(true, delegate.load().map(String::strip).filter(token -> !token.isEmpty()));
+            } catch (RuntimeException | Error e) {
+                LOG.warning(Messages.tokenStoreLoadFailed(e));
+                return new Loaded(false, Optional.empty());
+            }
+        }
+
+        /** @return what the store threw, or {@code null} if it saved */
+        Throwable save(String refreshToken) {
+            try {
+                delegate.save(refreshToken);
+                return null;
+            } catch (RuntimeException | Error e) {
+                return e;
+            }
+        }
+    }
+}
