@@ -95,6 +95,9 @@ final class TokenChain implements AutoCloseable {
                 throw current.dead();
             }
             String refreshToken = current.refreshToken();
+            if (!clock.instant().isBefore(request.deadline())) {
+                throw new TokenEndpointUnavailableException(Messages.deadlinePassed(request.deadline()), 0);
+            }
             attempts++;
             Optional<Duration> retryAfter;
             RuntimeException failure;
@@ -144,9 +147,6 @@ final class TokenChain implements AutoCloseable {
     private Token send(InFlightRequest request, String refreshToken) {
         Instant sentAt = clock.instant();
         Duration left = Duration.between(sentAt, request.deadline());
-        if (left.isNegative() || left.isZero()) {
-            throw new TokenEndpointUnavailableException(Messages.deadlinePassed(request.deadline()), 0);
-        }
         if (!request.sending()) {
             throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
         }

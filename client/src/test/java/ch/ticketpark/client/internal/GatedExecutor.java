@@ -17,9 +17,27 @@ final class GatedExecutor implements Executor {
     private final List<Runnable> held = new ArrayList<>();
     private final Phaser running = new Phaser(1);
     private boolean holding;
+    private int holdNext;
+    private final List<Throwable> failNext = new ArrayList<>();
+    private int executed;
 
     synchronized void hold() {
         holding = true;
+    }
+
+    /** Holds back only the next {@code tasks} tasks; later ones run. */
+    synchronized void holdNext(int tasks) {
+        holdNext = tasks;
+    }
+
+    /** The next {@code execute} throws this (a rejection, a shut-down pool, "unable to create native thread"). */
+    synchronized void failNext(Throwable failure) {
+        failNext.add(failure);
+    }
+
+    /** How many tasks were handed over, held, failed or run. */
+    synchronized int executed() {
+        return executed;
     }
 
     synchronized int held() {
@@ -34,7 +52,18 @@ final class GatedExecutor implements Executor {
 
     @Override
     public synchronized void execute(Runnable task) {
-        if (holding) {
+        executed++;
+        if (!failNext.isEmpty()) {
+            Throwable failure = failNext.remove(0);
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
+        }
+        if (holdNext > 0) {
+            holdNext--;
+            held.add(task);
+        } else if (holding) {
             held.add(task);
         } else {
             submit(task);
