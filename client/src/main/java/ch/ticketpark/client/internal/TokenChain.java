@@ -123,7 +123,7 @@ final class TokenChain implements AutoCloseable {
                 retryAfter = e.retryAfter();
                 failure = e;
             }
-            Optional<Duration> delay = mayRetry(probe)
+            Optional<Duration> delay = mayRetry(probe) && !Thread.currentThread().isInterrupted()
                     ? retrier.delayAfter(attempts, retryAfter, request.deadline())
                     : Optional.empty();
             if (delay.isEmpty() || !retrier.pause(attempts, delay.get(), failure.getMessage())) {
