@@ -131,6 +131,16 @@ final class Messages {
                 + "another server or process): using that one";
     }
 
+    static String stillOnTheWay() {
+        return "TPC0025: The last Ticketpark token request with the current refresh token has not ended yet (its "
+                + "caller stopped waiting); it is not sent again while it may still rotate the token";
+    }
+
+    static String storeUnreadableAfterRejection() {
+        return "TPC0026: The Ticketpark refresh token was rejected, and the token store, which may hold a newer one, "
+                + "could not be read; the client reads it again at the next need";
+    }
+
     static String invalidClient(int status, String description) {
         return "TPC0100: The Ticketpark token endpoint rejected the client credentials with HTTP " + status
                 + ", error 'invalid_client'" + (description == null ? "" : " (" + description + ")") + ": check "

@@ -32,7 +32,7 @@ public class TicketparkProducer {
 
     @Produces
     @ApplicationScoped
-    @Typed(TicketparkTokens.class)
+    @Typed({TicketparkTokens.class, TokenFeedback.class})
     TokenManager tokenManager() {
         TokenStore store = stores.isUnsatisfied() ? TokenManager.NO_STORE : stores.get();
         TokenManager manager = new TokenManager(extension.config(), Clock.systemUTC(),

@@ -45,6 +45,12 @@ public final class TicketparkResponseFilter implements ClientResponseFilter {
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
         int status = response.getStatus();
+        if (status != 401 && tokens.get() instanceof TokenFeedback feedback) {
+            String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+            if (authorization != null && authorization.startsWith(BearerTokenFilter.BEARER)) {
+                feedback.accepted(authorization.substring(BearerTokenFilter.BEARER.length()));
+            }
+        }
         if (status < 400) {
             return;
         }

@@ -70,6 +70,11 @@ record Token(String accessToken, Instant sentAt, Instant expiresAt, Instant refr
         return new Token(accessToken, sentAt, Instant.MIN, Instant.MIN, reissue, rejected);
     }
 
+    /** The same token, accepted by the API once: its rejection later is no longer a reissue's. */
+    Token asAccepted() {
+        return new Token(accessToken, sentAt, expiresAt, refreshAt, false, rejected);
+    }
+
     /** The same token, rejected by the API: never handed out again. */
     Token asRejected() {
         return new Token(accessToken, sentAt, Instant.MIN, Instant.MIN, reissue, true);

@@ -39,20 +39,30 @@ final class TokenAnswers {
     }
 
     static TokenResponse parse(String grantType, int status, String contentType, String body, Duration retryAfter) {
-        JsonObject json = json(status, contentType, body);
-        if (status >= 200 && status < 300) {
+        JsonObject json = json(status, body);
+        boolean success = status >= 200 && status < 300;
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {
+            MalformedTokenResponseException html = htmlPage(status, body);
+            // JSON labelled as HTML: refused, but a new refresh token in it is the chain's only way on
+            String refreshToken = success ? token(status, json, "refresh_token", false) : null;
+            throw refreshToken == null ? html : new RefusedAnswer(html, refreshToken);
+        }
+        if (success) {
             return token(status, json);
         }
         throw error(grantType, status, json, retryAfter);
     }
 
-    private static JsonObject json(int status, String contentType, String body) {
+    private static MalformedTokenResponseException htmlPage(int status, String body) {
+        return malformed(status, "the body is an HTML page, not JSON (" + body.length() + " characters)");
+    }
+
+    private static JsonObject json(int status, String body) {
         if (body.isBlank()) {
             throw malformed(status, "the body is empty");
         }
-        if (body.stripLeading().startsWith("<")
-                || (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html"))) {
-            throw malformed(status, "the body is an HTML page, not JSON (" + body.length() + " characters)");
+        if (body.stripLeading().startsWith("<")) {
+            throw htmlPage(status, body);
         }
         try (var reader = Json.createReader(new StringReader(body))) {
             JsonStructure json = reader.read();

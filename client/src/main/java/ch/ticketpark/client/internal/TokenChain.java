@@ -3,9 +3,14 @@ package ch.ticketpark.client.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +40,7 @@ final class TokenChain implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TokenChain.class.getName());
     /** How long a claimed save retry may take before another caller claims it again. */
     private static final Duration SAVE_CLAIM = Duration.ofMinutes(1);
+    private static final int SPENT_KEPT = 16;
 
     private final TokenEndpoint endpoint;
     private final Clock clock;
@@ -47,6 +53,19 @@ final class TokenChain implements AutoCloseable {
     private final String password;
     private final Duration skew;
     private final AtomicBoolean skewCapReported = new AtomicBoolean();
+
+    /** The refresh tokens an attempt is sending right now: none goes out twice at once, whoever stopped waiting. */
+    private final Set<String> onTheWay = ConcurrentHashMap.newKeySet();
+    /** The last refresh tokens this client spent (rotated away): never sent again, wherever they come from. */
+    private final Set<String> spent = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SPENT_KEPT;
+        }
+    }));
 
     private final Object saveLock = new Object();
     /** The refresh token the store holds, as far as this client knows; guarded by {@link #saveLock}. */
@@ -77,7 +96,8 @@ final class TokenChain implements AutoCloseable {
 
     /** Whether the failure is the end of the chain, kept and repeated without a request: not the endpoint's fault. */
     boolean isTerminal(Throwable failure) {
-        return failure != null && failure == state.get().dead();
+        InvalidGrantException dead = state.get().dead();
+        return dead != null && failure != null && (failure == dead || failure.getCause() == dead);
     }
 
     /**
@@ -92,7 +112,10 @@ final class TokenChain implements AutoCloseable {
         while (true) {
             TokenState current = state.get();
             if (current.dead() != null) {
-                throw current.dead();
+                throw CallerFailures.forCaller(current.dead());
+            }
+            if (request.isAbandoned()) {
+                throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
             }
             String refreshToken = current.refreshToken();
             if (!clock.instant().isBefore(request.deadline())) {
@@ -126,7 +149,10 @@ final class TokenChain implements AutoCloseable {
             Optional<Duration> delay = mayRetry(probe) && !Thread.currentThread().isInterrupted()
                     ? retrier.delayAfter(attempts, retryAfter, request.deadline())
                     : Optional.empty();
-            if (delay.isEmpty() || !retrier.pause(attempts, delay.get(), failure.getMessage())) {
+            if (delay.isPresent() && !retrier.pause(attempts, delay.get(), failure.getMessage())) {
+                throw new TokenEndpointUnavailableException(Messages.interrupted(), 0, attempts, null, failure);
+            }
+            if (delay.isEmpty()) {
                 throw failure instanceof TokenEndpointUnavailableException unavailable
                         ? Retrier.gaveUp(unavailable, attempts, Duration.between(start, clock.instant()))
                         : failure;
@@ -153,20 +179,32 @@ final class TokenChain implements AutoCloseable {
         Duration bound = left.compareTo(retrier.attemptTimeout()) < 0 ? left : retrier.attemptTimeout();
         AtomicBoolean claimed = new AtomicBoolean();
         CompletableFuture<TokenResponse> answer = new CompletableFuture<>();
+        if (refreshToken != null && !onTheWay.add(refreshToken)) {
+            // an earlier attempt with it has not ended (its caller stopped waiting): sending it again would use it twice
+            request.sent();
+            throw new TokenEndpointUnavailableException(Messages.stillOnTheWay(), 0);
+        }
         try {
             executor.execute(() -> {
-                // an attempt that waited for a thread longer than its caller waited for it is never sent
-                if (claimed.compareAndSet(false, true)) {
-                    try {
+                try {
+                    // an attempt that waited for a thread longer than its caller waited for it is never sent
+                    if (claimed.compareAndSet(false, true)) {
                         answer.complete(refreshToken != null
                                 ? endpoint.refreshGrant(refreshToken)
                                 : endpoint.passwordGrant(username, password));
-                    } catch (RuntimeException | Error e) {
-                        answer.completeExceptionally(e);
+                    }
+                } catch (Throwable e) {
+                    answer.completeExceptionally(e);
+                } finally {
+                    if (refreshToken != null) {
+                        onTheWay.remove(refreshToken);
                     }
                 }
             });
         } catch (RuntimeException | Error e) {
+            if (refreshToken != null) {
+                onTheWay.remove(refreshToken);
+            }
             request.sent();
             throw new TokenEndpointUnavailableException(Messages.noThread(e), e);
         }
@@ -231,7 +269,7 @@ final class TokenChain implements AutoCloseable {
                 ? TokenEndpoint.PASSWORD_GRANT
                 : TokenEndpoint.REFRESH_GRANT, response.expiresIn()));
         if (response.refreshToken() != null && !response.refreshToken().equals(spent)) {
-            saveNewest();
+            rotated(spent);
         }
         return token;
     }
@@ -242,7 +280,27 @@ final class TokenChain implements AutoCloseable {
                 current -> current.accepts(spent) ? current.withRefreshToken(refreshToken).withStoreLoaded() : current);
         if (before.accepts(spent)) {
             LOG.warning(Messages.refusedAnswerRefreshTokenKept());
-            saveNewest();
+            rotated(spent);
+        }
+    }
+
+    /** The chain moved past {@code spentToken}: never send it again, and save the new one (not on this thread). */
+    private void rotated(String spentToken) {
+        if (spentToken != null) {
+            spent.add(spentToken);
+        }
+        saveSoon();
+    }
+
+    /**
+     * Hands the save to the executor, so that a slow store never holds a request (and the callers waiting for it);
+     * if no thread takes it, the next call retries it.
+     */
+    private void saveSoon() {
+        try {
+            executor.execute(this::saveNewest);
+        } catch (RuntimeException | Error e) {
+            state.updateAndGet(current -> current.withSaveRetryAt(clock.instant()));
         }
     }
 
@@ -268,7 +326,7 @@ final class TokenChain implements AutoCloseable {
         }
         if (dead != null) {
             LOG.severe(dead.getMessage());
-            throw dead;
+            throw CallerFailures.forCaller(dead);
         }
         LOG.warning(Messages.fallingBackToPassword(e.errorDescription()));
     }
@@ -296,8 +354,13 @@ final class TokenChain implements AutoCloseable {
 
     /** After {@code rejected} was refused: whether the store holds another refresh token, now in use. */
     private boolean adoptStored(String rejected) {
-        Optional<String> stored = store.load().refreshToken();
-        if (stored.isEmpty() || stored.get().equals(rejected)) {
+        Loaded loaded = store.load();
+        if (!loaded.ok() && password == null) {
+            // whether another process rotated it cannot be told now: not the end of the chain, try again later
+            throw new TokenEndpointUnavailableException(Messages.storeUnreadableAfterRejection(), 0);
+        }
+        Optional<String> stored = loaded.refreshToken();
+        if (stored.isEmpty() || stored.get().equals(rejected) || spent.contains(stored.get())) {
             return false;
         }
         TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), rejected)
@@ -387,7 +450,7 @@ final class TokenChain implements AutoCloseable {
         Loaded load() {
             try {
                 return new Loaded(true, delegate.load().map(String::strip).filter(token -> !token.isEmpty()));
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 LOG.warning(Messages.tokenStoreLoadFailed(e));
                 return new Loaded(false, Optional.empty());
             }
@@ -398,7 +461,7 @@ final class TokenChain implements AutoCloseable {
             try {
                 delegate.save(refreshToken);
                 return null;
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 return e;
             }
         }

@@ -35,10 +35,11 @@ import ch.ticketpark.client.spi.TokenStore;
  * and replaced by the next caller. What a request does, and how its answers reach the state, is {@link TokenChain}'s.
  * <p>
  * The API's rejections (HTTP 401) are {@link #invalidate(String) reported here}: the rejected token is never handed
- * out again, nor any token requested before the rejection, and a token that was itself a reissue is not replaced
- * before {@code ticketpark.token-reissue-interval} has passed.
+ * out again, nor any token requested before the rejection, and a reissued token that is rejected before the API
+ * {@link #accepted(String) accepted} it once is not replaced before {@code ticketpark.token-reissue-interval} has
+ * passed.
  */
-public final class TokenManager implements TicketparkTokens, AutoCloseable {
+public final class TokenManager implements TicketparkTokens, TokenFeedback, AutoCloseable {
 
     /** Refresh tokens in memory only. */
     static final TokenStore NO_STORE = new TokenStore() {
@@ -129,6 +130,14 @@ public final class TokenManager implements TicketparkTokens, AutoCloseable {
         });
     }
 
+    @Override
+    public void accepted(String accessToken) {
+        Token token = state.get().token();
+        if (token != null && token.reissue() && !token.rejected() && token.accessToken().equals(accessToken)) {
+            state.updateAndGet(current -> current.token() == token ? current.withToken(token.asAccepted()) : current);
+        }
+    }
+
     /** Starts one refresh ahead of expiry on the executor, unless one runs or the breaker paces them. */
     private void refreshInBackground(Instant now) {
         if (inFlight.get() != null || !breaker.allowsBackgroundRefresh(now)) {
@@ -168,12 +177,22 @@ public final class TokenManager implements TicketparkTokens, AutoCloseable {
             if (token != null) {
                 return token.accessToken();
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TokenEndpointUnavailableException(Messages.interrupted(), 0);
+            }
             failIfNoRequestMayGoOut(current, now);
             InFlightRequest running = inFlight.get();
             if (running == null) {
                 boolean reissue = current.token() != null && current.token().rejected();
                 InFlightRequest mine = new InFlightRequest(deadline, false, reissue);
                 if (inFlight.compareAndSet(null, mine)) {
+                    // a request may have ended since this caller looked: no second rotation for nothing
+                    Token ended = state.get().usable(clock.instant());
+                    if (ended != null) {
+                        end(mine);
+                        mine.outcome().complete(ended);
+                        return ended.accessToken();
+                    }
                     run(mine);
                     Token obtained = ownOutcome(mine);
                     if (obtained != null) {
@@ -247,11 +266,13 @@ public final class TokenManager implements TicketparkTokens, AutoCloseable {
      *
      * @return the token, or {@code null} to look again (it was abandoned meanwhile)
      */
-    private static Token ownOutcome(InFlightRequest request) {
+    private Token ownOutcome(InFlightRequest request) {
         try {
-            return request.outcome().getNow(null);
+            Token token = request.outcome().getNow(null);
+            // the API may have rejected a token while this request ran: then its token may be revoked too
+            return token != null && !token.sentAt().isBefore(state.get().staleBefore()) ? token : null;
         } catch (CompletionException e) {
-            if (request.isAbandoned()) {
+            if (request.isAbandoned() && !Thread.currentThread().isInterrupted()) {
                 return null;
             }
             if (e.getCause() instanceof RuntimeException failure) {
@@ -272,12 +293,18 @@ public final class TokenManager implements TicketparkTokens, AutoCloseable {
             breaker.succeeded();
             end(request);
             request.outcome().complete(token);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             boolean tokenValid = state.get().usable(clock.instant()) != null;
-            if (e instanceof TokenRequestException failure && !chain.isTerminal(failure) && !request.isAbandoned()) {
+            boolean interrupted = Thread.currentThread().isInterrupted();
+            if (e instanceof TokenRequestException failure && !chain.isTerminal(failure) && !request.isAbandoned()
+                    && !interrupted) {
                 breaker.failed(failure, clock.instant(), !tokenValid);
             }
             end(request);
+            if (interrupted) {
+                // the owner's interrupt is not its joiners': they look again, and one of them asks anew
+                request.abandon(clock.instant(), new TokenEndpointUnavailableException(Messages.interrupted(), e));
+            }
             request.outcome().completeExceptionally(e);
             if (tokenValid && request.isBackground() && !chain.isTerminal(e)) {
                 LOG.log(Level.WARNING, Messages.backgroundRefreshFailed(e));

@@ -47,9 +47,12 @@ record TokenState(Token token, String refreshToken, String spentRefreshToken, In
                 reissueNotBefore, saveRetryAt);
     }
 
-    /** A new refresh token (from an answer or the store): the chain lives again. */
+    /**
+     * A new refresh token (from an answer or the store): the chain lives again, and a late answer for a refresh token
+     * rejected before can no longer replace it.
+     */
     TokenState withRefreshToken(String newRefreshToken) {
-        return new TokenState(token, newRefreshToken, spentRefreshToken, null, storeLoaded, staleBefore,
+        return new TokenState(token, newRefreshToken, null, null, storeLoaded, staleBefore,
                 reissueNotBefore, saveRetryAt);
     }
 

@@ -182,6 +182,7 @@ class TokenChainFailureTest {
 
         assertThat(bodies()).containsExactly(PASSWORD_BODY, "grant_type=refresh_token&refresh_token=refresh-1",
                 "grant_type=refresh_token&refresh_token=refresh-2");
+        assertThat(executor.awaitIdle()).isTrue(); // saves run on the executor
         assertThat(store.saved).containsExactly("refresh-1", "refresh-2", "refresh-3");
     }
 
@@ -249,6 +250,7 @@ class TokenChainFailureTest {
         assertThat(manager.accessToken()).isEqualTo("access-1");
         assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=configured-spent",
                 "grant_type=refresh_token&refresh_token=stored-refresh");
+        assertThat(executor.awaitIdle()).isTrue(); // saves run on the executor
         assertThat(store.saved).containsExactly("refresh-1");
     }
 
@@ -358,6 +360,21 @@ class TokenChainFailureTest {
     }
 
     @Test
+    void reissuedTokenThatTheApiAcceptedOnceIsReplacedAtOnceWhenRejectedLater() {
+        passwordThenRefresh();
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-2"))
+                .willReturn(token("access-3", "refresh-3", 600)));
+        TokenManager manager = manager(Map.of());
+        manager.invalidate(manager.accessToken()); // a revocation: one reissue
+        String reissued = manager.accessToken();
+        manager.accepted(reissued); // the replay went through
+
+        manager.invalidate(reissued); // revoked again, later: no storm
+
+        assertThat(manager.accessToken()).isEqualTo("access-3");
+    }
+
+    @Test
     void explicitInvalidateIsNotSubjectToTheReissueInterval() {
         passwordThenRefresh();
         server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-2"))
@@ -425,6 +442,7 @@ class TokenChainFailureTest {
         TokenManager manager = manager(Map.of(), store);
 
         assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.awaitIdle()).isTrue(); // saves run on the executor
         assertThat(store.saved).isEmpty();
         assertThat(logged).anySatisfy(record -> assertThat(record.getMessage()).startsWith("TPC0112")
                 .doesNotContain("refresh-1"));
@@ -432,9 +450,11 @@ class TokenChainFailureTest {
         clock.advance(Duration.ofSeconds(1)); // past the first backoff ceiling
         assertThat(manager.accessToken()).isEqualTo("access-1");
         assertThat(executor.awaitIdle()).isTrue();
+        assertThat(executor.awaitIdle()).isTrue(); // saves run on the executor
         assertThat(store.saved).containsExactly("refresh-1");
         clock.advance(Duration.ofSeconds(600));
         assertThat(manager.accessToken()).isEqualTo("access-2");
+        assertThat(executor.awaitIdle()).isTrue(); // saves run on the executor
         assertThat(store.saved).containsExactly("refresh-1", "refresh-2");
     }
 

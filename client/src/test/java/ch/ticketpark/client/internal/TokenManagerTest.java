@@ -287,6 +287,7 @@ class TokenManagerTest {
         assertThat(manager.accessToken()).isEqualTo("access-3");
 
         // the password is never needed, the configured token never used; an answer without one saves nothing
+        assertThat(executor.awaitIdle()).isTrue(); // saves run on the executor
         assertThat(store.saved).containsExactly("refresh-1", "refresh-3");
         assertThat(tokenRequests()).extracting(LoggedRequest::getBodyAsString)
                 .allMatch(body -> body.startsWith("grant_type=refresh_token"))
