@@ -26,7 +26,7 @@ class TokenStoreIT {
         config.remove("ticketpark.username");
         config.remove("ticketpark.password");
         config.put("ticketpark.refresh-token", "spent-long-ago");
-        return Deployments.war("token-store-it", config, EventReader.class, SavedTokenStore.class);
+        return Deployments.war("token-store-it", config, EventReader.class, SavedTokenStore.class, Awaits.class);
     }
 
     @Inject
@@ -36,11 +36,13 @@ class TokenStoreIT {
     SavedTokenStore store;
 
     @Test
-    void startsFromTheSavedRefreshTokenAndSavesTheRotatedOne() {
+    void startsFromTheSavedRefreshTokenAndSavesTheRotatedOne() throws InterruptedException {
         Sandbox.reset();
 
         assertThat(reader.events()).isNotEmpty();
 
+        // saves run on the client's own threads, never on the request's
+        Awaits.until("the rotated refresh token is saved", () -> !store.saved().isEmpty());
         assertThat(store.saved()).hasSize(1).doesNotContain(store.loaded());
         JsonObject stats = Sandbox.stats();
         assertThat(stats.getInt("passwordGrants")).as("only the store's own, standing in for an earlier run")

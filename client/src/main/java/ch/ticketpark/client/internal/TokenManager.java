@@ -183,7 +183,9 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
             failIfNoRequestMayGoOut(current, now);
             InFlightRequest running = inFlight.get();
             if (running == null) {
-                boolean reissue = current.token() != null && current.token().rejected();
+                // a token the API rejected, or one requested before a rejection, is being replaced: a reissue
+                boolean reissue = current.token() != null
+                        && (current.token().rejected() || current.token().sentAt().isBefore(current.staleBefore()));
                 InFlightRequest mine = new InFlightRequest(deadline, false, reissue);
                 if (inFlight.compareAndSet(null, mine)) {
                     // a request may have ended since this caller looked: no second rotation for nothing

@@ -1,0 +1,23 @@
+package it;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Waits for something that happens on another thread; a bound against hanging, not a timing. */
+public final class Awaits {
+
+    private static final long LIMIT_SECONDS = 10;
+
+    private Awaits() {
+    }
+
+    public static void until(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - end > 0) {
+                throw new AssertionError("Not within " + LIMIT_SECONDS + " s: " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+}
