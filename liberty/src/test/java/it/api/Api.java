@@ -95,6 +95,16 @@ public class Api {
         }
     }
 
+    /** Runs the calls in this bean: whether they went through without any exception. */
+    public boolean succeeds(Consumer<Api> calls) {
+        try {
+            calls.accept(this);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public EventsClient events() {
         return events;
     }

@@ -1,5 +1,7 @@
 package it.api;
 
+import java.util.Map;
+
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import it.Deployments;
@@ -13,7 +15,11 @@ final class ApiDeployments {
     }
 
     static WebArchive war(String name, Class<?>... classes) {
-        return Deployments.war(name, Deployments.sandboxConfig(), classes)
-                .addClasses(Api.class, OwnEventsClient.class, Seed.class, ApiDeployments.class);
+        return war(name, Deployments.sandboxConfig(), classes);
+    }
+
+    static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+        return Deployments.war(name, config, classes)
+                .addClasses(Api.class, OwnEventsClient.class, Seed.class, ApiDeployments.class, Awaits.class);
     }
 }

@@ -1,8 +1,10 @@
 package it.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
@@ -19,9 +21,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import ch.ticketpark.client.Query;
 import ch.ticketpark.client.TicketparkApiException;
 import ch.ticketpark.client.TicketparkTokens;
+import ch.ticketpark.client.TokenReissueDeferredException;
 import ch.ticketpark.client.TokenRejectedException;
 import ch.ticketpark.client.model.Event;
 import ch.ticketpark.client.model.Person;
+import it.Awaits;
+import it.Deployments;
 import it.Sandbox;
 
 /**
@@ -43,7 +48,9 @@ class TokenReplayIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ApiDeployments.war("token-replay-it");
+        Map<String, String> config = Deployments.sandboxConfig();
+        config.put("ticketpark.token-reissue-interval", "PT1S");
+        return ApiDeployments.war("token-replay-it", config);
     }
 
     @Inject
@@ -130,9 +137,12 @@ class TokenReplayIT {
         assertThat(increase("apiFaults")).as("the replay, rejected").isEqualTo(2);
         assertThat(increase("tokenRequests")).as("token requests: the replay's only").isEqualTo(1);
 
-        // the rejected new token is forgotten too: the next call obtains another one, and goes through
-        List<Event> events = api.call(c -> c.events().list());
-        assertThat(events).isNotEmpty();
+        // the new token was rejected too, before it ever worked: no token request before the reissue interval ends
+        assertThat(catchThrowable(() -> api.call(c -> c.events().list()))).hasRootCauseInstanceOf(
+                TokenReissueDeferredException.class);
+        assertThat(increase("tokenRequests")).isEqualTo(1);
+        // then the next call obtains another one, and goes through
+        Awaits.until("the reissue interval has passed", () -> api.succeeds(c -> c.events().list()));
         assertThat(increase("tokenRequests")).isEqualTo(2);
     }
 

@@ -113,7 +113,7 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
 
     @Override
     public void invalidate() {
-        state.updateAndGet(current -> current.token() == null ? current : current.withToken(current.token().expired()));
+        state.updateAndGet(TokenState::withTokenForgotten);
     }
 
     @Override

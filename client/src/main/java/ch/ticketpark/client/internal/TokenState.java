@@ -73,6 +73,12 @@ record TokenState(Token token, String refreshToken, String spentRefreshToken, In
                 saveRetryAt);
     }
 
+    /** The application asked to forget the token: the next call requests a new one, whatever was rejected before. */
+    TokenState withTokenForgotten() {
+        return new TokenState(token == null ? null : token.expired(), refreshToken, spentRefreshToken, dead,
+                storeLoaded, staleBefore, Instant.MIN, saveRetryAt);
+    }
+
     TokenState withSaveRetryAt(Instant retryAt) {
         return new TokenState(token, refreshToken, spentRefreshToken, dead, storeLoaded, staleBefore,
                 reissueNotBefore, retryAt);

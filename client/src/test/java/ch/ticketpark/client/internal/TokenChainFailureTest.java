@@ -375,15 +375,16 @@ class TokenChainFailureTest {
     }
 
     @Test
-    void explicitInvalidateIsNotSubjectToTheReissueInterval() {
+    void explicitInvalidateEndsTheReissueInterval() {
         passwordThenRefresh();
         server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-2"))
                 .willReturn(token("access-3", "refresh-3", 600)));
         TokenManager manager = manager(Map.of());
         manager.invalidate(manager.accessToken());
-        manager.accessToken();
+        manager.invalidate(manager.accessToken()); // the reissue was rejected too: the interval runs
+        assertThat(catchThrowable(manager::accessToken)).isInstanceOf(TokenReissueDeferredException.class);
 
-        manager.invalidate();
+        manager.invalidate(); // the application knows better, e.g. after fixing the user's access
 
         assertThat(manager.accessToken()).isEqualTo("access-3");
     }
