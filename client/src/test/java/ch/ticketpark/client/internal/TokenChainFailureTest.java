@@ -1,22 +1,17 @@
 package ch.ticketpark.client.internal;
 
-import static ch.ticketpark.client.internal.Fixtures.TOKEN_PATH;
 import static ch.ticketpark.client.internal.Fixtures.oauthError;
 import static ch.ticketpark.client.internal.Fixtures.token;
 import static ch.ticketpark.client.internal.Fixtures.tokenRequest;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,19 +24,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ch.ticketpark.client.InvalidGrantException;
 import ch.ticketpark.client.MalformedTokenResponseException;
@@ -55,44 +41,7 @@ import ch.ticketpark.client.spi.TokenStore;
  * that never ends, a refused answer after the server rotated, a store that is down, a skew as long as the token, a
  * storm of 401s, a join of a stale request, a failing save, a passed deadline) and shows what holds instead.
  */
-class TokenChainFailureTest {
-
-    @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private final MutableClock clock = new MutableClock();
-    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
-    private final GatedExecutor executor = new GatedExecutor();
-    private final List<TokenManager> managers = new ArrayList<>();
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger clientLogger = Logger.getLogger("ch.ticketpark.client");
-
-    @BeforeEach
-    void captureLog() {
-        clientLogger.addHandler(capture);
-    }
-
-    @AfterEach
-    void stop() {
-        clientLogger.removeHandler(capture);
-        executor.shutdownNow();
-        managers.forEach(TokenManager::close);
-    }
+class TokenChainFailureTest extends TokenChainTestSupport {
 
     // 1. a token request that never ends
 
@@ -508,45 +457,10 @@ class TokenChainFailureTest {
         assertThat(e.getMessage()).contains("TPC0017").doesNotContain("TPC0008");
     }
 
-    private static final String PASSWORD_BODY = "grant_type=password&username=jane%40example.com&password=pa55word-of-jane";
-
     private void passwordThenRefresh() {
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
         server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
                 .willReturn(token("access-2", "refresh-2", 600)));
-    }
-
-    private static Map<String, String> noPassword(String refreshToken) {
-        return Map.of(TicketparkConfig.USERNAME, "", TicketparkConfig.PASSWORD, "", TicketparkConfig.REFRESH_TOKEN,
-                refreshToken);
-    }
-
-    private TokenManager manager(Map<String, String> overrides) {
-        return manager(overrides, TokenManager.NO_STORE);
-    }
-
-    private TokenManager manager(Map<String, String> overrides, TokenStore store) {
-        Map<String, String> properties = new HashMap<>(MapConfig.valid(server.baseUrl()));
-        properties.putAll(overrides);
-        properties.values().removeIf(String::isEmpty);
-        TokenManager manager = new TokenManager(TicketparkConfig.load(new MapConfig(properties)), clock, executor,
-                sleeper, () -> 1.0, store);
-        managers.add(manager);
-        return manager;
-    }
-
-    private static List<String> bodies() {
-        return server.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).stream().map(LoggedRequest::getBodyAsString)
-                .toList();
-    }
-
-    /** Waits until the endpoint has received this many requests; a guard against hanging, not a timing. */
-    private static void awaitSent(int requests) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).size() < requests) {
-            assertThat(System.nanoTime()).isLessThan(end);
-            Thread.onSpinWait();
-        }
     }
 
     /** A store with a saved token (or none) that records saves and fails on demand. */

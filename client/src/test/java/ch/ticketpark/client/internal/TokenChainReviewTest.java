@@ -1,22 +1,16 @@
 package ch.ticketpark.client.internal;
 
-import static ch.ticketpark.client.internal.Fixtures.TOKEN_PATH;
 import static ch.ticketpark.client.internal.Fixtures.oauthError;
 import static ch.ticketpark.client.internal.Fixtures.token;
 import static ch.ticketpark.client.internal.Fixtures.tokenRequest;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,17 +23,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ch.ticketpark.client.InvalidGrantException;
 import ch.ticketpark.client.MalformedTokenResponseException;
@@ -51,45 +37,13 @@ import ch.ticketpark.client.spi.TokenStore;
  * version and shows what a user observes now (the bodies the token endpoint received, what the caller got, what the
  * store saved, what was logged).
  */
-class TokenChainReviewTest {
+class TokenChainReviewTest extends TokenChainTestSupport {
 
-    @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private final MutableClock clock = new MutableClock();
-    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
-    private final GatedExecutor executor = new GatedExecutor();
-    private final List<TokenManager> managers = new ArrayList<>();
     private final ExecutorService callers = Executors.newCachedThreadPool();
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger clientLogger = Logger.getLogger("ch.ticketpark.client");
-
-    @BeforeEach
-    void captureLog() {
-        clientLogger.addHandler(capture);
-    }
 
     @AfterEach
     void stop() {
-        clientLogger.removeHandler(capture);
         callers.shutdownNow();
-        executor.shutdownNow();
-        managers.forEach(TokenManager::close);
     }
 
     /** Finding 1: a refresh token is never sent again while an earlier attempt with it is still on its way. */
@@ -380,49 +334,6 @@ class TokenChainReviewTest {
         TokenState rejected = TokenState.initial("refresh-1").withRefreshTokenRejected(null);
         assertThat(rejected.accepts("refresh-1")).isTrue(); // before: a late answer is the chain's only way on
         assertThat(rejected.withRefreshToken("refresh-P").accepts("refresh-1")).isFalse();
-    }
-
-    private static final String PASSWORD_BODY = "grant_type=password&username=jane%40example.com&password=pa55word-of-jane";
-
-    private static Map<String, String> noPassword(String refreshToken) {
-        Map<String, String> config = new HashMap<>();
-        config.put(TicketparkConfig.USERNAME, "");
-        config.put(TicketparkConfig.PASSWORD, "");
-        config.put(TicketparkConfig.REFRESH_TOKEN, refreshToken);
-        return config;
-    }
-
-    private TokenManager manager(Map<String, String> overrides, TokenStore store) {
-        return manager(overrides, store, sleeper);
-    }
-
-    private TokenManager manager(Map<String, String> overrides, TokenStore store, Sleeper pause) {
-        Map<String, String> properties = new HashMap<>(MapConfig.valid(server.baseUrl()));
-        properties.putAll(overrides);
-        properties.values().removeIf(String::isEmpty);
-        TokenManager manager = new TokenManager(TicketparkConfig.load(new MapConfig(properties)), clock, executor,
-                pause, () -> 1.0, store);
-        managers.add(manager);
-        return manager;
-    }
-
-    private static List<String> bodies() {
-        return server.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).stream().map(LoggedRequest::getBodyAsString)
-                .toList();
-    }
-
-    /** How many token requests sent this refresh token. */
-    private static long sent(String refreshToken) {
-        return bodies().stream().filter(body -> body.endsWith("refresh_token=" + refreshToken)).count();
-    }
-
-    /** Waits until the endpoint has received this many requests; a guard against hanging, not a timing. */
-    private static void awaitSent(int requests) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).size() < requests) {
-            assertThat(System.nanoTime()).isLessThan(end);
-            Thread.onSpinWait();
-        }
     }
 
     /** Waits until the executor holds this many tasks; a guard against hanging, not a timing. */
