@@ -2,6 +2,8 @@ package ch.ticketpark.client;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 public final class Created {
 
     private static final String BATCH_FILTER = "filters[batchId]";
+    private static final Pattern BATCH_FILTER_RAW_OR_ENCODED = Pattern
+            .compile("filters(?:\\[|%5B)batchId(?:]|%5D)=", Pattern.CASE_INSENSITIVE);
 
     private Created() {
     }
@@ -25,8 +29,8 @@ public final class Created {
      * @throws TicketparkException if the answer has no {@code Location} or it is a batch list link
      */
     public static String pid(Response response) {
-        String location = decodedLocation(response);
-        if (location.contains(BATCH_FILTER)) {
+        String location = location(response);
+        if (BATCH_FILTER_RAW_OR_ENCODED.matcher(location).find()) {
             throw new TicketparkException("TPC0210: The Ticketpark API answered the creation of one record with "
                     + "the list link of a batch: " + location);
         }
@@ -34,7 +38,8 @@ public final class Created {
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        String pid = path.substring(path.lastIndexOf('/') + 1);
+        // split first, then decode: an encoded '/' belongs to the pid
+        String pid = decodePathSegment(path.substring(path.lastIndexOf('/') + 1));
         if (pid.isEmpty()) {
             throw new TicketparkException("TPC0211: The Ticketpark API answered a creation with a Location that "
                     + "names no record: " + location);
@@ -49,27 +54,41 @@ public final class Created {
      * @throws TicketparkException if the answer has no {@code Location} or it is not a batch list link
      */
     public static Query batch(Response response) {
-        String location = decodedLocation(response);
-        int start = location.indexOf('?');
-        if (start < 0) {
-            // the documentation shows the link without '?': /some-entity/filters[batchId]=…
-            start = location.indexOf(BATCH_FILTER) - 1;
-        }
-        if (!location.contains(BATCH_FILTER) || start < -1) {
+        String location = location(response);
+        // Query.parse decodes each name and value once, after splitting at '&' and '='; a '+' stays a '+', as in the
+        // rest of the link, instead of being read as a form-encoded space
+        Query query = Query.parse(rawQuery(location).replace("+", "%2B"));
+        if (query.parameters().stream().noneMatch(parameter -> parameter.getKey().equals(BATCH_FILTER))) {
             throw new TicketparkException("TPC0212: The Ticketpark API answered the creation of several records "
                     + "without the list link of the batch (filters[batchId]): " + location);
         }
-        return Query.parse(location.substring(start + 1));
+        return query;
     }
 
-    private static String decodedLocation(Response response) {
+    /** The query of a list link, still percent-encoded; empty if there is none. */
+    private static String rawQuery(String location) {
+        int start = location.indexOf('?');
+        if (start >= 0) {
+            return location.substring(start + 1);
+        }
+        // the documentation shows the link without '?': /some-entity/filters[batchId]=…
+        Matcher filter = BATCH_FILTER_RAW_OR_ENCODED.matcher(location);
+        return filter.find() ? location.substring(filter.start()) : "";
+    }
+
+    /** The {@code Location} header as sent: brackets raw or percent-encoded, nothing decoded yet. */
+    private static String location(Response response) {
         String location = response.getHeaderString(HttpHeaders.LOCATION);
         if (location == null || location.isBlank()) {
             throw new TicketparkException("TPC0213: The Ticketpark API answered a creation with HTTP "
                     + response.getStatus() + " but no Location header");
         }
-        // brackets arrive raw or percent-encoded; '+' is not a space in a path
-        return URLDecoder.decode(location.trim().replace("+", "%2B"), StandardCharsets.UTF_8);
+        return location.trim();
+    }
+
+    /** Percent-decodes one path segment; '+' is not a space in a path. */
+    private static String decodePathSegment(String segment) {
+        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static String stripQuery(String location) {

@@ -31,6 +31,32 @@ class CreatedTest {
                 .isEqualTo(Query.create().filter("batchId", "3f6c-11").orderBy("batchOrder", Query.Order.ASC));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "https://api.ticketpark.ch/tickets/?filters[batchId]=3f6c+11&orderBy[batchOrder]=asc | 3f6c+11",
+            "https://api.ticketpark.ch/tickets/?filters%5BbatchId%5D=3f6c%2B11&orderBy%5BbatchOrder%5D=asc | 3f6c+11",
+            "https://api.ticketpark.ch/tickets/?filters[batchId]=3f6c%2541&orderBy[batchOrder]=asc | 3f6c%41",
+            "https://api.ticketpark.ch/tickets/?filters%5BbatchId%5D=3f6c%2541&orderBy%5BbatchOrder%5D=asc | 3f6c%41",
+            "https://api.ticketpark.ch/tickets/?filters[batchId]=a%26b%3Dc&orderBy[batchOrder]=asc | a&b=c",
+            "https://api.ticketpark.ch/tickets/?filters%5BbatchId%5D=a%2526b%20c&orderBy%5BbatchOrder%5D=asc "
+                    + "| a%26b c",
+            "/some-entity/filters[batchId]=3f6c+%2541&orderBy[batchOrder]=asc | 3f6c+%41",
+            "/some-entity/filters%5BbatchId%5D=3f6c+%2541&orderBy%5BbatchOrder%5D=asc | 3f6c+%41"})
+    void decodesEachPartOfTheBatchListLinkExactlyOnce(String location, String batchId) {
+        assertThat(Created.batch(created(location)))
+                .isEqualTo(Query.create().filter("batchId", batchId).orderBy("batchOrder", Query.Order.ASC));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "https://api.ticketpark.ch/persons/a+b | a+b",
+            "https://api.ticketpark.ch/persons/a%2Bb/ | a+b",
+            "https://api.ticketpark.ch/persons/a%2541 | a%41",
+            "https://api.ticketpark.ch/persons/a%2Fb?x=%2F | a/b"})
+    void decodesThePidExactlyOnce(String location, String pid) {
+        assertThat(Created.pid(created(location))).isEqualTo(pid);
+    }
+
     @Test
     void refusesAnswersThatNameNoRecord() {
         assertThatThrownBy(() -> Created.pid(Response.status(201).build())).isInstanceOf(TicketparkException.class)

@@ -41,11 +41,11 @@ public final class BearerTokenFilter implements ClientRequestFilter {
     public void filter(ClientRequestContext request) {
         URI target = request.getUri();
         Urls.whyNotAllowed(target).ifPresent(reason -> {
-            throw new TicketparkException(Messages.insecureApiUrl(target.toString(), reason));
+            throw new TicketparkException(Messages.insecureApiUrl(Urls.origin(target), reason));
         });
         URI api = apiUrl.get();
         if (!sameOrigin(target, api)) {
-            throw new TicketparkException(Messages.foreignHost(origin(target), origin(api)));
+            throw new TicketparkException(Messages.foreignHost(Urls.origin(target), Urls.origin(api)));
         }
         var headers = request.getHeaders();
         headers.putSingle(HttpHeaders.AUTHORIZATION, BEARER + tokens.get().accessToken());
@@ -58,21 +58,11 @@ public final class BearerTokenFilter implements ClientRequestFilter {
     }
 
     static boolean sameOrigin(URI a, URI b) {
-        return scheme(a).equals(scheme(b)) && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
-    }
-
-    private static String origin(URI url) {
-        return scheme(url) + "://" + url.getHost() + ":" + port(url);
+        return scheme(a).equals(scheme(b)) && a.getHost().equalsIgnoreCase(b.getHost())
+                && Urls.port(a) == Urls.port(b);
     }
 
     private static String scheme(URI url) {
         return url.getScheme().toLowerCase(Locale.ROOT);
-    }
-
-    private static int port(URI url) {
-        if (url.getPort() >= 0) {
-            return url.getPort();
-        }
-        return scheme(url).equals("https") ? 443 : 80;
     }
 }

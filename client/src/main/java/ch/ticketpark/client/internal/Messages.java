@@ -60,8 +60,8 @@ final class Messages {
                 + "); obtaining a new one with the configured username and password";
     }
 
-    static String insecureApiUrl(String url, String reason) {
-        return "TPC0011: Refusing to send the Ticketpark access token to " + url + ": the URL " + reason;
+    static String insecureApiUrl(String origin, String reason) {
+        return "TPC0011: Refusing to send the Ticketpark access token to " + origin + ": the URL " + reason;
     }
 
     static String noManagedThreadFactory() {

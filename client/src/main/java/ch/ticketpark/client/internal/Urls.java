@@ -33,6 +33,34 @@ public final class Urls {
     }
 
     /**
+     * The only part of a URL that messages name: never its user information, path or query, which may hold
+     * credentials or personal data (filter values such as e-mail addresses).
+     *
+     * @return {@code scheme://host:port}, with the scheme's default port where the URL has none
+     */
+    static String origin(URI url) {
+        if (url.getScheme() == null || url.getHost() == null) {
+            return "a URL without a valid host";
+        }
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        return scheme + "://" + url.getHost() + ":" + port(url);
+    }
+
+    /**
+     * @return the URL's port, or the default port of http and https; -1 for another scheme without a port
+     */
+    static int port(URI url) {
+        if (url.getPort() >= 0) {
+            return url.getPort();
+        }
+        return switch (url.getScheme().toLowerCase(Locale.ROOT)) {
+            case "https" -> 443;
+            case "http" -> 80;
+            default -> -1;
+        };
+    }
+
+    /**
      * Decides on the literal host name only, without a DNS lookup: {@code localhost} or a loopback address literal.
      */
     static boolean isLoopback(String host) {

@@ -18,6 +18,8 @@ import jakarta.ws.rs.client.ClientBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -69,6 +71,22 @@ class BearerTokenFilterTest {
                 .hasMessageContaining("TPC0011")
                 .hasMessageContaining("plain http");
         assertThat(server.findAll(anyRequestedFor(anyUrl()).withHeader("Authorization", absent()))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "http://user:secret@example.com/events?filters[email]=jane@example.com | http://example.com:80",
+            "http://example.com/events/?filters%5Bemail%5D=jane%40example.com&page=2 | http://example.com:80",
+            "https://user:secret@api.ticketpark.ch:8443/events/?filters[email]=jane@example.com "
+                    + "| https://api.ticketpark.ch:8443"})
+    void refusalNamesTheOriginOnlyNeitherUserInfoNorPathNorQuery(String target, String origin) {
+        assertThatThrownBy(() -> client.target(target).request().get(String.class))
+                .isInstanceOf(ProcessingException.class)
+                .rootCause()
+                .hasMessageStartingWith("TPC0011")
+                .hasMessageContaining(origin)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret", "user:", "jane", "email", "events",
+                        "filters", "page=", "?"));
     }
 
     private static final class FixedTokens implements TicketparkTokens {
