@@ -141,6 +141,13 @@ final class Messages {
                 + "could not be read; the client reads it again at the next need";
     }
 
+    static String tokenStoreTooSlow(Duration waited) {
+        return "TPC0027: The application's TokenStore did not answer load() within " + waited + " (what was left of "
+                + TicketparkConfig.TOKEN_WAIT_TIMEOUT
+                + "); the client goes on without it and reads it again at the next "
+                + "need";
+    }
+
     static String invalidClient(int status, String description) {
         return "TPC0100: The Ticketpark token endpoint rejected the client credentials with HTTP " + status
                 + ", error 'invalid_client'" + (description == null ? "" : " (" + description + ")") + ": check "

@@ -45,7 +45,8 @@ public final class TicketparkResponseFilter implements ClientResponseFilter {
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
         int status = response.getStatus();
-        if (status != 401 && tokens.get() instanceof TokenFeedback feedback) {
+        // the API itself looked at the token: not a gateway's 5xx or 429, which say nothing about it
+        if (status < 500 && status != 401 && status != 429 && tokens.get() instanceof TokenFeedback feedback) {
             String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
             if (authorization != null && authorization.startsWith(BearerTokenFilter.BEARER)) {
                 feedback.accepted(authorization.substring(BearerTokenFilter.BEARER.length()));

@@ -65,9 +65,9 @@ record Token(String accessToken, Instant sentAt, Instant expiresAt, Instant refr
         return !now.isBefore(refreshAt);
     }
 
-    /** The same token, counting as expired (the application asked to forget it); no rejection is remembered. */
+    /** The same token, counting as expired (the application asked to forget it). */
     Token expired() {
-        return new Token(accessToken, sentAt, Instant.MIN, Instant.MIN, false, false);
+        return new Token(accessToken, sentAt, Instant.MIN, Instant.MIN, reissue, rejected);
     }
 
     /** The same token, accepted by the API once: its rejection later is no longer a reissue's. */

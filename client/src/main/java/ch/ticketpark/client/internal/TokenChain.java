@@ -55,7 +55,7 @@ final class TokenChain implements AutoCloseable {
     private final AtomicBoolean skewCapReported = new AtomicBoolean();
 
     /** The refresh tokens an attempt is sending right now: none goes out twice at once, whoever stopped waiting. */
-    private final Set<String> onTheWay = ConcurrentHashMap.newKeySet();
+    private final Map<String, Attempt> onTheWay = new ConcurrentHashMap<>();
     /** The last refresh tokens this client spent (rotated away): never sent again, wherever they come from. */
     private final Set<String> spent = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
 
@@ -68,8 +68,8 @@ final class TokenChain implements AutoCloseable {
     }));
 
     private final Object saveLock = new Object();
-    /** The refresh token the store holds, as far as this client knows; guarded by {@link #saveLock}. */
-    private String saved;
+    /** The refresh token the store holds, as far as this client knows; written under {@link #saveLock}. */
+    private volatile String saved;
     /** Failed saves in a row; guarded by {@link #saveLock}. */
     private int saveFailures;
 
@@ -105,7 +105,7 @@ final class TokenChain implements AutoCloseable {
      * within the request's deadline while callers need a token and this is not the breaker's probe.
      */
     Token obtain(InFlightRequest request, boolean probe) {
-        loadOnFirstNeed();
+        loadOnFirstNeed(request);
         Instant start = clock.instant();
         boolean storeAskedAgain = false;
         int attempts = 0;
@@ -116,6 +116,10 @@ final class TokenChain implements AutoCloseable {
             }
             if (request.isAbandoned()) {
                 throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
+            }
+            Token arrived = request.isBackground() ? null : current.usable(clock.instant());
+            if (arrived != null) {
+                return arrived; // a late answer of an earlier attempt came in meanwhile
             }
             String refreshToken = current.refreshToken();
             if (!clock.instant().isBefore(request.deadline())) {
@@ -133,7 +137,7 @@ final class TokenChain implements AutoCloseable {
                 }
                 if (!storeAskedAgain) {
                     storeAskedAgain = true;
-                    if (adoptStored(refreshToken)) {
+                    if (adoptStored(refreshToken, request)) {
                         continue;
                     }
                 }
@@ -151,6 +155,10 @@ final class TokenChain implements AutoCloseable {
                     : Optional.empty();
             if (delay.isPresent() && !retrier.pause(attempts, delay.get(), failure.getMessage())) {
                 throw new TokenEndpointUnavailableException(Messages.interrupted(), 0, attempts, null, failure);
+            }
+            Token meanwhile = request.isBackground() ? null : state.get().usable(clock.instant());
+            if (meanwhile != null) {
+                return meanwhile;
             }
             if (delay.isEmpty()) {
                 throw failure instanceof TokenEndpointUnavailableException unavailable
@@ -177,68 +185,86 @@ final class TokenChain implements AutoCloseable {
             throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
         }
         Duration bound = left.compareTo(retrier.attemptTimeout()) < 0 ? left : retrier.attemptTimeout();
-        AtomicBoolean claimed = new AtomicBoolean();
-        CompletableFuture<TokenResponse> answer = new CompletableFuture<>();
-        if (refreshToken != null && !onTheWay.add(refreshToken)) {
+        Attempt attempt = new Attempt(refreshToken, sentAt, request.isReissue());
+        if (refreshToken != null && onTheWay.putIfAbsent(refreshToken, attempt) != null) {
             // an earlier attempt with it has not ended (its caller stopped waiting): sending it again would use it twice
             request.sent();
             throw new TokenEndpointUnavailableException(Messages.stillOnTheWay(), 0);
         }
         try {
-            executor.execute(() -> {
-                try {
-                    // an attempt that waited for a thread longer than its caller waited for it is never sent
-                    if (claimed.compareAndSet(false, true)) {
-                        answer.complete(refreshToken != null
-                                ? endpoint.refreshGrant(refreshToken)
-                                : endpoint.passwordGrant(username, password));
-                    }
-                } catch (Throwable e) {
-                    answer.completeExceptionally(e);
-                } finally {
-                    if (refreshToken != null) {
-                        onTheWay.remove(refreshToken);
-                    }
-                }
-            });
+            executor.execute(attempt);
         } catch (RuntimeException | Error e) {
-            if (refreshToken != null) {
-                onTheWay.remove(refreshToken);
-            }
+            attempt.release();
             request.sent();
             throw new TokenEndpointUnavailableException(Messages.noThread(e), e);
         }
         try {
-            return adopt(refreshToken, answer.get(bound.toNanos(), TimeUnit.NANOSECONDS), sentAt,
-                    request.isReissue());
+            return attempt.outcome.get(bound.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RefusedAnswer refused) {
-                keep(refreshToken, refused.refreshToken());
-            }
-            throw unchecked(e.getCause());
+            throw e.getCause() instanceof RefusedAnswer refused ? refused : unchecked(e.getCause());
         } catch (TimeoutException e) {
-            stopWaiting(claimed, answer, refreshToken, sentAt, request.isReissue());
+            attempt.stopWaiting();
             throw new TokenEndpointUnavailableException(Messages.attemptTimedOut(bound), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopWaiting(claimed, answer, refreshToken, sentAt, request.isReissue());
+            attempt.stopWaiting();
             throw new TokenEndpointUnavailableException(Messages.interrupted(), e);
         } finally {
             request.sent();
         }
     }
 
-    private void stopWaiting(AtomicBoolean claimed, CompletableFuture<TokenResponse> answer, String refreshToken,
-            Instant sentAt, boolean reissue) {
-        if (!claimed.compareAndSet(false, true)) {
-            // it went out: whatever it brings still counts, if nothing newer came meanwhile
-            answer.whenComplete((late, failure) -> {
-                if (late != null) {
-                    adopt(refreshToken, late, sentAt, reissue);
-                } else if (failure instanceof RefusedAnswer refused) {
-                    keep(refreshToken, refused.refreshToken());
-                }
-            });
+    /**
+     * One attempt, run on the executor. It brings its answer into the chain itself, before it lets go of its refresh
+     * token, so there is no moment in which the chain still holds a refresh token that no attempt is sending any more
+     * but whose answer is not in yet; and it does so whether its caller still waits or not (a late answer counts).
+     */
+    private final class Attempt implements Runnable {
+
+        private final String refreshToken;
+        private final Instant sentAt;
+        private final boolean reissue;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CompletableFuture<Token> outcome = new CompletableFuture<>();
+
+        Attempt(String refreshToken, Instant sentAt, boolean reissue) {
+            this.refreshToken = refreshToken;
+            this.sentAt = sentAt;
+            this.reissue = reissue;
+        }
+
+        @Override
+        public void run() {
+            // an attempt that waited for a thread longer than its caller waited for it is never sent
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                TokenResponse response = refreshToken != null
+                        ? endpoint.refreshGrant(refreshToken)
+                        : endpoint.passwordGrant(username, password);
+                outcome.complete(adopt(refreshToken, response, sentAt, reissue));
+            } catch (RefusedAnswer refused) {
+                keep(refreshToken, refused.refreshToken());
+                outcome.completeExceptionally(refused);
+            } catch (Throwable e) {
+                outcome.completeExceptionally(e);
+            } finally {
+                release();
+            }
+        }
+
+        /** The caller stops waiting: if the attempt has not started, it never will. */
+        void stopWaiting() {
+            if (claimed.compareAndSet(false, true)) {
+                release();
+            }
+        }
+
+        void release() {
+            if (refreshToken != null) {
+                onTheWay.remove(refreshToken, this);
+            }
         }
     }
 
@@ -276,6 +302,9 @@ final class TokenChain implements AutoCloseable {
 
     /** A refused answer's new refresh token: the server rotated the chain, so this is its only way on. */
     private void keep(String spent, String refreshToken) {
+        if (refreshToken.equals(spent)) {
+            return; // the server did not rotate: nothing new to keep
+        }
         TokenState before = state.getAndUpdate(
                 current -> current.accepts(spent) ? current.withRefreshToken(refreshToken).withStoreLoaded() : current);
         if (before.accepts(spent)) {
@@ -297,6 +326,9 @@ final class TokenChain implements AutoCloseable {
      * if no thread takes it, the next call retries it.
      */
     private void saveSoon() {
+        // claimed before it is handed over: if the task never runs, a later call hands it over again
+        Instant retryAt = clock.instant().plus(SAVE_CLAIM);
+        state.updateAndGet(current -> current.withSaveRetryAt(retryAt));
         try {
             executor.execute(this::saveNewest);
         } catch (RuntimeException | Error e) {
@@ -332,11 +364,11 @@ final class TokenChain implements AutoCloseable {
     }
 
     /** The store is read when the first token is needed, and again at the next need until a read succeeded. */
-    private void loadOnFirstNeed() {
+    private void loadOnFirstNeed(InFlightRequest request) {
         if (state.get().storeLoaded()) {
             return;
         }
-        Loaded loaded = store.load();
+        Loaded loaded = load(request);
         if (!loaded.ok()) {
             return;
         }
@@ -353,8 +385,8 @@ final class TokenChain implements AutoCloseable {
     }
 
     /** After {@code rejected} was refused: whether the store holds another refresh token, now in use. */
-    private boolean adoptStored(String rejected) {
-        Loaded loaded = store.load();
+    private boolean adoptStored(String rejected, InFlightRequest request) {
+        Loaded loaded = load(request);
         if (!loaded.ok() && password == null) {
             // whether another process rotated it cannot be told now: not the end of the chain, try again later
             throw new TokenEndpointUnavailableException(Messages.storeUnreadableAfterRejection(), 0);
@@ -374,10 +406,37 @@ final class TokenChain implements AutoCloseable {
         return true;
     }
 
-    private void markSaved(String refreshToken) {
-        synchronized (saveLock) {
-            saved = refreshToken;
+    /**
+     * Reads the store on the executor, so that a slow store holds the request no longer than its deadline (a store
+     * that does nothing is read in place).
+     */
+    private Loaded load(InFlightRequest request) {
+        if (store.isNone()) {
+            return new Loaded(true, Optional.empty());
         }
+        CompletableFuture<Loaded> loaded = new CompletableFuture<>();
+        try {
+            executor.execute(() -> loaded.complete(store.load()));
+        } catch (RuntimeException | Error e) {
+            LOG.warning(Messages.noThread(e));
+            return new Loaded(false, Optional.empty());
+        }
+        Duration left = Duration.between(clock.instant(), request.deadline());
+        try {
+            return loaded.get(Math.max(0, left.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LOG.warning(Messages.tokenStoreTooSlow(left));
+            return new Loaded(false, Optional.empty());
+        } catch (ExecutionException e) {
+            return new Loaded(false, Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Loaded(false, Optional.empty());
+        }
+    }
+
+    private void markSaved(String refreshToken) {
+        saved = refreshToken; // read from the store: no save of it is needed, and none must wait for a slow one
     }
 
     /**
@@ -424,8 +483,12 @@ final class TokenChain implements AutoCloseable {
         return state.get().saveRetryAt() != null;
     }
 
+    /** Saves the newest refresh token one last time, on the closing thread, before the threads are gone. */
     @Override
     public void close() {
+        if (state.get().saveRetryAt() != null) {
+            saveNewest();
+        }
         endpoint.close();
     }
 
@@ -436,6 +499,11 @@ final class TokenChain implements AutoCloseable {
 
     /** What the store answered: whether it could be read, and the refresh token it holds, if any. */
     private record Loaded(boolean ok, Optional<String> refreshToken) {
+
+        @Override
+        public String toString() {
+            return "Loaded[ok=" + ok + ", refreshToken=" + (refreshToken.isPresent() ? "****" : "<none>") + "]";
+        }
     }
 
     /** The application's store, called so that nothing it throws escapes and nothing it says is logged. */
@@ -445,6 +513,10 @@ final class TokenChain implements AutoCloseable {
 
         StoreCalls(TokenStore delegate) {
             this.delegate = delegate;
+        }
+
+        boolean isNone() {
+            return delegate == TokenManager.NO_STORE;
         }
 
         Loaded load() {

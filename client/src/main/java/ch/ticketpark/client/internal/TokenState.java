@@ -39,7 +39,7 @@ record TokenState(Token token, String refreshToken, String spentRefreshToken, In
 
     /** Whether the current token was rejected by the API and the next token request is not due yet. */
     boolean reissueDeferred(Instant now) {
-        return token != null && token.rejected() && now.isBefore(reissueNotBefore);
+        return token != null && token.rejected() && token.reissue() && now.isBefore(reissueNotBefore);
     }
 
     TokenState withToken(Token newToken) {
@@ -73,10 +73,12 @@ record TokenState(Token token, String refreshToken, String spentRefreshToken, In
                 saveRetryAt);
     }
 
-    /** The application asked to forget the token: the next call requests a new one, whatever was rejected before. */
+    /**
+     * The application asked to forget the token: the next call requests a new one, unless a reissue interval runs
+     * (an application that forgets every token the API rejects must not bypass it).
+     */
     TokenState withTokenForgotten() {
-        return new TokenState(token == null ? null : token.expired(), refreshToken, spentRefreshToken, dead,
-                storeLoaded, staleBefore, Instant.MIN, saveRetryAt);
+        return withToken(token == null ? null : token.expired());
     }
 
     TokenState withSaveRetryAt(Instant retryAt) {

@@ -324,18 +324,20 @@ class TokenChainFailureTest extends TokenChainTestSupport {
     }
 
     @Test
-    void explicitInvalidateEndsTheReissueInterval() {
+    void explicitInvalidateDoesNotBypassTheReissueInterval() {
         passwordThenRefresh();
         server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-2"))
                 .willReturn(token("access-3", "refresh-3", 600)));
         TokenManager manager = manager(Map.of());
         manager.invalidate(manager.accessToken());
         manager.invalidate(manager.accessToken()); // the reissue was rejected too: the interval runs
+
+        manager.invalidate(); // an application that forgets every rejected token
+
         assertThat(catchThrowable(manager::accessToken)).isInstanceOf(TokenReissueDeferredException.class);
-
-        manager.invalidate(); // the application knows better, e.g. after fixing the user's access
-
+        clock.advance(Duration.ofSeconds(10));
         assertThat(manager.accessToken()).isEqualTo("access-3");
+        assertThat(bodies()).hasSize(3);
     }
 
     // 8. a stale request
