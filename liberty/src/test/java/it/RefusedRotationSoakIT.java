@@ -127,15 +127,23 @@ class RefusedRotationSoakIT {
                 stats.getInt("refreshGrantsSucceeded"), stats.getInt("refreshGrantsFailed"), maxRefreshGrants,
                 stats.getInt("refreshTokenReuses"), stats.getInt("apiUnauthorized")));
 
-        assertThat(failed).as("failed calls: %s", describe(failures)).isZero();
-        assertThat(stats.getInt("refreshTokenReuses")).as("refresh tokens used twice").isZero();
-        assertThat(stats.getInt("passwordGrants")).as("password grants attempted").isLessThanOrEqualTo(1);
-        assertThat(stats.getInt("passwordGrantsSucceeded")).as("password grants").isLessThanOrEqualTo(1);
-        assertThat(maxInProgress.get()).as("most calls in progress at once").isGreaterThanOrEqualTo(40);
-        assertThat(medianInProgress).as("median of calls in progress").isGreaterThanOrEqualTo(40);
-        assertThat(injected).as("refused-but-rotated answers injected").isGreaterThanOrEqualTo(minInjected);
-        assertThat(stats.getInt("tokenFaults")).as("token faults counted").isEqualTo(injected);
-        assertThat(refreshGrants).as("refresh grants").isLessThanOrEqualTo((int) maxRefreshGrants);
+        // every check, so that a failing run names each broken promise at once (not SoftAssertions: it needs
+        // ByteBuddy in the deployment)
+        List<String> broken = new ArrayList<>();
+        check(broken, () -> assertThat(failed).as("failed calls: %s", describe(failures)).isZero());
+        check(broken, () -> assertThat(stats.getInt("refreshTokenReuses")).as("refresh tokens used twice").isZero());
+        check(broken, () -> assertThat(stats.getInt("passwordGrants")).as("password grants attempted")
+                .isLessThanOrEqualTo(1));
+        check(broken,
+                () -> assertThat(stats.getInt("passwordGrantsSucceeded")).as("password grants").isLessThanOrEqualTo(1));
+        check(broken,
+                () -> assertThat(maxInProgress.get()).as("most calls in progress at once").isGreaterThanOrEqualTo(40));
+        check(broken, () -> assertThat(medianInProgress).as("median of calls in progress").isGreaterThanOrEqualTo(40));
+        check(broken, () -> assertThat(injected).as("refused-but-rotated answers injected")
+                .isGreaterThanOrEqualTo(minInjected));
+        check(broken, () -> assertThat(stats.getInt("tokenFaults")).as("token faults counted").isEqualTo(injected));
+        check(broken, () -> assertThat(refreshGrants).as("refresh grants").isLessThanOrEqualTo((int) maxRefreshGrants));
+        assertThat(broken).as("broken promises").isEmpty();
     }
 
     /**
@@ -187,6 +195,14 @@ class RefusedRotationSoakIT {
                 .limit(5)
                 .map(entry -> entry.getValue().sum() + " x " + entry.getKey())
                 .collect(Collectors.joining("; ", " (", ")"));
+    }
+
+    private static void check(List<String> broken, Runnable assertion) {
+        try {
+            assertion.run();
+        } catch (AssertionError e) {
+            broken.add(e.getMessage());
+        }
     }
 
     private static int median(List<Integer> values) {
