@@ -58,6 +58,11 @@ public final class Sandbox {
                 .build());
     }
 
+    /** The armed faults and how many were injected: {@code {"armed":[...],"injected":{"token":n,"api":n}}}. */
+    public static JsonObject faults() {
+        return Json.createReader(new StringReader(get("/_sandbox/faults"))).readObject();
+    }
+
     public static JsonObject stats() {
         return Json.createReader(new StringReader(get("/_sandbox/stats"))).readObject();
     }

@@ -67,7 +67,7 @@ class SandboxAuthIT {
                 "username", SandboxHttp.USERNAME, "password", SandboxHttp.PASSWORD)), "invalid_client",
                 "The client credentials are invalid");
         assertError(SandboxHttp.tokenRequest(BASIC, form("grant_type", "client_credentials")),
-                "unsupported_grant_type", "Invalid grant_type parameter or parameter missing");
+                "unsupported_grant_type", null);
         assertError(SandboxHttp.tokenRequest(BASIC, form("grant_type", "password", "username", "x")),
                 "invalid_request", "Missing parameters. \"username\" and \"password\" required");
         assertError(SandboxHttp.tokenRequest(BASIC, form("grant_type", "password", "username", SandboxHttp.USERNAME,
@@ -81,6 +81,37 @@ class SandboxAuthIT {
         assertThat(stats.getInt("passwordGrantsFailed")).isEqualTo(4);
         assertThat(stats.getInt("refreshGrantsFailed")).isEqualTo(2);
         assertThat(stats.getInt("otherGrantsFailed")).isEqualTo(2);
+    }
+
+    @Test
+    void aGrantTypeOutsideTheFosPatternIsRefusedBeforeTheClientIsChecked() {
+        String wrongClient = basic(SandboxHttp.CLIENT_KEY, "wrong");
+        for (String grantType : new String[]{"foo", "PASSWORD", "password "}) {
+            assertError(SandboxHttp.tokenRequest(BASIC, form("grant_type", grantType)), "invalid_request",
+                    "Invalid grant_type parameter or parameter missing");
+            assertError(SandboxHttp.tokenRequest(wrongClient, form("grant_type", grantType)), "invalid_request",
+                    "Invalid grant_type parameter or parameter missing");
+            assertError(SandboxHttp.tokenRequest(null, form("grant_type", grantType)), "invalid_request",
+                    "Invalid grant_type parameter or parameter missing");
+        }
+        assertThat(SandboxHttp.stats().getInt("otherGrantsFailed")).isEqualTo(9);
+    }
+
+    @Test
+    void aWellFormedGrantTypeWithoutAGrantHereIsRefusedAfterTheClientIsChecked() {
+        String wrongClient = basic(SandboxHttp.CLIENT_KEY, "wrong");
+        for (String grantType : new String[]{"client_credentials", "authorization_code",
+                "urn:ietf:params:oauth:grant-type:jwt-bearer", "https://example.com/grants/x"}) {
+            assertError(SandboxHttp.tokenRequest(wrongClient, form("grant_type", grantType)), "invalid_client",
+                    "The client credentials are invalid");
+            assertError(SandboxHttp.tokenRequest(BASIC, form("grant_type", grantType)), "unsupported_grant_type",
+                    null);
+        }
+        // oauth2-php has no grant for the implicit grant's "token" at the token endpoint, and it is no URL or URN
+        assertError(SandboxHttp.tokenRequest(wrongClient, form("grant_type", "token")), "invalid_client",
+                "The client credentials are invalid");
+        assertError(SandboxHttp.tokenRequest(BASIC, form("grant_type", "token")), "invalid_request",
+                "Invalid grant_type parameter or parameter missing");
     }
 
     @Test
@@ -178,10 +209,11 @@ class SandboxAuthIT {
                 + "\", error_description=\"" + description + "\"");
     }
 
+    /** A 400 with exactly this body; a {@code null} description is a JSON {@code null}, as oauth2-php sends it. */
     private static void assertError(Reply reply, String error, String description) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
         assertThat(reply.json()).isEqualTo(SandboxHttp.object("{\"error\":\"" + error + "\",\"error_description\":"
-                + jakarta.json.Json.createValue(description) + "}"));
+                + (description == null ? "null" : jakarta.json.Json.createValue(description).toString()) + "}"));
         assertThat(reply.header("cache-control")).contains("no-store");
     }
 }

@@ -176,6 +176,73 @@ class SandboxFaultsIT {
     }
 
     @Test
+    void everyThirdRefreshGetsTheFaultWhilePasswordGrantsPassUncounted() {
+        arm("{\"target\":\"token\",\"type\":\"zero_expires_in\",\"every\":3,\"grantType\":\"refresh_token\","
+                + "\"count\":2}");
+        String refresh = expect(200, SandboxHttp.passwordGrant()).json().getString("refresh_token");
+        String refusedRotated = null;
+        StringBuilder expiresIn = new StringBuilder();
+
+        for (int i = 1; i <= 7; i++) {
+            JsonObject password = expect(200, SandboxHttp.passwordGrant()).json();
+            assertThat(password.getInt("expires_in")).as("password grant %d", i).isEqualTo(600);
+            JsonObject answer = expect(200, SandboxHttp.refreshGrant(refresh)).json();
+            expiresIn.append(answer.getInt("expires_in")).append(' ');
+            if (i == 3) {
+                refusedRotated = refresh;
+                JsonObject armed = faults().getJsonArray("armed").getJsonObject(0);
+                assertThat(armed.getInt("remaining")).isEqualTo(1);
+                assertThat(armed.getInt("every")).isEqualTo(3);
+                assertThat(armed.getInt("passed")).isZero();
+                assertThat(armed.getString("grantType")).isEqualTo("refresh_token");
+            }
+            refresh = answer.getString("refresh_token");
+        }
+
+        assertThat(expiresIn.toString().trim()).isEqualTo("600 600 0 600 600 0 600");
+        JsonObject stats = SandboxHttp.stats();
+        assertThat(stats.getInt("tokenFaults")).isEqualTo(2);
+        assertThat(stats.getInt("passwordGrantsSucceeded")).isEqualTo(8);
+        assertThat(stats.getInt("refreshGrantsSucceeded")).isEqualTo(7);
+        assertThat(faults().getJsonObject("injected").getInt("token")).isEqualTo(2);
+        assertThat(faults().getJsonArray("armed")).isEmpty();
+        // the answer with expires_in 0 rotated the refresh token: the one presented with it is spent
+        assertThat(SandboxHttp.refreshGrant(refusedRotated).json().getString("error")).isEqualTo("invalid_grant");
+        assertThat(SandboxHttp.stats().getInt("refreshTokenReuses")).isEqualTo(1);
+    }
+
+    @Test
+    void theRefusedAnswerFaultsRotateTheRefreshToken() {
+        for (String type : new String[]{"zero_expires_in", "missing_expires_in", "missing_access_token"}) {
+            String presented = SandboxHttp.passwordGrant().json().getString("refresh_token");
+            arm("{\"target\":\"token\",\"type\":\"" + type + "\",\"grantType\":\"refresh_token\"}");
+
+            JsonObject answer = expect(200, SandboxHttp.refreshGrant(presented)).json();
+
+            String rotated = answer.getString("refresh_token");
+            assertThat(rotated).as(type).isNotEqualTo(presented);
+            assertThat(SandboxHttp.refreshGrant(presented).status()).as(type).isEqualTo(400);
+            assertThat(expect(200, SandboxHttp.refreshGrant(rotated)).json().getInt("expires_in")).as(type)
+                    .isEqualTo(600);
+        }
+        assertThat(SandboxHttp.stats().getInt("refreshTokenReuses")).isEqualTo(3);
+        assertThat(SandboxHttp.stats().getInt("tokenFaults")).isEqualTo(3);
+    }
+
+    @Test
+    void aStatusFaultLimitedToRefreshGrantsLetsThePasswordGrantThroughWithItsForm() {
+        arm("{\"target\":\"token\",\"type\":\"status\",\"status\":503,\"grantType\":\"refresh_token\"}");
+
+        String refresh = expect(200, SandboxHttp.passwordGrant()).json().getString("refresh_token");
+        assertThat(SandboxHttp.refreshGrant(refresh).status()).isEqualTo(503);
+        expect(200, SandboxHttp.refreshGrant(refresh));
+        // the form reached the token endpoint intact through the filter that read grant_type
+        JsonObject recorded = expect(200, SandboxHttp.control("GET", "requests/last?target=token")).json();
+        assertThat(recorded.getJsonObject("form").getString("grant_type")).isEqualTo("refresh_token");
+        assertThat(SandboxHttp.stats().getInt("tokenFaults")).isEqualTo(1);
+    }
+
+    @Test
     void armedFaultsCanBeListedAndDisarmed() {
         arm("{\"target\":\"api\",\"type\":\"status\",\"status\":502,\"count\":3}");
         arm("{\"target\":\"token\",\"type\":\"delay\",\"delayMillis\":10}");
@@ -205,6 +272,10 @@ class SandboxFaultsIT {
         assertThat(SandboxHttp.armFault("{\"target\":\"api\",\"type\":\"status\"}").json().getString("message"))
                 .isEqualTo("status needs a status");
         assertThat(SandboxHttp.armFault("{\"target\":\"moon\",\"type\":\"drop\"}").status()).isEqualTo(400);
+        assertThat(SandboxHttp.armFault("{\"target\":\"api\",\"type\":\"drop\",\"grantType\":\"password\"}")
+                .json().getString("message")).isEqualTo("grantType applies to the token target only");
+        assertThat(SandboxHttp.armFault("{\"target\":\"token\",\"type\":\"drop\",\"every\":0}").status())
+                .isEqualTo(400);
     }
 
     @Test

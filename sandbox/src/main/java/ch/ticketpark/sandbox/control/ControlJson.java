@@ -72,7 +72,12 @@ final class ControlJson {
             JsonObjectBuilder json = Json.createObjectBuilder()
                     .add("target", fault.target().label())
                     .add("type", fault.type().label())
-                    .add("remaining", entry.remaining());
+                    .add("remaining", entry.remaining())
+                    .add("every", fault.every())
+                    .add("passed", entry.passed());
+            if (fault.grantType() != null) {
+                json.add("grantType", fault.grantType());
+            }
             if (fault.status() != null) {
                 json.add("status", fault.status());
             }

@@ -43,8 +43,9 @@ import ch.ticketpark.sandbox.store.ResourceStore;
  * {@code GET /_sandbox/requests?target=&limit=}: the recent ones, oldest first</li>
  * <li>{@code POST /_sandbox/lifetimes?access=s&refresh=s}: lifetimes, in seconds, of tokens issued from now on</li>
  * <li>{@code POST /_sandbox/revoke}: forget every issued access token (refresh tokens stay valid)</li>
- * <li>{@code POST /_sandbox/faults} {@code {"target","type","count",...}}: arm a fault; {@code GET}: the armed
- * ones and how many were injected; {@code DELETE}: disarm all</li>
+ * <li>{@code POST /_sandbox/faults} {@code {"target","type","count","every","grantType",...}}: arm a fault (see
+ * {@link FaultPlan} for the order); {@code GET}: the armed ones and how many were injected; {@code DELETE}: disarm
+ * all</li>
  * <li>{@code POST /_sandbox/clock?advance=s}: move the sandbox's time forward; {@code GET}: its time</li>
  * <li>{@code GET /_sandbox/emails}: the e-mails {@code POST /email/send} sent</li>
  * </ul>

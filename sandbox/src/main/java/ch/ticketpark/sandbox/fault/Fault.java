@@ -1,6 +1,7 @@
 package ch.ticketpark.sandbox.fault;
 
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -8,19 +9,30 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
- * A fault to inject into the next {@code count} requests of a target.
+ * A fault to inject into {@code count} requests of a target: the next ones in a row, or with {@code every} each
+ * {@code every}-th, and with {@code grantType} only token requests of that grant type (see {@link FaultPlan}).
  *
  * @param target the token endpoint or the API
  * @param type what goes wrong
- * @param count how many requests in a row it affects (at least 1)
+ * @param count how many requests it affects (at least 1)
  * @param status the HTTP status of {@link FaultType#STATUS} (400-599) and {@link FaultType#HTML} (default 200)
  * @param delayMillis the wait of {@link FaultType#DELAY} (0-60000)
  * @param retryAfterSeconds the {@code Retry-After} of {@link FaultType#STATUS}, or {@code null} for none
+ * @param every it affects every {@code every}-th request it selects (at least 1; 1: each one)
+ * @param grantType {@code password} or {@code refresh_token}: it selects only token requests with that
+ *        {@code grant_type}; {@code null}: every request of the target
  */
 public record Fault(FaultTarget target, FaultType type, int count, Integer status, Long delayMillis,
-        Integer retryAfterSeconds) {
+        Integer retryAfterSeconds, int every, String grantType) {
 
     static final long MAX_DELAY_MILLIS = 60_000;
+    static final Set<String> GRANT_TYPES = Set.of("password", "refresh_token");
+
+    /** A fault on the next {@code count} requests of its target in a row. */
+    public Fault(FaultTarget target, FaultType type, int count, Integer status, Long delayMillis,
+            Integer retryAfterSeconds) {
+        this(target, type, count, status, delayMillis, retryAfterSeconds, 1, null);
+    }
 
     public Fault {
         Objects.requireNonNull(target, "target");
@@ -33,26 +45,49 @@ public record Fault(FaultTarget target, FaultType type, int count, Integer statu
         require(delayMillis == null || (delayMillis >= 0 && delayMillis <= MAX_DELAY_MILLIS),
                 "delayMillis must be between 0 and " + MAX_DELAY_MILLIS);
         require(retryAfterSeconds == null || retryAfterSeconds >= 0, "retryAfterSeconds must not be negative");
+        require(every >= 1, "every must be at least 1");
+        require(grantType == null || GRANT_TYPES.contains(grantType),
+                "grantType must be password or refresh_token, not " + grantType);
+        require(grantType == null || target == FaultTarget.TOKEN, "grantType applies to the token target only");
+    }
+
+    /** Whether a request of the target with this {@code grant_type} ({@code null}: none) is one this fault counts. */
+    public boolean selects(String requestGrantType) {
+        return grantType == null || grantType.equals(requestGrantType);
     }
 
     /**
-     * Reads {@code {"target","type","count","status","delayMillis","retryAfterSeconds"}}; {@code count} defaults to
-     * 1.
+     * Reads {@code {"target","type","count","status","delayMillis","retryAfterSeconds","every","grantType"}};
+     * {@code count} and {@code every} default to 1.
      *
      * @throws IllegalArgumentException naming what is wrong
      */
     public static Fault fromJson(JsonObject json) {
         Integer count = integer(json, "count");
+        Integer every = integer(json, "every");
         Long delay = json.get("delayMillis") instanceof JsonNumber number ? number.longValue() : null;
         return new Fault(FaultTarget.of(text(json, "target")), FaultType.of(text(json, "type")),
-                count == null ? 1 : count, integer(json, "status"), delay, integer(json, "retryAfterSeconds"));
+                count == null ? 1 : count, integer(json, "status"), delay, integer(json, "retryAfterSeconds"),
+                every == null ? 1 : every, optionalText(json, "grantType"));
     }
 
     private static String text(JsonObject json, String name) {
-        if (json.get(name) instanceof JsonString text) {
+        String text = optionalText(json, name);
+        if (text == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return text;
+    }
+
+    private static String optionalText(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
             return text.getString();
         }
-        throw new IllegalArgumentException(name + " is required");
+        throw new IllegalArgumentException(name + " must be a string");
     }
 
     private static Integer integer(JsonObject json, String name) {

@@ -20,6 +20,8 @@ import ch.ticketpark.sandbox.SandboxStats;
  * Injects the armed {@link FaultPlan} faults, in front of everything else (so also in front of the Bearer check).
  * A servlet filter rather than a JAX-RS one because only the servlet response can send a truncated answer. Faults
  * that change a token answer are handed to the token endpoint as the request attribute {@link #TOKEN_ANSWER_FAULT}.
+ * The plan decides with the {@code grant_type} of a token request (for faults limited to one grant type): the filter
+ * reads it from a {@link BufferedFormRequest}, which JAX-RS then reads the form from again.
  * <p>
  * Field injection: the servlet container, not CDI, constructs filters.
  */
@@ -42,9 +44,21 @@ public class FaultFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         FaultTarget target = FaultTarget.ofPath(request.getRequestURI().substring(request.getContextPath().length()));
-        Optional<Fault> fault = target == null ? Optional.empty() : plan.take(target);
-        if (fault.isEmpty()) {
+        if (target == null) {
             chain.doFilter(request, response);
+            return;
+        }
+        HttpServletRequest forwarded = request;
+        String grantType = null;
+        if (target == FaultTarget.TOKEN && BufferedFormRequest.isForm(request)) {
+            // not request.getParameter: it would consume the body JAX-RS reads the form from
+            BufferedFormRequest form = BufferedFormRequest.of(request);
+            grantType = form.formField("grant_type");
+            forwarded = form;
+        }
+        Optional<Fault> fault = plan.take(target, grantType);
+        if (fault.isEmpty()) {
+            chain.doFilter(forwarded, response);
             return;
         }
         stats.count(target == FaultTarget.TOKEN ? Counter.TOKEN_FAULTS : Counter.API_FAULTS);
@@ -52,15 +66,15 @@ public class FaultFilter extends HttpFilter {
         switch (injected.type()) {
             case DELAY -> {
                 pause(injected.delayMillis());
-                chain.doFilter(request, response);
+                chain.doFilter(forwarded, response);
             }
             case STATUS -> FaultAnswers.status(response, injected);
             case DROP -> FaultAnswers.truncated(response, target);
             case MALFORMED_JSON -> FaultAnswers.malformedJson(response, target);
             case HTML -> FaultAnswers.html(response, injected.status() == null ? 200 : injected.status());
             default -> {
-                request.setAttribute(TOKEN_ANSWER_FAULT, injected.type());
-                chain.doFilter(request, response);
+                forwarded.setAttribute(TOKEN_ANSWER_FAULT, injected.type());
+                chain.doFilter(forwarded, response);
             }
         }
     }

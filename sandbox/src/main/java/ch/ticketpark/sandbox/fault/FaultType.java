@@ -22,7 +22,11 @@ public enum FaultType {
     MALFORMED_JSON("malformed_json", false),
     /** An HTML error page, with HTTP 200 unless {@code status} is set. */
     HTML("html", false),
-    /** A normal grant, answered without {@code access_token}. */
+    /**
+     * A normal grant, answered without {@code access_token}. Like the other answer faults but
+     * {@link #MISSING_REFRESH_TOKEN}, a refresh still rotates: the answer's {@code refresh_token} is then the only
+     * valid one, and a client that refuses the answer and keeps its old one meets {@code invalid_grant}.
+     */
     MISSING_ACCESS_TOKEN("missing_access_token", true),
     /** A grant that keeps the presented refresh token valid (no rotation), answered without {@code refresh_token}. */
     MISSING_REFRESH_TOKEN("missing_refresh_token", true),

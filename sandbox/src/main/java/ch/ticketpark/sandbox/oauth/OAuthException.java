@@ -11,7 +11,8 @@ public class OAuthException extends RuntimeException {
 
     public OAuthException(OAuthError error) {
         // no stack trace: a refusal is an expected answer, and tests provoke thousands of them
-        super(error.error() + ": " + error.description(), null, false, false);
+        super(error.description() == null ? error.error() : error.error() + ": " + error.description(), null, false,
+                false);
         this.error = error;
     }
 

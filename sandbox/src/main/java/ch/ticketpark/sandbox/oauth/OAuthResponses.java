@@ -2,6 +2,7 @@ package ch.ticketpark.sandbox.oauth;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -53,19 +54,22 @@ public final class OAuthResponses {
     }
 
     static String challenge(OAuthError error) {
-        return "Bearer realm=" + quote(REALM) + ", error=" + quote(error.error()) + ", error_description="
-                + quote(error.description());
+        String challenge = "Bearer realm=" + quote(REALM) + ", error=" + quote(error.error());
+        return error.description() == null
+                ? challenge
+                : challenge + ", error_description=" + quote(error.description());
     }
 
     private static String quote(String value) {
         return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
-    private static JsonObject body(OAuthError error) {
-        return Json.createObjectBuilder()
-                .add("error", error.error())
-                .add("error_description", error.description())
-                .build();
+    /** {@code error_description} is always there, {@code null} if the error has none (PHP's json_encode of it). */
+    static JsonObject body(OAuthError error) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("error", error.error());
+        return (error.description() == null
+                ? body.addNull("error_description")
+                : body.add("error_description", error.description())).build();
     }
 
     private static Response.ResponseBuilder json(Response.Status status, JsonObject body) {

@@ -13,10 +13,21 @@ import ch.ticketpark.sandbox.SandboxStats;
  * The OAuth2 rules of the sandbox: grants tokens the way FOSOAuthServerBundle / oauth2-php does and checks the Bearer
  * tokens of API requests.
  * <p>
- * Token requests are checked in FOS order: grant type present, client authentication, grant type supported, then the
- * grant's own parameters. Each refresh rotates the refresh token: the new pair replaces it and presenting it again
- * is refused (and counted as a reuse). Access tokens stay valid until they expire, are revoked or the sandbox is
- * reset. Thread-safe.
+ * Token requests are checked in the order of oauth2-php's {@code OAuth2::grantAccessToken}, every refusal an HTTP 400:
+ * <ol>
+ * <li>{@code grant_type} missing, empty or not matching oauth2-php's pattern ({@code authorization_code}, {@code token},
+ * {@code password}, {@code client_credentials}, {@code refresh_token}, {@code http(s)://...} or {@code urn:...}, case
+ * matters): {@code invalid_request} "Invalid grant_type parameter or parameter missing", whatever the client
+ * credentials;</li>
+ * <li>client authentication: {@code invalid_client};</li>
+ * <li>the grant: {@code password} and {@code refresh_token} with their own parameter checks; {@code authorization_code},
+ * {@code client_credentials} and extension grants (a URN or a valid URL) {@code unsupported_grant_type} without a
+ * description, as oauth2-php answers for a storage that does not implement them; anything else that passed the
+ * pattern ({@code token}, a malformed URL) {@code invalid_request} as in step 1, now after client authentication.</li>
+ * </ol>
+ * The one client may use every grant type, so {@code unauthorized_client} never comes up. Each refresh rotates the
+ * refresh token: the new pair replaces it and presenting it again is refused (and counted as a reuse). Access tokens
+ * stay valid until they expire, are revoked or the sandbox is reset. Thread-safe.
  */
 @ApplicationScoped
 public class TokenAuthority {
@@ -124,14 +135,19 @@ public class TokenAuthority {
     }
 
     private IssuedTokens checkAndGrant(TokenRequest request, boolean rotate) {
-        if (request.grantType() == null) {
+        String grantType = request.grantType();
+        if (!GrantTypes.wellFormed(grantType)) {
             throw new OAuthException(OAuthError.GRANT_TYPE_MISSING);
         }
         ClientCredentials client = authenticateClient(request);
-        return switch (request.grantType()) {
+        return switch (grantType) {
             case TokenRequest.PASSWORD_GRANT -> passwordGrant(client, request);
             case TokenRequest.REFRESH_TOKEN_GRANT -> refreshGrant(client, request, rotate);
-            default -> throw new OAuthException(OAuthError.GRANT_TYPE_UNSUPPORTED);
+            case GrantTypes.AUTHORIZATION_CODE, GrantTypes.CLIENT_CREDENTIALS ->
+                throw new OAuthException(OAuthError.GRANT_TYPE_UNSUPPORTED);
+            default -> throw new OAuthException(GrantTypes.extension(grantType)
+                    ? OAuthError.GRANT_TYPE_UNSUPPORTED
+                    : OAuthError.GRANT_TYPE_MISSING);
         };
     }
 

@@ -24,6 +24,38 @@ class FaultTest {
     }
 
     @Test
+    void readsEveryAndGrantTypeWhichDefaultToEachRequestOfAnyGrantType() {
+        Fault fault = Fault.fromJson(json("{\"target\":\"token\",\"type\":\"zero_expires_in\",\"every\":3,"
+                + "\"grantType\":\"refresh_token\",\"count\":1000}"));
+
+        assertThat(fault).isEqualTo(new Fault(FaultTarget.TOKEN, FaultType.ZERO_EXPIRES_IN, 1000, null, null, null, 3,
+                "refresh_token"));
+        Fault plain = Fault.fromJson(json("{\"target\":\"api\",\"type\":\"drop\",\"grantType\":null}"));
+        assertThat(plain.every()).isEqualTo(1);
+        assertThat(plain.grantType()).isNull();
+        assertThat(plain.selects(null)).isTrue();
+        assertThat(fault.selects("refresh_token")).isTrue();
+        assertThat(fault.selects("password")).isFalse();
+        assertThat(fault.selects(null)).isFalse();
+    }
+
+    @Test
+    void refusesAnEveryBelowOneAndAGrantTypeOtherThanTheTwoGrantsOrOnTheApi() {
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"token\",\"type\":\"drop\",\"every\":0}")))
+                .hasMessage("every must be at least 1");
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"token\",\"type\":\"drop\",\"every\":1.5}")))
+                .hasMessage("every must be an integer");
+        assertThatThrownBy(() -> Fault.fromJson(
+                json("{\"target\":\"token\",\"type\":\"drop\",\"grantType\":\"client_credentials\"}")))
+                .hasMessage("grantType must be password or refresh_token, not client_credentials");
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"token\",\"type\":\"drop\",\"grantType\":3}")))
+                .hasMessage("grantType must be a string");
+        assertThatThrownBy(() -> Fault.fromJson(
+                json("{\"target\":\"api\",\"type\":\"drop\",\"grantType\":\"password\"}")))
+                .hasMessage("grantType applies to the token target only");
+    }
+
+    @Test
     void refusesIncompleteOrMisdirectedFaults() {
         assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"api\",\"type\":\"zero_expires_in\"}")))
                 .hasMessage("zero_expires_in applies to the token target only");
@@ -47,7 +79,7 @@ class FaultTest {
 
         assertThat(plan.take(FaultTarget.API)).isEmpty();
         assertThat(plan.take(FaultTarget.TOKEN)).contains(burst);
-        assertThat(plan.armed()).containsExactly(new FaultPlan.Armed(burst, 1), new FaultPlan.Armed(drop, 1));
+        assertThat(plan.armed()).containsExactly(new FaultPlan.Armed(burst, 1, 0), new FaultPlan.Armed(drop, 1, 0));
         assertThat(plan.take(FaultTarget.TOKEN)).contains(burst);
         assertThat(plan.take(FaultTarget.TOKEN)).contains(drop);
         assertThat(plan.take(FaultTarget.TOKEN)).isEmpty();

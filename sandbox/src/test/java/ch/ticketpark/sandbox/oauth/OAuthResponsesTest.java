@@ -22,4 +22,12 @@ class OAuthResponsesTest {
         assertThat(OAuthResponses.challenge(new OAuthError("x", "say \"hi\"")))
                 .endsWith("error_description=\"say \\\"hi\\\"\"");
     }
+
+    @Test
+    void anErrorWithoutDescriptionHasAJsonNullOneAndNoneInTheChallenge() {
+        assertThat(OAuthResponses.body(OAuthError.GRANT_TYPE_UNSUPPORTED).toString())
+                .isEqualTo("{\"error\":\"unsupported_grant_type\",\"error_description\":null}");
+        assertThat(OAuthResponses.challenge(new OAuthError("x", null)))
+                .isEqualTo("Bearer realm=\"Service\", error=\"x\"");
+    }
 }

@@ -1,0 +1,228 @@
+package it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import ch.ticketpark.example.EventService;
+
+/**
+ * 50 concurrent callers through the example application's EJB for 60 seconds, with 2-second tokens, while the sandbox
+ * answers every third refresh grant with a refused-but-rotated answer: it rotates the refresh token (the answer's new
+ * one is then the only valid one) but the answer is one the client must refuse ({@code expires_in} 0, then
+ * {@code expires_in} missing, then {@code access_token} missing, in turn). A client that forgets the rotated refresh
+ * token with the refused answer presents a spent one next: {@code invalid_grant}, a reuse, a password grant to recover,
+ * and callers that fail meanwhile. Bounded in time; prints its numbers.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RefusedRotationSoakIT {
+
+    private static final int CALLERS = 50;
+    private static final long DURATION_MILLIS = 60_000;
+    private static final long LIFETIME_MILLIS = 2_000;
+    private static final int EVERY = 3;
+    private static final String[] REFUSED_ANSWERS = {"zero_expires_in", "missing_expires_in", "missing_access_token"};
+    /** 3 x 40 faults, one every third refresh request: enough for 360 refresh requests, far above the bound below. */
+    private static final int ROUNDS = 40;
+    private static final long SAMPLE_MILLIS = 100;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("refused-rotation-soak-it", Deployments.sandboxConfig(), EventService.class);
+    }
+
+    @Inject
+    EventService service;
+
+    @AfterEach
+    void resetSandbox() {
+        Sandbox.reset();
+    }
+
+    @Test
+    void fiftyCallersKeepWorkingWhileEveryThirdRefreshIsRefusedButRotated() throws Exception {
+        Sandbox.reset();
+        Sandbox.accessTokenLifetime((int) (LIFETIME_MILLIS / 1000));
+        armRefusedRotations();
+        assertThat(service.events()).isNotEmpty();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.MILLISECONDS.toNanos(DURATION_MILLIS);
+        LongAdder calls = new LongAdder();
+        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+        AtomicInteger inProgress = new AtomicInteger();
+        AtomicInteger maxInProgress = new AtomicInteger();
+
+        // threads of their own, not tasks of the managed executor: the client runs its token requests there, and
+        // callers that hold its threads while they wait for a token would starve the request they wait for
+        ThreadFactory threads = managedThreadFactory();
+        List<Thread> callers = new ArrayList<>();
+        List<Integer> samples = new ArrayList<>();
+        try {
+            for (int i = 0; i < CALLERS; i++) {
+                Thread caller = threads.newThread(() -> call(end, calls, failures, inProgress, maxInProgress));
+                callers.add(caller);
+                caller.start();
+            }
+            // how many calls are in progress, ten times a second over the whole run: the callers overlap throughout,
+            // and so with every refresh, not only at the start
+            while (System.nanoTime() < end) {
+                TimeUnit.MILLISECONDS.sleep(SAMPLE_MILLIS);
+                samples.add(inProgress.get());
+            }
+            long deadline = end + TimeUnit.SECONDS.toNanos(60);
+            for (Thread caller : callers) {
+                TimeUnit.NANOSECONDS.timedJoin(caller, Math.max(1, deadline - System.nanoTime()));
+            }
+            assertThat(callers).as("callers still running a minute after the end").noneMatch(Thread::isAlive);
+        } finally {
+            callers.forEach(Thread::interrupt);
+        }
+        List<Integer> timeline = medians(samples, (int) (5_000 / SAMPLE_MILLIS));
+
+        JsonObject stats = Sandbox.stats();
+        int injected = Sandbox.faults().getJsonObject("injected").getInt("token");
+        int medianInProgress = median(samples);
+        long failed = failures.values().stream().mapToLong(LongAdder::sum).sum();
+        int refreshGrants = stats.getInt("refreshGrants");
+        // No storm. A working client refreshes once per refresh interval (1.6 s: the default skew is 20 % of the
+        // 2-second lifetime); allowing for scheduling, at most once per half lifetime, plus the first grant and one
+        // in flight at the end: 60 + 2 good grants. Each refused answer costs one more grant (the next one, with the
+        // rotated token), and with every third refresh request refused the refused ones are at most half the good
+        // ones: at most 1.5 x 62 = 93 refresh grants. A storm (callers refreshing each on their own) is hundreds.
+        long goodGrants = DURATION_MILLIS / (LIFETIME_MILLIS / 2) + 2;
+        long maxRefreshGrants = goodGrants * EVERY / (EVERY - 1);
+        // At least: each good refresh keeps the callers going for at most one lifetime, so 60 s need 29 of them
+        // after the password grant, and with every third refused at least 14 refusals; 10 leaves room for timing.
+        int minInjected = 10;
+        System.out.println(String.format("Refused-rotation soak: %d calls by %d callers in %d s, %d failed%s; calls "
+                + "in progress max %d, median %d (%d samples; medians per 5 s: %s); %d token requests, %d "
+                + "refused-but-rotated answers injected (at least %d expected); password grants %d (%d succeeded); "
+                + "refresh grants %d (%d succeeded, %d failed, at most %d allowed); %d refresh token reuses; %d API 401",
+                calls.sum(), CALLERS, DURATION_MILLIS / 1000, failed, describe(failures), maxInProgress.get(),
+                medianInProgress, samples.size(), timeline, stats.getInt("tokenRequests"), injected, minInjected,
+                stats.getInt("passwordGrants"), stats.getInt("passwordGrantsSucceeded"), refreshGrants,
+                stats.getInt("refreshGrantsSucceeded"), stats.getInt("refreshGrantsFailed"), maxRefreshGrants,
+                stats.getInt("refreshTokenReuses"), stats.getInt("apiUnauthorized")));
+
+        // every check, so that a failing run names each broken promise at once (not SoftAssertions: it needs
+        // ByteBuddy in the deployment)
+        List<String> broken = new ArrayList<>();
+        check(broken, () -> assertThat(failed).as("failed calls: %s", describe(failures)).isZero());
+        check(broken, () -> assertThat(stats.getInt("refreshTokenReuses")).as("refresh tokens used twice").isZero());
+        check(broken, () -> assertThat(stats.getInt("passwordGrants")).as("password grants attempted")
+                .isLessThanOrEqualTo(1));
+        check(broken,
+                () -> assertThat(stats.getInt("passwordGrantsSucceeded")).as("password grants").isLessThanOrEqualTo(1));
+        check(broken,
+                () -> assertThat(maxInProgress.get()).as("most calls in progress at once").isGreaterThanOrEqualTo(40));
+        check(broken, () -> assertThat(medianInProgress).as("median of calls in progress").isGreaterThanOrEqualTo(40));
+        check(broken, () -> assertThat(injected).as("refused-but-rotated answers injected")
+                .isGreaterThanOrEqualTo(minInjected));
+        check(broken, () -> assertThat(stats.getInt("tokenFaults")).as("token faults counted").isEqualTo(injected));
+        check(broken, () -> assertThat(refreshGrants).as("refresh grants").isLessThanOrEqualTo((int) maxRefreshGrants));
+        assertThat(broken).as("broken promises").isEmpty();
+    }
+
+    /**
+     * Every third refresh request gets a refused-but-rotated answer, the three kinds in turn: faults of one target
+     * apply one after the other, each counting its own three refresh requests.
+     */
+    private static void armRefusedRotations() {
+        for (int round = 0; round < ROUNDS; round++) {
+            for (String type : REFUSED_ANSWERS) {
+                Sandbox.fault("{\"target\":\"token\",\"type\":\"" + type + "\",\"every\":" + EVERY
+                        + ",\"grantType\":\"refresh_token\",\"count\":1}");
+            }
+        }
+    }
+
+    private void call(long end, LongAdder calls, Map<String, LongAdder> failures, AtomicInteger inProgress,
+            AtomicInteger maxInProgress) {
+        while (System.nanoTime() < end) {
+            maxInProgress.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
+            try {
+                if (service.events().isEmpty()) {
+                    failures.computeIfAbsent("no events", key -> new LongAdder()).increment();
+                }
+                calls.increment();
+            } catch (RuntimeException e) {
+                failures.computeIfAbsent(kind(e), key -> new LongAdder()).increment();
+            } finally {
+                inProgress.decrementAndGet();
+            }
+        }
+    }
+
+    /** The exception without the EJB container's wrapping, cut short: failures of one kind share it. */
+    private static String kind(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof EJBException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return text.length() > 160 ? text.substring(0, 160) + "..." : text;
+    }
+
+    private static String describe(Map<String, LongAdder> failures) {
+        if (failures.isEmpty()) {
+            return "";
+        }
+        return failures.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                .limit(5)
+                .map(entry -> entry.getValue().sum() + " x " + entry.getKey())
+                .collect(Collectors.joining("; ", " (", ")"));
+    }
+
+    private static void check(List<String> broken, Runnable assertion) {
+        try {
+            assertion.run();
+        } catch (AssertionError e) {
+            broken.add(e.getMessage());
+        }
+    }
+
+    private static int median(List<Integer> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Integer> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static List<Integer> medians(List<Integer> samples, int perBucket) {
+        List<Integer> medians = new ArrayList<>();
+        for (int from = 0; from < samples.size(); from += perBucket) {
+            medians.add(median(samples.subList(from, Math.min(samples.size(), from + perBucket))));
+        }
+        return medians;
+    }
+
+    private static ThreadFactory managedThreadFactory() throws NamingException {
+        return InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
+    }
+}
