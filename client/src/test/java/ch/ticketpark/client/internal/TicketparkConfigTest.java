@@ -182,6 +182,32 @@ class TicketparkConfigTest {
     }
 
     @Test
+    void refreshSkewThatCouldNeverTakeEffectIsRefused() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.put(TicketparkConfig.REFRESH_SKEW, "PT12H1S");
+
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> load(properties));
+
+        assertThat(e.keys()).containsExactly(TicketparkConfig.REFRESH_SKEW);
+        assertThat(e.getMessage()).contains("ticketpark.refresh-skew (PT12H1S) must not be longer than PT12H");
+        properties.put(TicketparkConfig.REFRESH_SKEW, "PT12H");
+        assertThat(load(properties).refreshSkew()).contains(Duration.ofHours(12));
+    }
+
+    @Test
+    void reissueIntervalHasADefaultAndIsValidated() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        assertThat(load(properties).tokenReissueInterval()).isEqualTo(Duration.ofSeconds(10));
+
+        properties.put(TicketparkConfig.TOKEN_REISSUE_INTERVAL, "soon");
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> load(properties));
+
+        assertThat(e.keys()).containsExactly(TicketparkConfig.TOKEN_REISSUE_INTERVAL);
+    }
+
+    @Test
     void followingRedirectsIsRefused() {
         Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
         properties.put("ticketpark/mp-rest/followRedirects", "true");
