@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
+import it.Awaits;
 import it.Deployments;
 
 /**

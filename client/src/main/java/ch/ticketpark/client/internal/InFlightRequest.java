@@ -22,16 +22,19 @@ final class InFlightRequest {
 
     private final CompletableFuture<Token> outcome = new CompletableFuture<>();
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.NEW);
+    private final long number;
     private final Instant deadline;
     private final boolean background;
     private final boolean reissue;
 
     /**
+     * @param number its number: requests are numbered as they are created
      * @param deadline when it must have ended: the first caller's wait bound
      * @param background whether it refreshes ahead of expiry, on a thread of its own, with nobody waiting
      * @param reissue whether it replaces a token the API rejected
      */
-    InFlightRequest(Instant deadline, boolean background, boolean reissue) {
+    InFlightRequest(long number, Instant deadline, boolean background, boolean reissue) {
+        this.number = number;
         this.deadline = deadline;
         this.background = background;
         this.reissue = reissue;
@@ -39,6 +42,10 @@ final class InFlightRequest {
 
     CompletableFuture<Token> outcome() {
         return outcome;
+    }
+
+    long number() {
+        return number;
     }
 
     Instant deadline() {

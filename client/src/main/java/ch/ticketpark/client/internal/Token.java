@@ -10,10 +10,11 @@ import java.time.Instant;
  * @param sentAt when the token request that obtained it was sent
  * @param expiresAt when the access token expires: {@code sentAt} plus {@code expires_in}
  * @param refreshAt from when on the token is refreshed in the background, ahead of its expiry
+ * @param request the number of the token request that obtained it (they are numbered as they are created)
  * @param reissue whether it was obtained because the API had rejected the token before it (HTTP 401)
  * @param rejected whether the API rejected it (HTTP 401): it is not handed out again
  */
-record Token(String accessToken, Instant sentAt, Instant expiresAt, Instant refreshAt, boolean reissue,
+record Token(String accessToken, Instant sentAt, Instant expiresAt, Instant refreshAt, long request, boolean reissue,
         boolean rejected) {
 
     /** The default refresh skew: the smaller of this and {@link #DEFAULT_SKEW_SHARE} of the lifetime. */
@@ -27,10 +28,11 @@ record Token(String accessToken, Instant sentAt, Instant expiresAt, Instant refr
      * @param sentAt when the token request was sent
      * @param receivedAt when its answer arrived
      * @param skew how early to refresh; {@code null} for the default
+     * @param request the number of the request
      * @param reissue whether the request replaced a token the API had rejected
      */
     static Token issued(String accessToken, Duration lifetime, Instant sentAt, Instant receivedAt, Duration skew,
-            boolean reissue) {
+            long request, boolean reissue) {
         Instant expiresAt = sentAt.plus(lifetime);
         Instant refreshAt = expiresAt.minus(effectiveSkew(skew, lifetime));
         // a slow answer leaves less of the lifetime: still use the token for half of what is left, so that slow
@@ -42,7 +44,7 @@ record Token(String accessToken, Instant sentAt, Instant expiresAt, Instant refr
                 refreshAt = halfOfWhatIsLeft;
             }
         }
-        return new Token(accessToken, sentAt, expiresAt, refreshAt, reissue, false);
+        return new Token(accessToken, sentAt, expiresAt, refreshAt, request, reissue, false);
     }
 
     /** The configured skew (or the default), at most half the lifetime. */
@@ -67,17 +69,17 @@ record Token(String accessToken, Instant sentAt, Instant expiresAt, Instant refr
 
     /** The same token, counting as expired (the application asked to forget it). */
     Token expired() {
-        return new Token(accessToken, sentAt, Instant.MIN, Instant.MIN, reissue, rejected);
+        return new Token(accessToken, sentAt, Instant.MIN, Instant.MIN, request, reissue, rejected);
     }
 
     /** The same token, accepted by the API once: its rejection later is no longer a reissue's. */
     Token asAccepted() {
-        return new Token(accessToken, sentAt, expiresAt, refreshAt, false, rejected);
+        return new Token(accessToken, sentAt, expiresAt, refreshAt, request, false, rejected);
     }
 
     /** The same token, rejected by the API: never handed out again. */
     Token asRejected() {
-        return new Token(accessToken, sentAt, Instant.MIN, Instant.MIN, reissue, true);
+        return new Token(accessToken, sentAt, Instant.MIN, Instant.MIN, request, reissue, true);
     }
 
     @Override

@@ -185,7 +185,7 @@ final class TokenChain implements AutoCloseable {
             throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
         }
         Duration bound = left.compareTo(retrier.attemptTimeout()) < 0 ? left : retrier.attemptTimeout();
-        Attempt attempt = new Attempt(refreshToken, sentAt, request.isReissue());
+        Attempt attempt = new Attempt(refreshToken, sentAt, request.number(), request.isReissue());
         if (refreshToken != null && onTheWay.putIfAbsent(refreshToken, attempt) != null) {
             // an earlier attempt with it has not ended (its caller stopped waiting): sending it again would use it twice
             request.sent();
@@ -223,13 +223,15 @@ final class TokenChain implements AutoCloseable {
 
         private final String refreshToken;
         private final Instant sentAt;
+        private final long number;
         private final boolean reissue;
         private final AtomicBoolean claimed = new AtomicBoolean();
         private final CompletableFuture<Token> outcome = new CompletableFuture<>();
 
-        Attempt(String refreshToken, Instant sentAt, boolean reissue) {
+        Attempt(String refreshToken, Instant sentAt, long number, boolean reissue) {
             this.refreshToken = refreshToken;
             this.sentAt = sentAt;
+            this.number = number;
             this.reissue = reissue;
         }
 
@@ -239,18 +241,25 @@ final class TokenChain implements AutoCloseable {
             if (!claimed.compareAndSet(false, true)) {
                 return;
             }
+            Token token = null;
+            Throwable failure = null;
             try {
                 TokenResponse response = refreshToken != null
                         ? endpoint.refreshGrant(refreshToken)
                         : endpoint.passwordGrant(username, password);
-                outcome.complete(adopt(refreshToken, response, sentAt, reissue));
+                token = adopt(refreshToken, response, sentAt, number, reissue);
             } catch (RefusedAnswer refused) {
                 keep(refreshToken, refused.refreshToken());
-                outcome.completeExceptionally(refused);
+                failure = refused;
             } catch (Throwable e) {
-                outcome.completeExceptionally(e);
+                failure = e;
             } finally {
-                release();
+                release(); // after the answer is in the chain, before the caller can retry
+            }
+            if (failure == null) {
+                outcome.complete(token);
+            } else {
+                outcome.completeExceptionally(failure);
             }
         }
 
@@ -279,9 +288,9 @@ final class TokenChain implements AutoCloseable {
     }
 
     /** A successful answer to a request that used {@code spent} (or the password, {@code null}). */
-    private Token adopt(String spent, TokenResponse response, Instant sentAt, boolean reissue) {
+    private Token adopt(String spent, TokenResponse response, Instant sentAt, long number, boolean reissue) {
         Token token = Token.issued(response.accessToken(), response.expiresIn(), sentAt, clock.instant(),
-                skewFor(response.expiresIn()), reissue);
+                skewFor(response.expiresIn()), number, reissue);
         String next = response.refreshToken() != null ? response.refreshToken() : spent;
         TokenState before = state.getAndUpdate(
                 current -> current.accepts(spent)

@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
@@ -63,6 +64,8 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
     private final TokenChain chain;
     private final AtomicReference<TokenState> state;
     private final AtomicReference<InFlightRequest> inFlight = new AtomicReference<>();
+    /** The number of the last token request created. */
+    private final AtomicLong requests = new AtomicLong();
 
     /**
      * @param executor runs the background refreshes and each attempt of a token request (so that an attempt can be
@@ -126,7 +129,7 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
                 return current;
             }
             Instant notBefore = token.reissue() ? token.sentAt().plus(config.tokenReissueInterval()) : now;
-            return current.withTokenRejected(now, notBefore);
+            return current.withTokenRejected(requests.get() + 1, notBefore);
         });
     }
 
@@ -143,7 +146,9 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
         if (inFlight.get() != null || !breaker.allowsBackgroundRefresh(now)) {
             return;
         }
-        InFlightRequest mine = new InFlightRequest(now.plus(config.tokenWaitTimeout()), true, false);
+        InFlightRequest mine = new InFlightRequest(requests.incrementAndGet(), now.plus(config.tokenWaitTimeout()),
+                true,
+                false);
         if (!inFlight.compareAndSet(null, mine)) {
             return;
         }
@@ -185,8 +190,8 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
             if (running == null) {
                 // a token the API rejected, or one requested before a rejection, is being replaced: a reissue
                 boolean reissue = current.token() != null
-                        && (current.token().rejected() || current.token().sentAt().isBefore(current.staleBefore()));
-                InFlightRequest mine = new InFlightRequest(deadline, false, reissue);
+                        && (current.token().rejected() || current.token().request() < current.staleBelow());
+                InFlightRequest mine = new InFlightRequest(requests.incrementAndGet(), deadline, false, reissue);
                 if (inFlight.compareAndSet(null, mine)) {
                     // a request may have ended since this caller looked: no second rotation for nothing
                     Token ended = state.get().usable(clock.instant());
@@ -210,7 +215,7 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
             } else {
                 Token obtained = outcome(running, waitEnd, waitTimeout);
                 // a token requested before the API rejected one may be revoked too: then ask anew
-                if (obtained != null && !obtained.sentAt().isBefore(state.get().staleBefore())) {
+                if (obtained != null && obtained.request() >= state.get().staleBelow()) {
                     return obtained.accessToken();
                 }
             }
@@ -272,7 +277,7 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
         try {
             Token token = request.outcome().getNow(null);
             // the API may have rejected a token while this request ran: then its token may be revoked too
-            return token != null && !token.sentAt().isBefore(state.get().staleBefore()) ? token : null;
+            return token != null && token.request() >= state.get().staleBelow() ? token : null;
         } catch (CompletionException e) {
             if (request.isAbandoned() && !Thread.currentThread().isInterrupted()) {
                 return null;

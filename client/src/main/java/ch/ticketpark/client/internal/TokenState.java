@@ -16,23 +16,24 @@ import ch.ticketpark.client.InvalidGrantException;
  * @param dead why no token can be obtained any more (the refresh token was rejected and no password is configured),
  *        or {@code null}
  * @param storeLoaded whether the token store has been read successfully
- * @param staleBefore tokens whose request was sent before this instant count as rejected: the API rejected a token
- *        then, and a token requested before may have been revoked with it
+ * @param staleBelow tokens of requests numbered below this count as rejected: the API rejected a token after those
+ *        requests were created, and a token requested before may have been revoked with it (numbers, not instants, so
+ *        that a clock set back cannot make every new token look older than the rejection)
  * @param reissueNotBefore after the API rejected a token that was itself a reissue, the next token request is not sent
  *        before this instant (so that a run of 401s does not become a run of token requests)
  * @param saveRetryAt when to try again to save {@code refreshToken}, after the token store failed; {@code null} if it
  *        holds the newest one
  */
 record TokenState(Token token, String refreshToken, String spentRefreshToken, InvalidGrantException dead,
-        boolean storeLoaded, Instant staleBefore, Instant reissueNotBefore, Instant saveRetryAt) {
+        boolean storeLoaded, long staleBelow, Instant reissueNotBefore, Instant saveRetryAt) {
 
     static TokenState initial(String refreshToken) {
-        return new TokenState(null, refreshToken, null, null, false, Instant.MIN, Instant.MIN, null);
+        return new TokenState(null, refreshToken, null, null, false, 0, Instant.MIN, null);
     }
 
     /** The current token if it may be handed out now: not expired, not rejected, not requested before a rejection. */
     Token usable(Instant now) {
-        return token != null && !token.isExpired(now) && !token.rejected() && !token.sentAt().isBefore(staleBefore)
+        return token != null && !token.isExpired(now) && !token.rejected() && token.request() >= staleBelow
                 ? token
                 : null;
     }
@@ -43,7 +44,7 @@ record TokenState(Token token, String refreshToken, String spentRefreshToken, In
     }
 
     TokenState withToken(Token newToken) {
-        return new TokenState(newToken, refreshToken, spentRefreshToken, dead, storeLoaded, staleBefore,
+        return new TokenState(newToken, refreshToken, spentRefreshToken, dead, storeLoaded, staleBelow,
                 reissueNotBefore, saveRetryAt);
     }
 
@@ -52,24 +53,28 @@ record TokenState(Token token, String refreshToken, String spentRefreshToken, In
      * rejected before can no longer replace it.
      */
     TokenState withRefreshToken(String newRefreshToken) {
-        return new TokenState(token, newRefreshToken, null, null, storeLoaded, staleBefore,
+        return new TokenState(token, newRefreshToken, null, null, storeLoaded, staleBelow,
                 reissueNotBefore, saveRetryAt);
     }
 
     /** The endpoint rejected {@code refreshToken}; with {@code cause} non-null, no password can replace it. */
     TokenState withRefreshTokenRejected(InvalidGrantException cause) {
-        return new TokenState(token, null, refreshToken, cause, storeLoaded, staleBefore, reissueNotBefore,
+        return new TokenState(token, null, refreshToken, cause, storeLoaded, staleBelow, reissueNotBefore,
                 saveRetryAt);
     }
 
     TokenState withStoreLoaded() {
-        return new TokenState(token, refreshToken, spentRefreshToken, dead, true, staleBefore, reissueNotBefore,
+        return new TokenState(token, refreshToken, spentRefreshToken, dead, true, staleBelow, reissueNotBefore,
                 saveRetryAt);
     }
 
-    /** The API rejected the current token at {@code now}; {@code notBefore} is when the next request may go out. */
-    TokenState withTokenRejected(Instant now, Instant notBefore) {
-        return new TokenState(token.asRejected(), refreshToken, spentRefreshToken, dead, storeLoaded, now, notBefore,
+    /**
+     * The API rejected the current token; requests numbered below {@code nextRequest} are stale, and {@code notBefore}
+     * is when the next request may go out.
+     */
+    TokenState withTokenRejected(long nextRequest, Instant notBefore) {
+        return new TokenState(token.asRejected(), refreshToken, spentRefreshToken, dead, storeLoaded, nextRequest,
+                notBefore,
                 saveRetryAt);
     }
 
@@ -82,7 +87,7 @@ record TokenState(Token token, String refreshToken, String spentRefreshToken, In
     }
 
     TokenState withSaveRetryAt(Instant retryAt) {
-        return new TokenState(token, refreshToken, spentRefreshToken, dead, storeLoaded, staleBefore,
+        return new TokenState(token, refreshToken, spentRefreshToken, dead, storeLoaded, staleBelow,
                 reissueNotBefore, retryAt);
     }
 

@@ -226,7 +226,7 @@ class TokenChainFailureTest extends TokenChainTestSupport {
     @Test
     void slowAnswerDoesNotMakeTheTokenDueOnArrival() {
         Token token = Token.issued("a", Duration.ofSeconds(10), clock.instant(),
-                clock.instant().plusSeconds(9), null, false);
+                clock.instant().plusSeconds(9), null, 1, false);
 
         // default skew 2 s would refresh at 8 s, before the answer came; half of the second left instead
         assertThat(token.refreshAt()).isEqualTo(clock.instant().plusMillis(9_500));
