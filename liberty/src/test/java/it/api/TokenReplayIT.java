@@ -103,12 +103,12 @@ class TokenReplayIT {
     }
 
     @Test
-    void secondRejectionOfACollectionClientCallSurfacesWithoutFurtherTokenRequest() {
+    void secondRejectionOfACollectionClientCallSurfacesWithoutFurtherTokenRequest() throws InterruptedException {
         assertSecondRejectionSurfaces(c -> c.events().list(), "/events/");
     }
 
     @Test
-    void secondRejectionOfAnOwnInterfaceCallSurfacesWithoutFurtherTokenRequest() {
+    void secondRejectionOfAnOwnInterfaceCallSurfacesWithoutFurtherTokenRequest() throws InterruptedException {
         assertSecondRejectionSurfaces(c -> c.own().events(null), "/events/");
     }
 
@@ -121,7 +121,7 @@ class TokenReplayIT {
         assertThat(tokens.accessToken()).isNotEqualTo(revoked);
     }
 
-    private void assertSecondRejectionSurfaces(Consumer<Api> call, String path) {
+    private void assertSecondRejectionSurfaces(Consumer<Api> call, String path) throws InterruptedException {
         Sandbox.revoke();
         for (String fault : REJECT_THE_REPLAY) {
             Sandbox.fault(fault);
