@@ -38,16 +38,13 @@ import ch.ticketpark.client.spi.TokenStore;
 final class TokenChain implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TokenChain.class.getName());
-    /** How long a claimed save retry may take before another caller claims it again. */
-    private static final Duration SAVE_CLAIM = Duration.ofMinutes(1);
     private static final int SPENT_KEPT = 16;
 
     private final TokenEndpoint endpoint;
     private final Clock clock;
     private final Executor executor;
     private final Retrier retrier;
-    private final Backoff backoff;
-    private final StoreCalls store;
+    private final StoreKeeper keeper;
     private final AtomicReference<TokenState> state;
     private final String username;
     private final String password;
@@ -67,22 +64,15 @@ final class TokenChain implements AutoCloseable {
         }
     }));
 
-    private final Object saveLock = new Object();
-    /** The refresh token the store holds, as far as this client knows; written under {@link #saveLock}. */
-    private volatile String saved;
-    /** Failed saves in a row; guarded by {@link #saveLock}. */
-    private int saveFailures;
-
     TokenChain(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, Backoff backoff,
             TokenStore store, AtomicReference<TokenState> state) {
         this.endpoint = new TokenEndpoint(config.tokenUrl(), config.clientKey(), config.clientSecret(),
                 config.connectTimeout(), config.readTimeout(), clock);
         this.clock = clock;
         this.executor = executor;
-        this.backoff = backoff;
         this.retrier = new Retrier(config.tokenMaxAttempts(), backoff,
                 config.connectTimeout().plus(config.readTimeout()), clock, sleeper);
-        this.store = new StoreCalls(store);
+        this.keeper = new StoreKeeper(store, executor, clock, backoff, state);
         this.state = state;
         this.username = config.username().orElse(null);
         this.password = config.password().orElse(null);
@@ -327,22 +317,7 @@ final class TokenChain implements AutoCloseable {
         if (spentToken != null) {
             spent.add(spentToken);
         }
-        saveSoon();
-    }
-
-    /**
-     * Hands the save to the executor, so that a slow store never holds a request (and the callers waiting for it);
-     * if no thread takes it, the next call retries it.
-     */
-    private void saveSoon() {
-        // claimed before it is handed over: if the task never runs, a later call hands it over again
-        Instant retryAt = clock.instant().plus(SAVE_CLAIM);
-        state.updateAndGet(current -> current.withSaveRetryAt(retryAt));
-        try {
-            executor.execute(this::saveNewest);
-        } catch (RuntimeException | Error e) {
-            state.updateAndGet(current -> current.withSaveRetryAt(clock.instant()));
-        }
+        keeper.saveSoon();
     }
 
     private Duration skewFor(Duration lifetime) {
@@ -377,7 +352,7 @@ final class TokenChain implements AutoCloseable {
         if (state.get().storeLoaded()) {
             return;
         }
-        Loaded loaded = load(request);
+        StoreKeeper.Loaded loaded = keeper.load(request.deadline());
         if (!loaded.ok()) {
             return;
         }
@@ -389,13 +364,13 @@ final class TokenChain implements AutoCloseable {
                         ? current.withRefreshToken(stored.get()).withStoreLoaded()
                         : current.withStoreLoaded());
         if (!before.storeLoaded()) {
-            stored.ifPresent(this::markSaved);
+            stored.ifPresent(keeper::markSaved);
         }
     }
 
     /** After {@code rejected} was refused: whether the store holds another refresh token, now in use. */
     private boolean adoptStored(String rejected, InFlightRequest request) {
-        Loaded loaded = load(request);
+        StoreKeeper.Loaded loaded = keeper.load(request.deadline());
         if (!loaded.ok() && password == null) {
             // whether another process rotated it cannot be told now: not the end of the chain, try again later
             throw new TokenEndpointUnavailableException(Messages.storeUnreadableAfterRejection(), 0);
@@ -410,94 +385,19 @@ final class TokenChain implements AutoCloseable {
         if (!Objects.equals(before.refreshToken(), rejected)) {
             return true; // a late answer replaced it meanwhile: go on with that one
         }
-        markSaved(stored.get());
+        keeper.markSaved(stored.get());
         LOG.info(Messages.storeHadNewerRefreshToken());
         return true;
     }
 
-    /**
-     * Reads the store on the executor, so that a slow store holds the request no longer than its deadline (a store
-     * that does nothing is read in place).
-     */
-    private Loaded load(InFlightRequest request) {
-        if (store.isNone()) {
-            return new Loaded(true, Optional.empty());
-        }
-        CompletableFuture<Loaded> loaded = new CompletableFuture<>();
-        try {
-            executor.execute(() -> loaded.complete(store.load()));
-        } catch (RuntimeException | Error e) {
-            LOG.warning(Messages.noThread(e));
-            return new Loaded(false, Optional.empty());
-        }
-        Duration left = Duration.between(clock.instant(), request.deadline());
-        try {
-            return loaded.get(Math.max(0, left.toNanos()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            LOG.warning(Messages.tokenStoreTooSlow(left));
-            return new Loaded(false, Optional.empty());
-        } catch (ExecutionException e) {
-            return new Loaded(false, Optional.empty());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Loaded(false, Optional.empty());
-        }
-    }
-
-    private void markSaved(String refreshToken) {
-        saved = refreshToken; // read from the store: no save of it is needed, and none must wait for a slow one
-    }
-
-    /**
-     * Saves the newest refresh token, unless the store holds it already. One save at a time, always of the newest,
-     * so the store never goes back to an older one; the token in memory stays in use whatever the store throws.
-     */
-    void saveNewest() {
-        synchronized (saveLock) {
-            String newest = state.get().refreshToken();
-            if (newest == null || newest.equals(saved)) {
-                state.updateAndGet(current -> current.saveRetryAt() == null ? current : current.withSaveRetryAt(null));
-                return;
-            }
-            Throwable failure = store.save(newest);
-            if (failure == null) {
-                saved = newest;
-                saveFailures = 0;
-                state.updateAndGet(current -> Objects.equals(current.refreshToken(), newest)
-                        ? current.withSaveRetryAt(null)
-                        : current);
-                return;
-            }
-            saveFailures++;
-            Instant retryAt = clock.instant().plus(backoff.ceiling(saveFailures));
-            state.updateAndGet(current -> current.withSaveRetryAt(retryAt));
-            LOG.severe(Messages.tokenStoreSaveFailed(failure, saveFailures, retryAt));
-        }
-    }
-
-    /** Hands one save retry to the executor, claimed by compare-and-set so that one caller does it. */
+    /** Hands one save retry to the store keeper. */
     void retrySave(TokenState seen, Instant now) {
-        if (!state.compareAndSet(seen, seen.withSaveRetryAt(now.plus(SAVE_CLAIM)))) {
-            return;
-        }
-        try {
-            executor.execute(this::saveNewest);
-        } catch (RuntimeException | Error e) {
-            LOG.warning(Messages.noThread(e)); // the claim runs out, and the next call tries again
-        }
+        keeper.retrySave(seen, now);
     }
 
-    /** For the tests and the health of the chain: whether the store failed to save the newest refresh token. */
-    boolean saveFailing() {
-        return state.get().saveRetryAt() != null;
-    }
-
-    /** Saves the newest refresh token one last time, on the closing thread, before the threads are gone. */
     @Override
     public void close() {
-        if (state.get().saveRetryAt() != null) {
-            saveNewest();
-        }
+        keeper.saveBeforeClosing();
         endpoint.close();
     }
 
@@ -506,45 +406,4 @@ final class TokenChain implements AutoCloseable {
         return "TokenChain[" + endpoint + "]";
     }
 
-    /** What the store answered: whether it could be read, and the refresh token it holds, if any. */
-    private record Loaded(boolean ok, Optional<String> refreshToken) {
-
-        @Override
-        public String toString() {
-            return "Loaded[ok=" + ok + ", refreshToken=" + (refreshToken.isPresent() ? "****" : "<none>") + "]";
-        }
-    }
-
-    /** The application's store, called so that nothing it throws escapes and nothing it says is logged. */
-    private static final class StoreCalls {
-
-        private final TokenStore delegate;
-
-        StoreCalls(TokenStore delegate) {
-            this.delegate = delegate;
-        }
-
-        boolean isNone() {
-            return delegate == TokenManager.NO_STORE;
-        }
-
-        Loaded load() {
-            try {
-                return new Loaded(true, delegate.load().map(String::strip).filter(token -> !token.isEmpty()));
-            } catch (Throwable e) {
-                LOG.warning(Messages.tokenStoreLoadFailed(e));
-                return new Loaded(false, Optional.empty());
-            }
-        }
-
-        /** @return what the store threw, or {@code null} if it saved */
-        Throwable save(String refreshToken) {
-            try {
-                delegate.save(refreshToken);
-                return null;
-            } catch (Throwable e) {
-                return e;
-            }
-        }
-    }
 }

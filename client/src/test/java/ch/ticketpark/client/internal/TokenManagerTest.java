@@ -280,9 +280,12 @@ class TokenManagerTest {
         RecordingStore store = new RecordingStore("stored-refresh");
         TokenManager manager = manager(Map.of(TicketparkConfig.REFRESH_TOKEN, "configured-refresh"), store);
 
+        // each save runs on the executor: waited for, so that each rotation's save is seen on its own
         assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.awaitIdle()).isTrue();
         clock.advance(Duration.ofSeconds(600));
         assertThat(manager.accessToken()).isEqualTo("access-2");
+        assertThat(executor.awaitIdle()).isTrue();
         clock.advance(Duration.ofSeconds(600));
         assertThat(manager.accessToken()).isEqualTo("access-3");
 
