@@ -1,0 +1,136 @@
+package it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import javax.naming.InitialContext;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import ch.ticketpark.client.TicketparkTokens;
+
+/**
+ * A cold start under load inside Liberty: 100 callers on the server's managed threads call an enterprise bean that
+ * reads events, all released at the same moment, on a client that has never held a token. One password grant serves
+ * them all; nobody goes out without a token.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ColdStartIT {
+
+    private static final int CALLERS = 100;
+    /** A bound against hanging, not a timing: each caller makes one call. */
+    private static final long LIMIT_SECONDS = 60;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("cold-start-it", Deployments.sandboxConfig(), EventReader.class);
+    }
+
+    @Inject
+    EventReader reader;
+
+    @Inject
+    TicketparkTokens tokens;
+
+    /**
+     * A fresh client: this deployment is new and nothing has asked it for a token yet (the invalidation only makes sure
+     * of that, should another test in this class ever run first), and the sandbox knows no token.
+     */
+    @BeforeEach
+    void freshSandboxAndClient() {
+        Sandbox.reset();
+        tokens.invalidate();
+    }
+
+    @AfterEach
+    void resetSandbox() {
+        Sandbox.reset();
+    }
+
+    @Test
+    void hundredCallersAtOnceOnAFreshClientShareOnePasswordGrant() throws Exception {
+        CountDownLatch ready = new CountDownLatch(CALLERS);
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(CALLERS);
+        AtomicInteger succeeded = new AtomicInteger();
+        Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+        // threads of their own, not tasks of the managed executor: the client runs its token request on the server's
+        // managed executor, and callers that hold its threads while they wait would starve that request
+        ThreadFactory threads = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
+        List<Thread> callers = new ArrayList<>();
+        try {
+            for (int i = 0; i < CALLERS; i++) {
+                Thread caller = threads.newThread(() -> {
+                    try {
+                        ready.countDown();
+                        go.await();
+                        if (!reader.events().isEmpty()) {
+                            succeeded.incrementAndGet();
+                        } else {
+                            failures.computeIfAbsent("no events", key -> new AtomicInteger()).incrementAndGet();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        failures.computeIfAbsent(e.toString(), key -> new AtomicInteger()).incrementAndGet();
+                    } finally {
+                        done.countDown();
+                    }
+                });
+                callers.add(caller);
+                caller.start();
+            }
+            assertThat(ready.await(LIMIT_SECONDS, TimeUnit.SECONDS)).as("all callers started").isTrue();
+            long start = System.nanoTime();
+            go.countDown();
+            assertThat(done.await(LIMIT_SECONDS, TimeUnit.SECONDS)).as("all callers done").isTrue();
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            JsonObject stats = Sandbox.stats();
+            JsonArray apiRequests = Sandbox.requests("api", 10 * CALLERS);
+            Map<String, Long> bearers = apiRequests.stream()
+                    .map(JsonValue::asJsonObject)
+                    .collect(Collectors.groupingBy(request -> request.getString("bearer", "none"),
+                            Collectors.counting()));
+            System.out.println(String.format("Cold start: %d callers, %d succeeded in %d ms, failures %s; password "
+                    + "grants %d, refresh grants %d, token requests %d, API requests %d (bearer: %s), API 401 %d",
+                    CALLERS, succeeded.get(), millis, failures, stats.getInt("passwordGrants"),
+                    stats.getInt("refreshGrants"), stats.getInt("tokenRequests"), stats.getInt("apiRequests"), bearers,
+                    stats.getInt("apiUnauthorized")));
+
+            assertThat(failures).as("failed callers").isEmpty();
+            assertThat(succeeded.get()).as("callers that read events").isEqualTo(CALLERS);
+            assertThat(stats.getInt("passwordGrants")).as("password grants").isEqualTo(1);
+            assertThat(stats.getInt("refreshGrants")).as("refresh grants").isZero();
+            assertThat(stats.getInt("tokenErrors")).as("token errors").isZero();
+            assertThat(stats.getInt("apiRequests")).as("API requests").isEqualTo(CALLERS);
+            assertThat(apiRequests).as("recorded API requests").hasSize(CALLERS);
+            assertThat(bearers).as("API requests by bearer").containsExactly(Map.entry("valid", (long) CALLERS));
+            assertThat(apiRequests).allSatisfy(request -> assertThat(request.asJsonObject().getJsonObject("headers")
+                    .getJsonArray("authorization").getString(0)).startsWith("Bearer "));
+            assertThat(stats.getInt("apiUnauthorized")).as("API 401").isZero();
+        } finally {
+            callers.forEach(Thread::interrupt);
+        }
+    }
+}
