@@ -7,7 +7,6 @@ import static ch.ticketpark.client.internal.Fixtures.tokenRequest;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -26,15 +24,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.InvalidClientException;
 import ch.ticketpark.client.InvalidGrantException;
@@ -42,21 +37,7 @@ import ch.ticketpark.client.TokenEndpointCircuitOpenException;
 import ch.ticketpark.client.TokenEndpointUnavailableException;
 
 /** Item 1 of the fault matrix: retries, backoff, Retry-After, the wait bound and the circuit breaker. */
-class TokenResilienceTest {
-
-    @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private final MutableClock clock = new MutableClock();
-    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
-    private final List<TokenManager> managers = new ArrayList<>();
-    private final GatedExecutor executor = new GatedExecutor();
-
-    @AfterEach
-    void stop() {
-        executor.shutdownNow();
-        managers.forEach(TokenManager::close);
-    }
+class TokenResilienceTest extends TokenChainTestSupport {
 
     @Test
     void droppedConnectionIsRetriedAndTheCallerGetsTheToken() {
@@ -87,11 +68,13 @@ class TokenResilienceTest {
 
     @Test
     void readTimeoutIsRetried() {
-        failTwiceThen(token("slow", "slow", 600).withFixedDelay(1_500));
+        // an answer 60 s late can only fail by the timeout; the third answer, at once, has 2 s to spare for a GC pause
+        failTwiceThen(token("slow", "slow", 600).withFixedDelay(60_000));
 
-        assertThat(manager(Map.of(TicketparkConfig.READ_TIMEOUT, "PT0.3S")).accessToken()).isEqualTo("access-1");
+        assertThat(manager(Map.of(TicketparkConfig.READ_TIMEOUT, "PT2S")).accessToken()).isEqualTo("access-1");
 
         assertThat(tokenRequests()).isEqualTo(3);
+        assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
     }
 
     @ParameterizedTest
@@ -296,14 +279,18 @@ class TokenResilienceTest {
     @Test
     void callerWaitsNoLongerThanTheWaitTimeout() {
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
-        TokenManager manager = manager(Map.of(TicketparkConfig.CONNECT_TIMEOUT, "PT0.1S",
-                TicketparkConfig.READ_TIMEOUT, "PT0.1S", TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT0.2S"));
-        executor.hold(); // the attempt never gets a thread: the bound of the attempt ends the caller's wait
+        TokenManager manager = manager(Map.of(TicketparkConfig.CONNECT_TIMEOUT, "PT0.5S",
+                TicketparkConfig.READ_TIMEOUT, "PT0.5S", TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT1S"));
+        executor.hold(); // the attempt never gets a thread: only the bound can end the caller's wait
 
+        long start = System.nanoTime();
         TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
                 manager::accessToken);
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(e.getMessage()).startsWith("TPC0018").contains("PT0.2S", "ticketpark.token-wait-timeout");
+        assertThat(e.getMessage()).startsWith("TPC0018").contains("PT1S", "ticketpark.token-wait-timeout");
+        // the wait is measured: at least the bound, and not past it by more than a loaded machine's slack
+        assertThat(waited).isBetween(Duration.ofMillis(950), Duration.ofMillis(1_900));
         // an attempt that got its thread after its caller stopped waiting is never sent
         executor.release();
         assertThat(executor.awaitIdle()).isTrue();
@@ -331,16 +318,6 @@ class TokenResilienceTest {
                 .willReturn(failure).willSetStateTo("failed twice"));
         server.stubFor(tokenRequest("password").inScenario("faults").whenScenarioStateIs("failed twice")
                 .willReturn(token("access-1", "refresh-1", 600)));
-    }
-
-    private TokenManager manager(Map<String, String> overrides) {
-        Map<String, String> properties = new HashMap<>(MapConfig.valid(server.baseUrl()));
-        properties.putAll(overrides);
-        properties.values().removeIf(String::isEmpty);
-        TokenManager manager = new TokenManager(TicketparkConfig.load(new MapConfig(properties)), clock, executor,
-                sleeper, () -> 1.0);
-        managers.add(manager);
-        return manager;
     }
 
     private static int tokenRequests() {
