@@ -73,6 +73,47 @@ class TokenResilienceTest extends TokenChainTestSupport {
     }
 
     @Test
+    void connectTimeoutIsRetried() throws Exception {
+        // a listening socket whose accept queue is full: the kernel drops further SYNs, so connecting times out
+        try (ServerSocket full = new ServerSocket(0, 1)) {
+            List<java.net.Socket> queued = new ArrayList<>();
+            try {
+                while (queued.size() < 50) {
+                    java.net.Socket socket = new java.net.Socket();
+                    try {
+                        socket.connect(full.getLocalSocketAddress(), 200);
+                    } catch (java.net.SocketTimeoutException e) {
+                        socket.close();
+                        break; // full
+                    }
+                    queued.add(socket);
+                }
+                assertThat(queued).as("the accept queue fills up").hasSizeLessThan(50);
+                TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_URL,
+                        "http://localhost:" + full.getLocalPort() + "/t", TicketparkConfig.CONNECT_TIMEOUT, "PT0.5S",
+                        TicketparkConfig.TOKEN_MAX_ATTEMPTS, "2"));
+
+                long start = System.nanoTime();
+                TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                        manager::accessToken);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                assertThat(e.attempts()).isEqualTo(2);
+                assertThat(e.getMessage()).startsWith("TPC0101").contains("2 attempts", "TPC0006");
+                assertThat(e.getCause()).hasMessageStartingWith("TPC0006")
+                        .hasMessageMatching("(?is).*connect.*timed out.*");
+                assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(500));
+                // two connect timeouts of 0.5 s, far from the 10 s read timeout
+                assertThat(took).isBetween(Duration.ofMillis(950), Duration.ofSeconds(5));
+            } finally {
+                for (java.net.Socket socket : queued) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void readTimeoutIsRetried() {
         // an answer 60 s late can only fail by the timeout; the third answer, at once, has 2 s to spare for a GC pause
         failTwiceThen(token("slow", "slow", 600).withFixedDelay(60_000));
