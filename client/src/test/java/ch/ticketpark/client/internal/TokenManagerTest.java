@@ -314,11 +314,39 @@ class TokenManagerTest {
                 throw new IllegalStateException("cannot save " + refreshToken);
             }
         };
-        TokenManager manager = manager(Map.of(), broken);
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
 
-        assertThat(manager.accessToken()).isEqualTo("access-1");
-        clock.advance(Duration.ofSeconds(600));
-        assertThat(manager.accessToken()).isEqualTo("access-2");
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                // all a log handler could write: the message, its parameters and the exception with its causes
+                logged.add(new java.util.logging.SimpleFormatter().format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger clientLogger = java.util.logging.Logger.getLogger("ch.ticketpark.client");
+        clientLogger.addHandler(capture);
+        try {
+            TokenManager manager = manager(Map.of(), broken);
+
+            assertThat(manager.accessToken()).isEqualTo("access-1");
+            clock.advance(Duration.ofSeconds(600));
+            assertThat(manager.accessToken()).isEqualTo("access-2");
+            assertThat(executor.awaitIdle()).isTrue();
+        } finally {
+            clientLogger.removeHandler(capture);
+        }
+
+        assertThat(logged).anySatisfy(line -> assertThat(line).contains("TPC0111"))
+                .anySatisfy(line -> assertThat(line).contains("TPC0112"))
+                .allSatisfy(line -> assertThat(line).doesNotContain(SECRETS));
     }
 
     @Test

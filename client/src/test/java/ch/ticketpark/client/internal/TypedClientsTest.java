@@ -2,6 +2,8 @@ package ch.ticketpark.client.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -248,7 +250,15 @@ class TypedClientsTest {
                 .hasMessageContaining("HTTP 401: The access token provided has expired.")
                 .hasMessageNotContaining("token-1");
         assertThat(tokens.invalidated).containsExactly("token-1");
-        assertThat(tokens.accessToken()).isEqualTo("token-2");
+        api.stubFor(WireMock.get(urlPathEqualTo("/events/e2")).willReturn(okJson("{\"pid\":\"e2\"}")));
+        client(EventsClient.class).httpGet("e2", null);
+        assertThat(authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
+    }
+
+    /** The Authorization headers the API received, in order. */
+    private static List<String> authorizations() {
+        return api.findAll(anyRequestedFor(anyUrl())).stream().map(request -> request.getHeader("Authorization"))
+                .toList();
     }
 
     private static void stubError(String path, int status, String body) {
@@ -264,8 +274,7 @@ class TypedClientsTest {
 
         assertThat(client(EventsClient.class).get("e1").pid()).isEqualTo("e1");
         assertThat(tokens.invalidated).containsExactly("token-1");
-        assertThat(tokens.newTokens()).isEqualTo(1);
-        assertThat(api.getAllServeEvents()).hasSize(2);
+        assertThat(authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
     }
 
     @Test
@@ -273,8 +282,7 @@ class TypedClientsTest {
         api.stubFor(WireMock.any(urlPathEqualTo("/events/")).willReturn(aResponse().withStatus(401)));
 
         assertThatThrownBy(() -> client(EventsClient.class).count()).isInstanceOf(TokenRejectedException.class);
-        assertThat(api.getAllServeEvents()).hasSize(2);
-        assertThat(tokens.newTokens()).isEqualTo(1);
+        assertThat(authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
         assertThat(tokens.invalidated).containsExactly("token-1", "token-2");
     }
 }

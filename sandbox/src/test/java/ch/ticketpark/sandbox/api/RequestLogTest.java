@@ -2,10 +2,12 @@ package ch.ticketpark.sandbox.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -51,15 +53,19 @@ class RequestLogTest {
     }
 
     @Test
-    void capacityHoldsUnderConcurrentRecording() throws InterruptedException {
+    void capacityHoldsUnderConcurrentRecording() throws Exception {
         RequestLog log = new RequestLog(50);
         ExecutorService executor = Executors.newFixedThreadPool(16);
+        List<Future<?>> recordings = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             String path = "/events/" + i;
-            executor.execute(() -> log.record(request(path)));
+            recordings.add(executor.submit(() -> log.record(request(path))));
         }
         executor.shutdown();
         assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        for (Future<?> recording : recordings) {
+            recording.get(); // an exception in a recording fails the test instead of vanishing in the pool
+        }
 
         assertThat(log.all()).hasSize(50);
     }
