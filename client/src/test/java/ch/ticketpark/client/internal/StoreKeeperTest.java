@@ -217,6 +217,17 @@ class StoreKeeperTest {
     }
 
     @Test
+    void aCallerThatSawAnOlderStateLeavesTheRetryToOthers() {
+        TokenState seen = state.get().withSaveRetryAt(clock.instant());
+        state.set(seen.withRefreshToken("refresh-2"));
+
+        holding().retrySave(seen, clock.instant());
+
+        assertThat(held).isEmpty();
+        assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
     void aRetryWithoutAThreadKeepsItsClaim() {
         TokenState seen = state.get().withSaveRetryAt(clock.instant());
         state.set(seen);
