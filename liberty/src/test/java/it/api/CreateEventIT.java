@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,6 +46,11 @@ class CreateEventIT {
 
     @Inject
     Api api;
+
+    @BeforeEach
+    void freshSandbox() {
+        api.resetSandbox(); // no fault, lifetime or clock shift left by another class
+    }
 
     @Test
     void createsTheEventWithItsVenueSectorsShowAndPrices() {
