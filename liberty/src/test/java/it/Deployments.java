@@ -4,6 +4,7 @@ import java.io.File;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.assertj.core.api.Assertions;
@@ -17,6 +18,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * MicroProfile Config file that points the client at the sandbox.
  */
 public final class Deployments {
+
+    /** Whether the secret for {@link SecretScan} was planted in a deployment of this suite already. */
+    private static final AtomicBoolean PLANTED = new AtomicBoolean();
 
     private Deployments() {
     }
@@ -36,11 +40,15 @@ public final class Deployments {
         String properties = config.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("\n"));
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
                 .addClasses(Sandbox.class, Deployments.class)
                 .addAsLibraries(clientLibrary(), jarOf(Assertions.class))
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+        if (Boolean.getBoolean(SecretPlant.ENABLED) && PLANTED.compareAndSet(false, true)) {
+            war.addClass(SecretPlant.class);
+        }
+        return war;
     }
 
     private static JavaArchive clientLibrary() {
