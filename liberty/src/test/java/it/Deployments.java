@@ -4,7 +4,6 @@ import java.io.File;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.assertj.core.api.Assertions;
@@ -18,9 +17,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * MicroProfile Config file that points the client at the sandbox.
  */
 public final class Deployments {
-
-    /** Whether the secret for {@link SecretScan} was planted in a deployment of this suite already. */
-    private static final AtomicBoolean PLANTED = new AtomicBoolean();
 
     private Deployments() {
     }
@@ -45,7 +41,7 @@ public final class Deployments {
                 .addClasses(Sandbox.class, Deployments.class)
                 .addAsLibraries(clientLibrary(), jarOf(Assertions.class))
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
-        if (Boolean.getBoolean(SecretPlant.ENABLED) && PLANTED.compareAndSet(false, true)) {
+        if (name.equals(System.getProperty(SecretPlant.DEPLOYMENT))) {
             war.addClass(SecretPlant.class);
         }
         return war;

@@ -7,14 +7,16 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * The proof that {@link SecretScan} can fail: with {@code -Dit.plant-secret=true}, {@link Deployments} adds this
- * listener to the suite's first deployment, and it writes the sandbox's client secret to Liberty's trace (FINEST, a
- * {@code ch.ticketpark} logger: only the trace holds it) when that application starts. The scan must then fail.
+ * The proof that {@link SecretScan} can fail: with {@code -Dit.plant-secret=<deployment name>} (say
+ * {@code -Dit.plant-secret=refused-rotation-soak-it}: an early IT, with a hundred MB of trace after it), {@link Deployments} adds this listener to that
+ * deployment, and it writes the sandbox's client secret to Liberty's trace (FINEST, a {@code ch.ticketpark} logger:
+ * only the trace holds it) when that application starts. The scan must then fail.
  */
 @WebListener
 public class SecretPlant implements ServletContextListener {
 
-    static final String ENABLED = "it.plant-secret";
+    /** The system property that names the deployment to plant the secret in. */
+    static final String DEPLOYMENT = "it.plant-secret";
 
     @Override
     public void contextInitialized(ServletContextEvent event) {

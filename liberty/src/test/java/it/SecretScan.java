@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * does not cover the suite: its first line must not be later than the first application start in messages.log, nor its
  * last line earlier than the last one (Liberty's default rollover deleted the early ITs' trace; the IT server now has
  * none, see {@code liberty/pom.xml}). Proven able to fail by {@code SecretScannerTest} and by
- * {@code -Dit.plant-secret=true}, which plants the sandbox's client secret in the first IT deployment's trace.
+ * {@code -Dit.plant-secret=<deployment>}, which plants the sandbox's client secret in that IT deployment's trace
+ * ({@link SecretPlant}).
  */
 class SecretScan {
 

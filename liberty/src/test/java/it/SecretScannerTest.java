@@ -37,6 +37,17 @@ class SecretScannerTest {
     }
 
     @Test
+    void findsEverySecretWhereverItIs() {
+        List<String> secrets = List.of("short-1", "a-longer-secret", "at-the-end", "absent-secret", "short-1x");
+
+        assertThat(SecretScanner.find("short-1 then a-longer-secret\n... at-the-end", secrets).stream().toArray())
+                .containsExactly(0, 1, 2);
+        assertThat(SecretScanner.find("short-1x", secrets).stream().toArray()).containsExactly(0, 4);
+        assertThat(SecretScanner.find("short", secrets).isEmpty()).isTrue();
+        assertThat(SecretScanner.find("no secret here at all", secrets).isEmpty()).isTrue();
+    }
+
+    @Test
     void namesAMissingFolder() throws IOException {
         Path gone = logs.resolve("surefire-reports");
 

@@ -52,6 +52,15 @@ class SoakIT {
             + 2;
     /** Nearly every caller has a call in progress at any time: they overlap, with every refresh. */
     private static final int MIN_IN_PROGRESS = 40;
+    /**
+     * p99 at most 10 x the run's own p50 (and at least 250 ms, for a fast run whose p50 is a few ms). Relative, so that
+     * a loaded machine, which slows every call alike, moves p50 and p99 together. A working client stalls callers only
+     * around the 6 faults and the revocation: at most 7 slow calls per caller, under 1 % of the calls as long as a caller
+     * makes more than 700 in 62 s (p50 under ~90 ms). A client that blocks its callers on each of the 31 expiries gives
+     * each caller 31 slow calls, over 1 % whenever p50 is above 20 ms: p99 is then the blocking time, seconds, above 10 x
+     * p50 while p50 is under a few hundred ms. On a machine so loaded that p50 itself is near a second, the bound no
+     * longer tells the two apart (the printed figures show it).
+     */
     private static final double P99_TIMES_P50 = 10;
     private static final double P99_FLOOR_MILLIS = 250;
 
@@ -119,8 +128,9 @@ class SoakIT {
         // most one call per caller (each replays once with a new token), and none after the next 9 s
         Callers.check(broken, () -> assertThat(beforeRevocation.getInt("apiUnauthorized"))
                 .as("API 401 before the revocation").isZero());
-        Callers.check(broken, () -> assertThat(afterRevocation.getInt("apiUnauthorized"))
-                .as("API 401 by %d s", AFTER_REVOCATION_MILLIS / 1000).isLessThanOrEqualTo(CALLERS));
+        int byRevocation = afterRevocation.getInt("apiUnauthorized") - beforeRevocation.getInt("apiUnauthorized");
+        Callers.check(broken, () -> assertThat(byRevocation).as("API 401 from %d s to %d s (the revocation)",
+                REVOCATION_MILLIS / 1000, AFTER_REVOCATION_MILLIS / 1000).isLessThanOrEqualTo(CALLERS));
         Callers.check(broken, () -> assertThat(unauthorized).as("API 401 in all (none after %d s)",
                 AFTER_REVOCATION_MILLIS / 1000).isEqualTo(afterRevocation.getInt("apiUnauthorized")));
         Callers.check(broken,
