@@ -36,11 +36,15 @@ public final class Deployments {
         String properties = config.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("\n"));
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
                 .addClasses(Sandbox.class, Deployments.class)
                 .addAsLibraries(clientLibrary(), jarOf(Assertions.class))
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+        if (name.equals(System.getProperty(SecretPlant.DEPLOYMENT))) {
+            war.addClass(SecretPlant.class);
+        }
+        return war;
     }
 
     private static JavaArchive clientLibrary() {

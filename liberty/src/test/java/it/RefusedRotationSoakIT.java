@@ -3,20 +3,9 @@ package it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Collectors;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-
-import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
@@ -47,11 +36,11 @@ class RefusedRotationSoakIT {
     private static final String[] REFUSED_ANSWERS = {"zero_expires_in", "missing_expires_in", "missing_access_token"};
     /** 3 x 40 faults, one every third refresh request: enough for 360 refresh requests, far above the bound below. */
     private static final int ROUNDS = 40;
-    private static final long SAMPLE_MILLIS = 100;
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("refused-rotation-soak-it", Deployments.sandboxConfig(), EventService.class);
+        return Deployments.war("refused-rotation-soak-it", Deployments.sandboxConfig(), EventService.class,
+                Callers.class);
     }
 
     @Inject
@@ -70,42 +59,15 @@ class RefusedRotationSoakIT {
         assertThat(service.events()).isNotEmpty();
         long start = System.nanoTime();
         long end = start + TimeUnit.MILLISECONDS.toNanos(DURATION_MILLIS);
-        LongAdder calls = new LongAdder();
-        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-        AtomicInteger inProgress = new AtomicInteger();
-        AtomicInteger maxInProgress = new AtomicInteger();
-
-        // threads of their own, not tasks of the managed executor: the client runs its token requests there, and
-        // callers that hold its threads while they wait for a token would starve the request they wait for
-        ThreadFactory threads = managedThreadFactory();
-        List<Thread> callers = new ArrayList<>();
-        List<Integer> samples = new ArrayList<>();
-        try {
-            for (int i = 0; i < CALLERS; i++) {
-                Thread caller = threads.newThread(() -> call(end, calls, failures, inProgress, maxInProgress));
-                callers.add(caller);
-                caller.start();
-            }
-            // how many calls are in progress, ten times a second over the whole run: the callers overlap throughout,
-            // and so with every refresh, not only at the start
-            while (System.nanoTime() < end) {
-                TimeUnit.MILLISECONDS.sleep(SAMPLE_MILLIS);
-                samples.add(inProgress.get());
-            }
-            long deadline = end + TimeUnit.SECONDS.toNanos(60);
-            for (Thread caller : callers) {
-                TimeUnit.NANOSECONDS.timedJoin(caller, Math.max(1, deadline - System.nanoTime()));
-            }
-            assertThat(callers).as("callers still running a minute after the end").noneMatch(Thread::isAlive);
-        } finally {
-            callers.forEach(Thread::interrupt);
-        }
-        List<Integer> timeline = medians(samples, (int) (5_000 / SAMPLE_MILLIS));
+        long deadline = end + TimeUnit.SECONDS.toNanos(60);
+        Callers callers = Callers.start(CALLERS, end, () -> !service.events().isEmpty());
+        assertThat(callers.awaitEnd(deadline)).as("callers all ended within a minute after the end").isTrue();
 
         JsonObject stats = Sandbox.stats();
         int injected = Sandbox.faults().getJsonObject("injected").getInt("token");
-        int medianInProgress = median(samples);
-        long failed = failures.values().stream().mapToLong(LongAdder::sum).sum();
+        int medianInProgress = callers.medianInProgress();
+        long failed = callers.failed();
+        String failures = callers.describeFailures();
         int refreshGrants = stats.getInt("refreshGrants");
         // No storm. A working client refreshes once per refresh interval (1.6 s: the default skew is 20 % of the
         // 2-second lifetime); allowing for scheduling, at most once per half lifetime, plus the first grant and one
@@ -121,8 +83,9 @@ class RefusedRotationSoakIT {
                 + "in progress max %d, median %d (%d samples; medians per 5 s: %s); %d token requests, %d "
                 + "refused-but-rotated answers injected (at least %d expected); password grants %d (%d succeeded); "
                 + "refresh grants %d (%d succeeded, %d failed, at most %d allowed); %d refresh token reuses; %d API 401",
-                calls.sum(), CALLERS, DURATION_MILLIS / 1000, failed, describe(failures), maxInProgress.get(),
-                medianInProgress, samples.size(), timeline, stats.getInt("tokenRequests"), injected, minInjected,
+                callers.calls(), CALLERS, DURATION_MILLIS / 1000, failed, failures, callers.maxInProgress(),
+                medianInProgress, callers.sampleCount(), callers.timeline(), stats.getInt("tokenRequests"), injected,
+                minInjected,
                 stats.getInt("passwordGrants"), stats.getInt("passwordGrantsSucceeded"), refreshGrants,
                 stats.getInt("refreshGrantsSucceeded"), stats.getInt("refreshGrantsFailed"), maxRefreshGrants,
                 stats.getInt("refreshTokenReuses"), stats.getInt("apiUnauthorized")));
@@ -130,19 +93,24 @@ class RefusedRotationSoakIT {
         // every check, so that a failing run names each broken promise at once (not SoftAssertions: it needs
         // ByteBuddy in the deployment)
         List<String> broken = new ArrayList<>();
-        check(broken, () -> assertThat(failed).as("failed calls: %s", describe(failures)).isZero());
-        check(broken, () -> assertThat(stats.getInt("refreshTokenReuses")).as("refresh tokens used twice").isZero());
-        check(broken, () -> assertThat(stats.getInt("passwordGrants")).as("password grants attempted")
+        Callers.check(broken, () -> assertThat(failed).as("failed calls: %s", failures).isZero());
+        Callers.check(broken,
+                () -> assertThat(stats.getInt("refreshTokenReuses")).as("refresh tokens used twice").isZero());
+        Callers.check(broken, () -> assertThat(stats.getInt("passwordGrants")).as("password grants attempted")
                 .isLessThanOrEqualTo(1));
-        check(broken,
+        Callers.check(broken,
                 () -> assertThat(stats.getInt("passwordGrantsSucceeded")).as("password grants").isLessThanOrEqualTo(1));
-        check(broken,
-                () -> assertThat(maxInProgress.get()).as("most calls in progress at once").isGreaterThanOrEqualTo(40));
-        check(broken, () -> assertThat(medianInProgress).as("median of calls in progress").isGreaterThanOrEqualTo(40));
-        check(broken, () -> assertThat(injected).as("refused-but-rotated answers injected")
+        Callers.check(broken,
+                () -> assertThat(callers.maxInProgress()).as("most calls in progress at once")
+                        .isGreaterThanOrEqualTo(40));
+        Callers.check(broken,
+                () -> assertThat(medianInProgress).as("median of calls in progress").isGreaterThanOrEqualTo(40));
+        Callers.check(broken, () -> assertThat(injected).as("refused-but-rotated answers injected")
                 .isGreaterThanOrEqualTo(minInjected));
-        check(broken, () -> assertThat(stats.getInt("tokenFaults")).as("token faults counted").isEqualTo(injected));
-        check(broken, () -> assertThat(refreshGrants).as("refresh grants").isLessThanOrEqualTo((int) maxRefreshGrants));
+        Callers.check(broken,
+                () -> assertThat(stats.getInt("tokenFaults")).as("token faults counted").isEqualTo(injected));
+        Callers.check(broken,
+                () -> assertThat(refreshGrants).as("refresh grants").isLessThanOrEqualTo((int) maxRefreshGrants));
         assertThat(broken).as("broken promises").isEmpty();
     }
 
@@ -159,70 +127,4 @@ class RefusedRotationSoakIT {
         }
     }
 
-    private void call(long end, LongAdder calls, Map<String, LongAdder> failures, AtomicInteger inProgress,
-            AtomicInteger maxInProgress) {
-        while (System.nanoTime() < end) {
-            maxInProgress.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
-            try {
-                if (service.events().isEmpty()) {
-                    failures.computeIfAbsent("no events", key -> new LongAdder()).increment();
-                }
-                calls.increment();
-            } catch (RuntimeException e) {
-                failures.computeIfAbsent(kind(e), key -> new LongAdder()).increment();
-            } finally {
-                inProgress.decrementAndGet();
-            }
-        }
-    }
-
-    /** The exception without the EJB container's wrapping, cut short: failures of one kind share it. */
-    private static String kind(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof EJBException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return text.length() > 160 ? text.substring(0, 160) + "..." : text;
-    }
-
-    private static String describe(Map<String, LongAdder> failures) {
-        if (failures.isEmpty()) {
-            return "";
-        }
-        return failures.entrySet().stream()
-                .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
-                .limit(5)
-                .map(entry -> entry.getValue().sum() + " x " + entry.getKey())
-                .collect(Collectors.joining("; ", " (", ")"));
-    }
-
-    private static void check(List<String> broken, Runnable assertion) {
-        try {
-            assertion.run();
-        } catch (AssertionError e) {
-            broken.add(e.getMessage());
-        }
-    }
-
-    private static int median(List<Integer> values) {
-        if (values.isEmpty()) {
-            return 0;
-        }
-        List<Integer> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static List<Integer> medians(List<Integer> samples, int perBucket) {
-        List<Integer> medians = new ArrayList<>();
-        for (int from = 0; from < samples.size(); from += perBucket) {
-            medians.add(median(samples.subList(from, Math.min(samples.size(), from + perBucket))));
-        }
-        return medians;
-    }
-
-    private static ThreadFactory managedThreadFactory() throws NamingException {
-        return InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
-    }
 }

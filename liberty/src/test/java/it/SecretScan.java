@@ -8,72 +8,123 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs after the whole IT suite, once Arquillian has stopped Liberty (failsafe execution {@code secret-scan}): no
- * Liberty log (messages, trace, console, FFDC) and no test report may contain the test password, the client secret,
- * their Basic header, or any token the sandbox issued during the suite (the sandbox journals them).
+ * Runs after the whole IT suite, once Arquillian has stopped Liberty (failsafe execution {@code secret-scan}): no file
+ * may contain a secret of the tests that wrote it.
+ * <ul>
+ * <li>Liberty's logs (messages, trace, console, FFDC; rolled files too) and the failsafe reports (their XML holds each
+ * test's standard output and error, which is what the tests print to the Maven console): the sandbox's password,
+ * client secret, their Basic value and every token the sandbox issued during the suite (it journals them);</li>
+ * <li>the client's surefire reports: the secrets of its unit tests ({@code Fixtures.SECRETS});</li>
+ * <li>the sandbox's surefire reports: the sandbox's credentials, which its unit tests use.</li>
+ * </ul>
+ * Maven's own console output is not scanned: Maven writes it while this runs and keeps no file of it (only a run with
+ * {@code -l file} or {@code | tee} does, outside the build). A missing folder fails the scan, and so does a trace that
+ * does not cover the suite: its first line must not be later than the first application start in messages.log, nor its
+ * last line earlier than the last one (Liberty's default rollover deleted the early ITs' trace; the IT server now has
+ * none, see {@code liberty/pom.xml}). Proven able to fail by {@code SecretScannerTest} and by
+ * {@code -Dit.plant-secret=<deployment>}, which plants the sandbox's client secret in that IT deployment's trace
+ * ({@link SecretPlant}).
  */
 class SecretScan {
 
+    private static final Path CLIENT = Path.of("..", "client");
+    private static final Pattern STRING_CONSTANT = Pattern
+            .compile("static final String (\\w+) = \"([^\"]*)\";");
+    private static final Pattern SECRETS_LIST = Pattern.compile("SECRETS = List\\.of\\(([^;]*)\\);");
+
     @Test
     void logsAndReportsHoldNoSecret() throws IOException {
-        Set<String> secrets = secrets();
-        List<Path> files = scannedFiles();
-        List<String> hits = new ArrayList<>();
-        for (Path file : files) {
-            String text = Files.readString(file, StandardCharsets.ISO_8859_1);
-            int index = 0;
-            for (String secret : secrets) {
-                index++;
-                if (text.contains(secret)) {
-                    // name the secret by its place in the list only: the report must not leak it either
-                    hits.add(file + " contains secret #" + index + " (1-3: password, client secret, Basic value;"
-                            + " then the journaled tokens in order)");
-                }
-            }
-        }
-        System.out.printf("Secret scan: %d files, %d secrets (%d issued tokens), %d hits%n", files.size(),
-                secrets.size(), secrets.size() - 3, hits.size());
+        Path logs = Path.of(System.getProperty("liberty.server.dir"), "logs");
+        List<String> sandbox = sandboxSecrets();
+        List<String> journaled = journaledTokens();
+        List<String> suite = new ArrayList<>(sandbox);
+        suite.addAll(journaled);
+        String suiteWhat = "the sandbox's 3 credentials, then the " + journaled.size() + " journaled tokens in order";
+        List<String> fixtures = fixturesSecrets();
 
-        assertThat(files).as("the files to scan").isNotEmpty();
-        assertThat(secrets.size()).as("issued tokens journaled by the sandbox").isGreaterThan(20);
-        assertThat(hits).isEmpty();
+        SecretScanner.Result result = SecretScanner.scan(List.of(
+                new SecretScanner.Target("Liberty logs", logs, suite, suiteWhat),
+                new SecretScanner.Target("failsafe reports", Path.of("target", "failsafe-reports"), suite, suiteWhat),
+                new SecretScanner.Target("client surefire reports",
+                        CLIENT.resolve(Path.of("target", "surefire-reports")),
+                        fixtures, "client Fixtures: Basic value, then Fixtures.SECRETS in order"),
+                new SecretScanner.Target("sandbox surefire reports",
+                        Path.of("..", "sandbox", "target", "surefire-reports"), sandbox,
+                        "the sandbox's 3 credentials")));
+        var trace = SecretScanner.traceSpan(logs);
+        var starts = SecretScanner.appStarts(logs);
+
+        System.out.printf("Secret scan: %d files, %d lines, %d hits, missing %s%n", result.files(), result.lines(),
+                result.hits().size(), result.missing());
+        result.summary().forEach(line -> System.out.println("  " + line));
+        System.out.printf("  trace: %s; application starts (CWWKZ0001I): %s%n", trace.orElse(null),
+                starts.orElse(null));
+
+        assertThat(result.missing()).as("folders to scan that do not exist").isEmpty();
+        assertThat(journaled.size()).as("issued tokens journaled by the sandbox").isGreaterThan(20);
+        assertThat(fixtures.size()).as("secrets read from the client's Fixtures").isGreaterThanOrEqualTo(10);
+        assertThat(starts).as("application starts in messages.log").isPresent();
+        assertThat(starts.get().count()).as("application starts in messages.log").isGreaterThan(10);
+        assertThat(trace).as("trace lines").isPresent();
+        assertThat(trace.get().first()).as("first trace line (not after the first application start)")
+                .isBeforeOrEqualTo(starts.get().first());
+        assertThat(trace.get().last()).as("last trace line (not before the last application start)")
+                .isAfterOrEqualTo(starts.get().last());
+        assertThat(result.hits()).as("secrets found").isEmpty();
     }
 
-    private static Set<String> secrets() throws IOException {
-        Set<String> secrets = new LinkedHashSet<>();
-        secrets.add(Sandbox.PASSWORD);
-        secrets.add(Sandbox.CLIENT_SECRET);
-        secrets.add(Base64.getEncoder().encodeToString(
-                (Sandbox.CLIENT_KEY + ":" + Sandbox.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
-        Path journal = Path.of(System.getProperty("sandbox.issued-tokens-file"));
-        for (String token : Files.readAllLines(journal)) {
+    private static List<String> sandboxSecrets() {
+        return List.of(Sandbox.PASSWORD, Sandbox.CLIENT_SECRET, basic(Sandbox.CLIENT_KEY, Sandbox.CLIENT_SECRET));
+    }
+
+    private static List<String> journaledTokens() throws IOException {
+        Set<String> tokens = new LinkedHashSet<>();
+        for (String token : Files.readAllLines(Path.of(System.getProperty("sandbox.issued-tokens-file")))) {
             if (!token.isBlank()) {
-                secrets.add(token.strip());
+                tokens.add(token.strip());
             }
+        }
+        return new ArrayList<>(tokens);
+    }
+
+    /**
+     * {@code Fixtures.SECRETS} and the Basic value, read from the source: the class is package-private in the client's
+     * test classes, which this module does not (and should not) depend on. Fails if the source changes shape.
+     */
+    static List<String> fixturesSecrets() throws IOException {
+        String source = Files.readString(
+                CLIENT.resolve(
+                        Path.of("src", "test", "java", "ch", "ticketpark", "client", "internal", "Fixtures.java")));
+        Map<String, String> constants = new HashMap<>();
+        Matcher constant = STRING_CONSTANT.matcher(source);
+        while (constant.find()) {
+            constants.put(constant.group(1), constant.group(2));
+        }
+        Matcher list = SECRETS_LIST.matcher(source);
+        assertThat(list.find()).as("Fixtures.SECRETS = List.of(...) in the client's Fixtures.java").isTrue();
+        List<String> secrets = new ArrayList<>();
+        secrets.add(basic(constants.get("CLIENT_KEY"), constants.get("CLIENT_SECRET")));
+        for (String item : list.group(1).split(",")) {
+            String entry = item.strip();
+            String value = entry.startsWith("\"") ? entry.substring(1, entry.length() - 1) : constants.get(entry);
+            assertThat(value).as("Fixtures.SECRETS entry %s", entry).isNotBlank();
+            secrets.add(value);
         }
         return secrets;
     }
 
-    private static List<Path> scannedFiles() throws IOException {
-        List<Path> roots = List.of(Path.of(System.getProperty("liberty.server.dir"), "logs"),
-                Path.of("target", "failsafe-reports"), Path.of("..", "client", "target", "surefire-reports"),
-                Path.of("..", "sandbox", "target", "surefire-reports"));
-        List<Path> files = new ArrayList<>();
-        for (Path root : roots) {
-            if (Files.isDirectory(root)) {
-                try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(Files::isRegularFile).forEach(files::add);
-                }
-            }
-        }
-        return files;
+    private static String basic(String key, String secret) {
+        return Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 }

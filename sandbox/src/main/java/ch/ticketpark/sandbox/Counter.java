@@ -14,7 +14,12 @@ public enum Counter {
     OTHER_GRANTS_FAILED("otherGrantsFailed"),
     /** Requests answered by an injected fault instead of (or besides) the sandbox's own logic. */
     TOKEN_FAULTS("tokenFaults"), API_FAULTS("apiFaults"), EMAILS_SENT("emailsSent"), BOOKINGS_EXPIRED(
-            "bookingsExpired");
+            "bookingsExpired"),
+    /**
+     * API requests refused because their token's lifetime was over (part of {@code apiUnauthorized}): tokens that
+     * expired on the way, apart from those the sandbox never issued or forgot (revoke, reset).
+     */
+    API_UNAUTHORIZED_EXPIRED("apiUnauthorizedExpired");
 
     private final String label;
 

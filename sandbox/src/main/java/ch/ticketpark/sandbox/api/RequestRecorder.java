@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
+import ch.ticketpark.sandbox.Counter;
 import ch.ticketpark.sandbox.SandboxStats;
 import ch.ticketpark.sandbox.oauth.BearerCheck;
 
@@ -48,6 +49,9 @@ public class RequestRecorder {
         stats.apiRequest();
         if (bearer != BearerCheck.VALID) {
             stats.apiUnauthorized();
+        }
+        if (bearer == BearerCheck.EXPIRED) {
+            stats.count(Counter.API_UNAUTHORIZED_EXPIRED);
         }
     }
 
