@@ -29,7 +29,7 @@ class ClientUrlIT {
 
     private static final String DEPLOYMENT = "client-url-it";
     private static final String OWN_KEY = OwnTicketparkClient.class.getName() + "/mp-rest/url";
-    private static final String LIBRARY_KEY = "ch.ticketpark.client.EventsClient/mp-rest/uri";
+    private static final String LIBRARY_KEY = "ch.ticketpark.client.api.EventsClient/mp-rest/uri";
     /** Personal data in the configured URL's query: no message may quote it. */
     private static final String EMAIL = "client-url-it@example.com";
 

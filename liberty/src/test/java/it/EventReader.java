@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import ch.ticketpark.client.EventsClient;
+import ch.ticketpark.client.api.EventsClient;
 import ch.ticketpark.client.model.Event;
 
 /** An enterprise bean of a test application, using the Ticketpark client as applications do. */

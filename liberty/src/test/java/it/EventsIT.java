@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import ch.ticketpark.client.EventsClient;
-import ch.ticketpark.client.ShowsClient;
 import ch.ticketpark.client.TicketparkTokens;
+import ch.ticketpark.client.api.EventsClient;
+import ch.ticketpark.client.api.ShowsClient;
 import ch.ticketpark.client.model.Event;
 
 /** An EJB injects the Ticketpark client and lists events from the sandbox; another client gets no token. */

@@ -8,18 +8,18 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import ch.ticketpark.client.BookingTicketsClient;
-import ch.ticketpark.client.BookingsClient;
-import ch.ticketpark.client.EmailClient;
-import ch.ticketpark.client.EventBookingsClient;
-import ch.ticketpark.client.EventsClient;
-import ch.ticketpark.client.PersonsClient;
-import ch.ticketpark.client.PricesClient;
-import ch.ticketpark.client.SectorsClient;
-import ch.ticketpark.client.ShowsClient;
-import ch.ticketpark.client.TicketparkApiException;
 import ch.ticketpark.client.TicketparkTokens;
-import ch.ticketpark.client.VenuesClient;
+import ch.ticketpark.client.api.BookingTicketsClient;
+import ch.ticketpark.client.api.BookingsClient;
+import ch.ticketpark.client.api.EmailClient;
+import ch.ticketpark.client.api.EventBookingsClient;
+import ch.ticketpark.client.api.EventsClient;
+import ch.ticketpark.client.api.PersonsClient;
+import ch.ticketpark.client.api.PricesClient;
+import ch.ticketpark.client.api.SectorsClient;
+import ch.ticketpark.client.api.ShowsClient;
+import ch.ticketpark.client.api.VenuesClient;
+import ch.ticketpark.client.exception.TicketparkApiException;
 import it.Sandbox;
 
 /**

@@ -10,15 +10,15 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import ch.ticketpark.client.BookingsClient;
-import ch.ticketpark.client.EmailClient;
-import ch.ticketpark.client.EventsClient;
-import ch.ticketpark.client.PersonsClient;
-import ch.ticketpark.client.PricesClient;
-import ch.ticketpark.client.SectorsClient;
-import ch.ticketpark.client.ShowsClient;
-import ch.ticketpark.client.TicketsClient;
-import ch.ticketpark.client.VenuesClient;
+import ch.ticketpark.client.api.BookingsClient;
+import ch.ticketpark.client.api.EmailClient;
+import ch.ticketpark.client.api.EventsClient;
+import ch.ticketpark.client.api.PersonsClient;
+import ch.ticketpark.client.api.PricesClient;
+import ch.ticketpark.client.api.SectorsClient;
+import ch.ticketpark.client.api.ShowsClient;
+import ch.ticketpark.client.api.TicketsClient;
+import ch.ticketpark.client.api.VenuesClient;
 import ch.ticketpark.client.model.Booking;
 import ch.ticketpark.client.model.Event;
 import ch.ticketpark.client.model.Person;

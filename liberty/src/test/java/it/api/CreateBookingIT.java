@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import ch.ticketpark.client.InvalidPayloadException;
 import ch.ticketpark.client.Query;
-import ch.ticketpark.client.TicketparkApiException;
+import ch.ticketpark.client.exception.InvalidPayloadException;
+import ch.ticketpark.client.exception.TicketparkApiException;
 import ch.ticketpark.client.model.Booking;
 import ch.ticketpark.client.model.Capacity;
 import ch.ticketpark.client.model.Person;

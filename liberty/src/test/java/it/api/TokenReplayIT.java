@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.client.Query;
-import ch.ticketpark.client.TicketparkApiException;
 import ch.ticketpark.client.TicketparkTokens;
-import ch.ticketpark.client.TokenReissueDeferredException;
-import ch.ticketpark.client.TokenRejectedException;
+import ch.ticketpark.client.exception.TicketparkApiException;
+import ch.ticketpark.client.exception.TokenReissueDeferredException;
+import ch.ticketpark.client.exception.TokenRejectedException;
 import ch.ticketpark.client.model.Event;
 import ch.ticketpark.client.model.Person;
 import it.Awaits;

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import ch.ticketpark.client.AccessDeniedException;
-import ch.ticketpark.client.ApiServerErrorException;
-import ch.ticketpark.client.InvalidPayloadException;
-import ch.ticketpark.client.RecordNotFoundException;
-import ch.ticketpark.client.TicketparkApiException;
 import ch.ticketpark.client.TicketparkTokens;
+import ch.ticketpark.client.exception.AccessDeniedException;
+import ch.ticketpark.client.exception.ApiServerErrorException;
+import ch.ticketpark.client.exception.InvalidPayloadException;
+import ch.ticketpark.client.exception.RecordNotFoundException;
+import ch.ticketpark.client.exception.TicketparkApiException;
 import ch.ticketpark.client.model.Event;
 import it.Sandbox;
 

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import ch.ticketpark.client.exception.TicketparkException;
+
 /**
  * Reads what the API answers a creation with: the {@code Location} of the new record
  * ({@code …/bookings/293233446073}), or for a batch the list link of the new records

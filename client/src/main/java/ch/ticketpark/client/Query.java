@@ -298,10 +298,10 @@ public final class Query {
             return DateTimes.format(zoned.toOffsetDateTime());
         }
         if (value instanceof Instant instant) {
-            return instant.atZone(Ticketpark.ZONE).format(DateTimes.INPUT);
+            return instant.atZone(Ticketpark.ZONE).format(DateTimes.TO_API);
         }
         if (value instanceof LocalDateTime local) {
-            return local.format(DateTimes.INPUT);
+            return local.format(DateTimes.TO_API);
         }
         if (value instanceof LocalDate date) {
             return date.toString();

@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 
 import jakarta.interceptor.InterceptorBinding;
 
+import ch.ticketpark.client.exception.TokenRejectedException;
+
 /**
  * Replays a call once with a new access token when the API answers 401: the token was revoked or expired early.
  * Put it on your own {@code configKey = "ticketpark"} interfaces to opt in (the library's nested and e-mail clients

@@ -2,6 +2,8 @@ package ch.ticketpark.client;
 
 import java.time.ZoneId;
 
+import ch.ticketpark.client.model.json.DateTimes;
+
 /**
  * Constants shared by the Ticketpark client and the applications that use it.
  */
@@ -21,7 +23,7 @@ public final class Ticketpark {
     /**
      * The time zone of the API's local date-times ({@code yyyy-MM-dd HH:mm:ss}): Europe/Zurich.
      */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Zurich");
+    public static final ZoneId ZONE = DateTimes.API_ZONE;
 
     private Ticketpark() {
     }

@@ -1,5 +1,7 @@
 package ch.ticketpark.client;
 
+import ch.ticketpark.client.exception.TokenRequestException;
+
 /**
  * The application's view of the Ticketpark access token, for the rare code that needs it directly (the typed
  * clients add it to every request by themselves). Inject it:

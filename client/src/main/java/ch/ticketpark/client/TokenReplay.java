@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 
 import jakarta.ws.rs.client.ResponseProcessingException;
 
+import ch.ticketpark.client.exception.TokenRejectedException;
+
 /**
  * The replay rule of {@link ReplayWithNewToken} as a plain method, for calls made from default methods: runs the call,
  * and if the API rejected its token (401) runs it once more. The rejected token has already been forgotten by then,

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import ch.ticketpark.client.exception.TicketparkException;
+
 class CreatedTest {
 
     @ParameterizedTest

@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import ch.ticketpark.client.EventsClient;
 import ch.ticketpark.client.Query;
-import ch.ticketpark.client.ShowsClient;
+import ch.ticketpark.client.api.EventsClient;
+import ch.ticketpark.client.api.ShowsClient;
 import ch.ticketpark.client.model.Event;
 import ch.ticketpark.client.model.Show;
 

@@ -7,8 +7,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import ch.ticketpark.client.TicketparkApiException;
-import ch.ticketpark.client.TicketparkException;
+import ch.ticketpark.client.exception.TicketparkApiException;
+import ch.ticketpark.client.exception.TicketparkException;
 
 /**
  * Shows the page what went wrong with Ticketpark: the API's status for API errors (404, 409…), 502 for the rest

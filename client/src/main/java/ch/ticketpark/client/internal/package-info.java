@@ -1,5 +1,16 @@
 /**
- * The client's machinery: configuration, token lifecycle, token endpoint call, Bearer filter and its registration.
- * No compatibility promise: applications use {@link ch.ticketpark.client} only.
+ * The client's machinery, without a compatibility promise: applications use the public packages only.
+ * <ul>
+ * <li>here: {@link ch.ticketpark.client.internal.Messages}, the catalogue of every log line and exception message
+ * with its code;</li>
+ * <li>{@link ch.ticketpark.client.internal.config}: reading and validating the configuration at deployment;</li>
+ * <li>{@link ch.ticketpark.client.internal.resilience}: backoff, retries, circuit breaker, sleeping;</li>
+ * <li>{@link ch.ticketpark.client.internal.token}: the token lifecycle — the token endpoint, the one chain of refresh
+ * tokens, who waits and who refreshes, the token store, the CDI producer;</li>
+ * <li>{@link ch.ticketpark.client.internal.rest}: the REST client wiring — the Bearer and header filters, the response
+ * filter and exception mapper, the replay interceptor, the listener that registers them.</li>
+ * </ul>
+ * Dependencies point one way: {@code rest → token → resilience, config → this package → the public packages};
+ * {@code PackageRulesTest} enforces it.
  */
 package ch.ticketpark.client.internal;

@@ -2,26 +2,28 @@ package ch.ticketpark.client.model.json;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 
-import ch.ticketpark.client.Ticketpark;
-
 /**
  * The API's two date-time formats: it answers {@code 2019-08-11T12:00:00+0200} (an offset without colon, which
  * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} rejects) and expects {@code 2019-08-11 12:00:00}, local time in
- * {@link Ticketpark#ZONE}.
+ * {@link #API_ZONE}.
  */
 public final class DateTimes {
 
-    /** What the API expects: {@code yyyy-MM-dd HH:mm:ss}. */
-    public static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The time zone of the API's local date-times: Europe/Zurich. */
+    public static final ZoneId API_ZONE = ZoneId.of("Europe/Zurich");
 
-    /** What the API answers; also accepts {@code +02:00}, {@code Z} and fractions of a second. */
-    private static final DateTimeFormatter OUTPUT = new DateTimeFormatterBuilder()
+    /** How the client sends a date-time to the API: {@code yyyy-MM-dd HH:mm:ss}, local time in {@link #API_ZONE}. */
+    public static final DateTimeFormatter TO_API = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** How the client reads the API's date-times; also accepts {@code +02:00}, {@code Z} and fractions of a second. */
+    private static final DateTimeFormatter FROM_API = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
@@ -32,27 +34,27 @@ public final class DateTimes {
 
     /**
      * @param text {@code 2019-08-11T12:00:00+0200}, {@code 2019-08-11T12:00:00+02:00}, or a local
-     *        {@code 2019-08-11 12:00:00} in {@link Ticketpark#ZONE}
+     *        {@code 2019-08-11 12:00:00} in {@link #API_ZONE}
      * @return the date-time with its offset
      * @throws DateTimeParseException if the text is in neither format
      */
     public static OffsetDateTime parse(String text) {
         String trimmed = text.trim();
         if (trimmed.length() == 19 && trimmed.charAt(10) == ' ') {
-            return LocalDateTime.parse(trimmed, INPUT).atZone(Ticketpark.ZONE).toOffsetDateTime();
+            return LocalDateTime.parse(trimmed, TO_API).atZone(API_ZONE).toOffsetDateTime();
         }
-        var parsed = OUTPUT.parse(trimmed);
+        var parsed = FROM_API.parse(trimmed);
         LocalDateTime local = LocalDateTime.from(parsed);
         return parsed.isSupported(ChronoField.OFFSET_SECONDS)
                 ? OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
-                : local.atZone(Ticketpark.ZONE).toOffsetDateTime();
+                : local.atZone(API_ZONE).toOffsetDateTime();
     }
 
     /**
      * @param dateTime the instant to write
-     * @return its local time in {@link Ticketpark#ZONE}, as {@code yyyy-MM-dd HH:mm:ss}
+     * @return its local time in {@link #API_ZONE}, as {@code yyyy-MM-dd HH:mm:ss}
      */
     public static String format(OffsetDateTime dateTime) {
-        return dateTime.atZoneSameInstant(Ticketpark.ZONE).format(INPUT);
+        return dateTime.atZoneSameInstant(API_ZONE).format(TO_API);
     }
 }

@@ -1,0 +1,21 @@
+package ch.ticketpark.client.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import ch.ticketpark.client.Ticketpark;
+import ch.ticketpark.client.model.Event;
+
+/**
+ * The events ({@code /events/}). Deleting an event deletes its shows, prices, ticket option groups and options. Inject it with {@code @Inject @RestClient EventsClient}; what it offers: {@link CollectionClient}.
+ */
+@RegisterRestClient(configKey = Ticketpark.CONFIG_KEY, baseUri = Ticketpark.DEFAULT_API_URL)
+@Path("/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface EventsClient extends CollectionClient<Event> {
+}

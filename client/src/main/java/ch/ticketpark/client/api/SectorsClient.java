@@ -1,0 +1,21 @@
+package ch.ticketpark.client.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import ch.ticketpark.client.Ticketpark;
+import ch.ticketpark.client.model.Sector;
+
+/**
+ * The sectors ({@code /sectors/}). Inject it with {@code @Inject @RestClient SectorsClient}; what it offers: {@link CollectionClient}.
+ */
+@RegisterRestClient(configKey = Ticketpark.CONFIG_KEY, baseUri = Ticketpark.DEFAULT_API_URL)
+@Path("/sectors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface SectorsClient extends CollectionClient<Sector> {
+}

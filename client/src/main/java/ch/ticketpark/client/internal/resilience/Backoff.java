@@ -1,0 +1,26 @@
+package ch.ticketpark.client.internal.resilience;
+
+import java.time.Duration;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Exponential backoff with full jitter: before retry {@code n} (1, 2, …) wait a random time between zero and
+ * {@code min(max, initial * 2^(n-1))}, so that many clients that failed together do not retry together.
+ *
+ * @param initial the ceiling of the first delay
+ * @param max the ceiling of every delay
+ * @param random a source of numbers in {@code [0, 1)}
+ */
+public record Backoff(Duration initial, Duration max, DoubleSupplier random) {
+
+    /** The ceiling before retry {@code n}, without jitter. */
+    public Duration ceiling(int n) {
+        int doublings = Math.min(n - 1, 30);
+        Duration ceiling = initial.multipliedBy(1L << doublings);
+        return ceiling.compareTo(max) > 0 || ceiling.isNegative() ? max : ceiling;
+    }
+
+    public Duration delay(int n) {
+        return Duration.ofNanos((long) (ceiling(n).toNanos() * random.getAsDouble()));
+    }
+}

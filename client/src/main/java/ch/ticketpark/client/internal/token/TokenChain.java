@@ -1,0 +1,414 @@
+package ch.ticketpark.client.internal.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+
+import ch.ticketpark.client.exception.InvalidGrantException;
+import ch.ticketpark.client.exception.TicketparkException;
+import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
+import ch.ticketpark.client.internal.Messages;
+import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.internal.resilience.Backoff;
+import ch.ticketpark.client.internal.resilience.Retrier;
+import ch.ticketpark.client.internal.resilience.Sleeper;
+import ch.ticketpark.client.spi.TokenStore;
+
+/**
+ * What one token request does, and how every answer reaches the {@link TokenState}: the grant to use (the newest
+ * refresh token, else the password), retries, the fallback to the password grant, the token store.
+ * <p>
+ * The refresh-token rules: every answer that brings a refresh token replaces the chain only if nobody replaced the
+ * refresh token it used since (compare-and-set), so a late answer can neither overwrite a newer chain nor be lost
+ * when it is the only way on; a refused answer that holds a new refresh token keeps it (the server has rotated the
+ * chain); a rejected refresh token is checked against the store once (another process may have rotated it) before
+ * the password grant, or the end of the chain. The store sees the newest refresh token only, one save at a time, and
+ * a failed save is retried.
+ */
+final class TokenChain implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(TokenChain.class.getName());
+    private static final int SPENT_KEPT = 16;
+
+    private final TokenEndpoint endpoint;
+    private final Clock clock;
+    private final Executor executor;
+    private final Retrier retrier;
+    private final StoreKeeper keeper;
+    private final AtomicReference<TokenState> state;
+    private final String username;
+    private final String password;
+    private final Duration skew;
+    private final AtomicBoolean skewCapReported = new AtomicBoolean();
+
+    /** The refresh tokens an attempt is sending right now: none goes out twice at once, whoever stopped waiting. */
+    private final Map<String, Attempt> onTheWay = new ConcurrentHashMap<>();
+    /** The last refresh tokens this client spent (rotated away): never sent again, wherever they come from. */
+    private final Set<String> spent = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SPENT_KEPT;
+        }
+    }));
+
+    TokenChain(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, Backoff backoff,
+            TokenStore store, AtomicReference<TokenState> state) {
+        this.endpoint = new TokenEndpoint(config.tokenUrl(), config.clientKey(), config.clientSecret(),
+                config.connectTimeout(), config.readTimeout(), clock);
+        this.clock = clock;
+        this.executor = executor;
+        this.retrier = new Retrier(config.tokenMaxAttempts(), backoff,
+                config.connectTimeout().plus(config.readTimeout()), clock, sleeper);
+        this.keeper = new StoreKeeper(store, executor, clock, backoff, state);
+        this.state = state;
+        this.username = config.username().orElse(null);
+        this.password = config.password().orElse(null);
+        this.skew = config.refreshSkew().orElse(null);
+    }
+
+    /** Whether a token request can do anything at all: the chain is not dead. */
+    boolean canRefresh(TokenState current) {
+        return current.dead() == null && (current.refreshToken() != null || password != null);
+    }
+
+    /** Whether the failure is the end of the chain, kept and repeated without a request: not the endpoint's fault. */
+    boolean isTerminal(Throwable failure) {
+        InvalidGrantException dead = state.get().dead();
+        return dead != null && failure != null && (failure == dead || failure.getCause() == dead);
+    }
+
+    /**
+     * Obtains a token: the refresh grant while there is a refresh token, the password grant otherwise, retried
+     * within the request's deadline while callers need a token and this is not the breaker's probe.
+     */
+    Token obtain(InFlightRequest request, boolean probe) {
+        loadOnFirstNeed(request);
+        Instant start = clock.instant();
+        boolean storeAskedAgain = false;
+        int attempts = 0;
+        while (true) {
+            TokenState current = state.get();
+            if (current.dead() != null) {
+                throw CallerFailures.forCaller(current.dead());
+            }
+            if (request.isAbandoned()) {
+                throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
+            }
+            Token arrived = request.isBackground() ? null : current.usable(clock.instant());
+            if (arrived != null) {
+                return arrived; // a late answer of an earlier attempt came in meanwhile
+            }
+            String refreshToken = current.refreshToken();
+            if (!clock.instant().isBefore(request.deadline())) {
+                throw new TokenEndpointUnavailableException(Messages.deadlinePassed(request.deadline()), 0);
+            }
+            attempts++;
+            Optional<Duration> retryAfter;
+            RuntimeException failure;
+            try {
+                return send(request, refreshToken);
+            } catch (InvalidGrantException e) {
+                if (refreshToken == null) {
+                    throw new InvalidGrantException(Messages.passwordRejected(e.errorDescription()), e.status(),
+                            e.errorDescription());
+                }
+                if (!storeAskedAgain) {
+                    storeAskedAgain = true;
+                    if (adoptStored(refreshToken, request)) {
+                        continue;
+                    }
+                }
+                reject(refreshToken, e);
+                continue;
+            } catch (RefusedAnswer e) {
+                retryAfter = Optional.empty();
+                failure = e.refusal();
+            } catch (TokenEndpointUnavailableException e) {
+                retryAfter = e.retryAfter();
+                failure = e;
+            }
+            Optional<Duration> delay = mayRetry(probe) && !Thread.currentThread().isInterrupted()
+                    ? retrier.delayAfter(attempts, retryAfter, request.deadline())
+                    : Optional.empty();
+            if (delay.isPresent() && !retrier.pause(attempts, delay.get(), failure.getMessage())) {
+                throw new TokenEndpointUnavailableException(Messages.interrupted(), 0, attempts, null, failure);
+            }
+            Token meanwhile = request.isBackground() ? null : state.get().usable(clock.instant());
+            if (meanwhile != null) {
+                return meanwhile;
+            }
+            if (delay.isEmpty()) {
+                throw failure instanceof TokenEndpointUnavailableException unavailable
+                        ? Retrier.gaveUp(unavailable, attempts, Duration.between(start, clock.instant()))
+                        : failure;
+            }
+        }
+    }
+
+    /** Retries only while callers need a token (a refresh ahead of expiry makes one attempt), never in a probe. */
+    private boolean mayRetry(boolean probe) {
+        return !probe && state.get().usable(clock.instant()) == null;
+    }
+
+    /**
+     * One attempt, bounded as a whole by connect + read timeout and the request's deadline: it runs on the executor
+     * while this thread waits, so that an answer trickling in, or a host name that takes long to resolve, cannot hold
+     * the request past its deadline. An answer that comes after this thread stopped waiting still reaches the chain.
+     */
+    private Token send(InFlightRequest request, String refreshToken) {
+        Instant sentAt = clock.instant();
+        Duration left = Duration.between(sentAt, request.deadline());
+        if (!request.sending()) {
+            throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
+        }
+        Duration bound = left.compareTo(retrier.attemptTimeout()) < 0 ? left : retrier.attemptTimeout();
+        Attempt attempt = new Attempt(refreshToken, sentAt, request.number(), request.isReissue());
+        if (refreshToken != null && onTheWay.putIfAbsent(refreshToken, attempt) != null) {
+            // an earlier attempt with it has not ended (its caller stopped waiting): sending it again would use it twice
+            request.sent();
+            throw new TokenEndpointUnavailableException(Messages.stillOnTheWay(), 0);
+        }
+        try {
+            executor.execute(attempt);
+        } catch (RuntimeException | Error e) {
+            attempt.release();
+            request.sent();
+            throw new TokenEndpointUnavailableException(Messages.noThread(e), e);
+        }
+        try {
+            return attempt.outcome.get(bound.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RefusedAnswer refused ? refused : unchecked(e.getCause());
+        } catch (TimeoutException e) {
+            attempt.stopWaiting();
+            throw new TokenEndpointUnavailableException(Messages.attemptTimedOut(bound), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            attempt.stopWaiting();
+            throw new TokenEndpointUnavailableException(Messages.interrupted(), e);
+        } finally {
+            request.sent();
+        }
+    }
+
+    /**
+     * One attempt, run on the executor. It brings its answer into the chain itself, before it lets go of its refresh
+     * token, so there is no moment in which the chain still holds a refresh token that no attempt is sending any more
+     * but whose answer is not in yet; and it does so whether its caller still waits or not (a late answer counts).
+     */
+    private final class Attempt implements Runnable {
+
+        private final String refreshToken;
+        private final Instant sentAt;
+        private final long number;
+        private final boolean reissue;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CompletableFuture<Token> outcome = new CompletableFuture<>();
+
+        Attempt(String refreshToken, Instant sentAt, long number, boolean reissue) {
+            this.refreshToken = refreshToken;
+            this.sentAt = sentAt;
+            this.number = number;
+            this.reissue = reissue;
+        }
+
+        @Override
+        public void run() {
+            // an attempt that waited for a thread longer than its caller waited for it is never sent
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            Token token = null;
+            Throwable failure = null;
+            try {
+                TokenResponse response = refreshToken != null
+                        ? endpoint.refreshGrant(refreshToken)
+                        : endpoint.passwordGrant(username, password);
+                token = adopt(refreshToken, response, sentAt, number, reissue);
+            } catch (RefusedAnswer refused) {
+                keep(refreshToken, refused.refreshToken());
+                failure = refused;
+            } catch (Throwable e) {
+                failure = e;
+            } finally {
+                release(); // after the answer is in the chain, before the caller can retry
+            }
+            if (failure == null) {
+                outcome.complete(token);
+            } else {
+                outcome.completeExceptionally(failure);
+            }
+        }
+
+        /** The caller stops waiting: if the attempt has not started, it never will. */
+        void stopWaiting() {
+            if (claimed.compareAndSet(false, true)) {
+                release();
+            }
+        }
+
+        void release() {
+            if (refreshToken != null) {
+                onTheWay.remove(refreshToken, this);
+            }
+        }
+    }
+
+    private static RuntimeException unchecked(Throwable cause) {
+        if (cause instanceof RuntimeException e) {
+            return e;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        return new TicketparkException(Messages.tokenRequestFailed(cause), cause);
+    }
+
+    /** A successful answer to a request that used {@code spent} (or the password, {@code null}). */
+    private Token adopt(String spent, TokenResponse response, Instant sentAt, long number, boolean reissue) {
+        Token token = Token.issued(response.accessToken(), response.expiresIn(), sentAt, clock.instant(),
+                skewFor(response.expiresIn()), number, reissue);
+        String next = response.refreshToken() != null ? response.refreshToken() : spent;
+        TokenState before = state.getAndUpdate(
+                current -> current.accepts(spent)
+                        ? current.withRefreshToken(next).withToken(token).withStoreLoaded()
+                        : current);
+        if (!before.accepts(spent)) {
+            LOG.info(Messages.lateAnswerDropped());
+            return token;
+        }
+        LOG.fine(() -> Messages.tokenObtained(spent == null
+                ? TokenEndpoint.PASSWORD_GRANT
+                : TokenEndpoint.REFRESH_GRANT, response.expiresIn()));
+        if (response.refreshToken() != null && !response.refreshToken().equals(spent)) {
+            rotated(spent);
+        }
+        return token;
+    }
+
+    /** A refused answer's new refresh token: the server rotated the chain, so this is its only way on. */
+    private void keep(String spent, String refreshToken) {
+        if (refreshToken.equals(spent)) {
+            return; // the server did not rotate: nothing new to keep
+        }
+        TokenState before = state.getAndUpdate(
+                current -> current.accepts(spent) ? current.withRefreshToken(refreshToken).withStoreLoaded() : current);
+        if (before.accepts(spent)) {
+            LOG.warning(Messages.refusedAnswerRefreshTokenKept());
+            rotated(spent);
+        }
+    }
+
+    /** The chain moved past {@code spentToken}: never send it again, and save the new one (not on this thread). */
+    private void rotated(String spentToken) {
+        if (spentToken != null) {
+            spent.add(spentToken);
+        }
+        keeper.saveSoon();
+    }
+
+    private Duration skewFor(Duration lifetime) {
+        if (skew != null && !Token.effectiveSkew(skew, lifetime).equals(skew)
+                && skewCapReported.compareAndSet(false, true)) {
+            LOG.warning(Messages.skewCapped(skew, lifetime, Token.effectiveSkew(skew, lifetime)));
+        }
+        return skew;
+    }
+
+    /** The endpoint rejected {@code refreshToken}: the password grant comes next, or the chain ends here. */
+    private void reject(String refreshToken, InvalidGrantException e) {
+        InvalidGrantException dead = password == null
+                ? new InvalidGrantException(Messages.refreshTokenRejected(e.errorDescription()), e.status(),
+                        e.errorDescription())
+                : null;
+        TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), refreshToken)
+                ? current.withRefreshTokenRejected(dead)
+                : current);
+        if (!Objects.equals(before.refreshToken(), refreshToken)) {
+            return; // a late answer brought a newer one meanwhile: the next attempt uses it
+        }
+        if (dead != null) {
+            LOG.severe(dead.getMessage());
+            throw CallerFailures.forCaller(dead);
+        }
+        LOG.warning(Messages.fallingBackToPassword(e.errorDescription()));
+    }
+
+    /** The store is read when the first token is needed, and again at the next need until a read succeeded. */
+    private void loadOnFirstNeed(InFlightRequest request) {
+        if (state.get().storeLoaded()) {
+            return;
+        }
+        StoreKeeper.Loaded loaded = keeper.load(request.deadline());
+        if (!loaded.ok()) {
+            return;
+        }
+        Optional<String> stored = loaded.refreshToken();
+        // a saved refresh token is newer than a configured one: one was spent since the configuration was written
+        TokenState before = state.getAndUpdate(current -> current.storeLoaded()
+                ? current
+                : stored.isPresent() && current.token() == null
+                        ? current.withRefreshToken(stored.get()).withStoreLoaded()
+                        : current.withStoreLoaded());
+        if (!before.storeLoaded()) {
+            stored.ifPresent(keeper::markSaved);
+        }
+    }
+
+    /** After {@code rejected} was refused: whether the store holds another refresh token, now in use. */
+    private boolean adoptStored(String rejected, InFlightRequest request) {
+        StoreKeeper.Loaded loaded = keeper.load(request.deadline());
+        if (!loaded.ok() && password == null) {
+            // whether another process rotated it cannot be told now: not the end of the chain, try again later
+            throw new TokenEndpointUnavailableException(Messages.storeUnreadableAfterRejection(), 0);
+        }
+        Optional<String> stored = loaded.refreshToken();
+        if (stored.isEmpty() || stored.get().equals(rejected) || spent.contains(stored.get())) {
+            return false;
+        }
+        TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), rejected)
+                ? current.withRefreshToken(stored.get()).withStoreLoaded()
+                : current);
+        if (!Objects.equals(before.refreshToken(), rejected)) {
+            return true; // a late answer replaced it meanwhile: go on with that one
+        }
+        keeper.markSaved(stored.get());
+        LOG.info(Messages.storeHadNewerRefreshToken());
+        return true;
+    }
+
+    /** Hands one save retry to the store keeper. */
+    void retrySave(TokenState seen, Instant now) {
+        keeper.retrySave(seen, now);
+    }
+
+    @Override
+    public void close() {
+        keeper.saveBeforeClosing();
+        endpoint.close();
+    }
+
+    @Override
+    public String toString() {
+        return "TokenChain[" + endpoint + "]";
+    }
+
+}

@@ -1,0 +1,353 @@
+package ch.ticketpark.client.internal.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import ch.ticketpark.client.TicketparkTokens;
+import ch.ticketpark.client.exception.TokenEndpointCircuitOpenException;
+import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
+import ch.ticketpark.client.exception.TokenReissueDeferredException;
+import ch.ticketpark.client.exception.TokenRequestException;
+import ch.ticketpark.client.internal.Messages;
+import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.internal.resilience.Backoff;
+import ch.ticketpark.client.internal.resilience.CircuitBreaker;
+import ch.ticketpark.client.internal.resilience.Sleeper;
+import ch.ticketpark.client.spi.TokenStore;
+
+/**
+ * Owns the token lifecycle: who may send a token request, who waits for it, and when it is given up.
+ * <p>
+ * Concurrency strategy: everything known of the token chain is one immutable {@link TokenState} behind an
+ * {@link AtomicReference}, replaced by compare-and-set; at most one {@link InFlightRequest} runs, published by
+ * compare-and-set. A caller with a usable token reads the state and returns, taking no lock; inside the refresh window
+ * it also hands one background refresh to the executor, never running it itself. A caller without a usable token
+ * joins the request in flight or, if there is none, runs one in its own thread (so it never depends on a free
+ * executor thread); it waits at most {@code ticketpark.token-wait-timeout} from the moment it asked. A request that
+ * has sent nothing yet (a background refresh still waiting for a thread), or that is past its deadline, is abandoned
+ * and replaced by the next caller. What a request does, and how its answers reach the state, is {@link TokenChain}'s.
+ * <p>
+ * The API's rejections (HTTP 401) are {@link #invalidate(String) reported here}: the rejected token is never handed
+ * out again, nor any token requested before the rejection, and a reissued token that is rejected before the API
+ * {@link #accepted(String) accepted} it once is not replaced before {@code ticketpark.token-reissue-interval} has
+ * passed.
+ */
+public final class TokenManager implements TicketparkTokens, TokenFeedback, AutoCloseable {
+
+    /** Refresh tokens in memory only. */
+    public static final TokenStore NO_STORE = new TokenStore() {
+
+        @Override
+        public Optional<String> load() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void save(String refreshToken) {
+        }
+    };
+
+    private static final Logger LOG = Logger.getLogger(TokenManager.class.getName());
+
+    private final TicketparkConfig config;
+    private final Clock clock;
+    private final Executor executor;
+    private final CircuitBreaker breaker;
+    private final TokenChain chain;
+    private final AtomicReference<TokenState> state;
+    private final AtomicReference<InFlightRequest> inFlight = new AtomicReference<>();
+    /** The number of the last token request created. */
+    private final AtomicLong requests = new AtomicLong();
+
+    /**
+     * @param executor runs the background refreshes and each attempt of a token request (so that an attempt can be
+     *        bounded as a whole); its threads are never the callers'
+     */
+    public TokenManager(TicketparkConfig config, Clock clock, Executor executor) {
+        this(config, clock, executor, NO_STORE);
+    }
+
+    /**
+     * @param store keeps the newest refresh token across restarts
+     */
+    public TokenManager(TicketparkConfig config, Clock clock, Executor executor, TokenStore store) {
+        this(config, clock, executor, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), store);
+    }
+
+    TokenManager(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, DoubleSupplier random) {
+        this(config, clock, executor, sleeper, random, NO_STORE);
+    }
+
+    TokenManager(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, DoubleSupplier random,
+            TokenStore store) {
+        this.config = config.withoutSecrets();
+        this.clock = clock;
+        this.executor = executor;
+        Backoff backoff = new Backoff(config.tokenRetryInitialDelay(), config.tokenRetryMaxDelay(), random);
+        this.breaker = new CircuitBreaker(config.circuitBreakerFailures(), config.circuitBreakerDelay(), backoff);
+        this.state = new AtomicReference<>(TokenState.initial(config.refreshToken().orElse(null)));
+        this.chain = new TokenChain(config, clock, executor, sleeper, backoff, store, state);
+    }
+
+    @Override
+    public String accessToken() {
+        Instant now = clock.instant();
+        TokenState current = state.get();
+        Token token = current.usable(now);
+        if (token != null) {
+            if (token.isDueForRefresh(now) && chain.canRefresh(current)) {
+                refreshInBackground(now);
+            }
+            if (current.saveRetryAt() != null && !now.isBefore(current.saveRetryAt())) {
+                chain.retrySave(current, now);
+            }
+            return token.accessToken();
+        }
+        return awaitToken(now);
+    }
+
+    @Override
+    public void invalidate() {
+        state.updateAndGet(TokenState::withTokenForgotten);
+    }
+
+    @Override
+    public void invalidate(String accessToken) {
+        Instant now = clock.instant();
+        state.updateAndGet(current -> {
+            Token token = current.token();
+            if (token == null || token.rejected() || !token.accessToken().equals(accessToken)) {
+                // a token that a request replaced meanwhile stays: it is newer than the one the caller saw
+                return current;
+            }
+            Instant notBefore = token.reissue() ? token.sentAt().plus(config.tokenReissueInterval()) : now;
+            return current.withTokenRejected(requests.get() + 1, notBefore);
+        });
+    }
+
+    @Override
+    public void accepted(String accessToken) {
+        Token token = state.get().token();
+        if (token != null && token.reissue() && !token.rejected() && token.accessToken().equals(accessToken)) {
+            state.updateAndGet(current -> current.token() == token ? current.withToken(token.asAccepted()) : current);
+        }
+    }
+
+    /** Starts one refresh ahead of expiry on the executor, unless one runs or the breaker paces them. */
+    private void refreshInBackground(Instant now) {
+        if (inFlight.get() != null || !breaker.allowsBackgroundRefresh(now)) {
+            return;
+        }
+        InFlightRequest mine = new InFlightRequest(requests.incrementAndGet(), now.plus(config.tokenWaitTimeout()),
+                true,
+                false);
+        if (!inFlight.compareAndSet(null, mine)) {
+            return;
+        }
+        // a request may have ended since the caller looked
+        Token token = state.get().usable(clock.instant());
+        if (token == null || !token.isDueForRefresh(now)) {
+            end(mine);
+            mine.outcome().complete(token);
+            return;
+        }
+        try {
+            executor.execute(() -> run(mine));
+        } catch (RuntimeException | Error e) {
+            // rejected, shut down, out of threads: never run it on this caller, which holds a valid token
+            end(mine);
+            mine.abandon(now, new TokenEndpointUnavailableException(Messages.noThread(e), e));
+            breaker.deferBackground(now);
+            LOG.warning(Messages.noThread(e));
+        }
+    }
+
+    /** The loop of a caller without a usable token: join the request in flight, replace it, or run one itself. */
+    private String awaitToken(Instant asked) {
+        Duration waitTimeout = config.tokenWaitTimeout();
+        long waitEnd = System.nanoTime() + waitTimeout.toNanos();
+        Instant deadline = asked.plus(waitTimeout);
+        while (true) {
+            Instant now = clock.instant();
+            TokenState current = state.get();
+            Token token = current.usable(now);
+            if (token != null) {
+                return token.accessToken();
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TokenEndpointUnavailableException(Messages.interrupted(), 0);
+            }
+            failIfNoRequestMayGoOut(current, now);
+            InFlightRequest running = inFlight.get();
+            if (running == null) {
+                // a token the API rejected, or one requested before a rejection, is being replaced: a reissue
+                boolean reissue = current.token() != null
+                        && (current.token().rejected() || current.token().request() < current.staleBelow());
+                InFlightRequest mine = new InFlightRequest(requests.incrementAndGet(), deadline, false, reissue);
+                if (inFlight.compareAndSet(null, mine)) {
+                    // a request may have ended since this caller looked: no second rotation for nothing
+                    Token ended = state.get().usable(clock.instant());
+                    if (ended != null) {
+                        end(mine);
+                        mine.outcome().complete(ended);
+                        return ended.accessToken();
+                    }
+                    run(mine);
+                    Token obtained = ownOutcome(mine);
+                    if (obtained != null) {
+                        return obtained.accessToken();
+                    }
+                }
+            } else if (running.isBackground() && running.isIdle() || running.isOverdue(now)) {
+                if (running.abandon(now, new TokenEndpointUnavailableException(
+                        Messages.abandoned(running.deadline()), 0))) {
+                    inFlight.compareAndSet(running, null);
+                    LOG.fine(() -> Messages.abandoned(running.deadline()));
+                }
+            } else {
+                Token obtained = outcome(running, waitEnd, waitTimeout);
+                // a token requested before the API rejected one may be revoked too: then ask anew
+                if (obtained != null && obtained.request() >= state.get().staleBelow()) {
+                    return obtained.accessToken();
+                }
+            }
+        }
+    }
+
+    private void failIfNoRequestMayGoOut(TokenState current, Instant now) {
+        if (current.dead() != null) {
+            throw CallerFailures.forCaller(current.dead());
+        }
+        if (current.reissueDeferred(now)) {
+            throw new TokenReissueDeferredException(
+                    Messages.reissueDeferred(current.token().sentAt(), current.reissueNotBefore()),
+                    current.reissueNotBefore());
+        }
+        TokenEndpointCircuitOpenException open = breaker.rejection(now);
+        if (open != null) {
+            throw CallerFailures.forCaller(open);
+        }
+    }
+
+    /**
+     * Waits for a request's outcome, within the caller's own bound and the request's deadline.
+     *
+     * @return the token it obtained, or {@code null} to look again (it was abandoned, or its deadline passed)
+     */
+    private Token outcome(InFlightRequest request, long waitEnd, Duration waitTimeout) {
+        long left = waitEnd - System.nanoTime();
+        if (left <= 0) {
+            throw new TokenEndpointUnavailableException(Messages.waitTimedOut(waitTimeout), 0);
+        }
+        Duration untilDeadline = Duration.between(clock.instant(), request.deadline());
+        long wait = Math.min(left, Math.max(0, untilDeadline.toNanos()) + TimeUnit.MILLISECONDS.toNanos(1));
+        try {
+            return request.outcome().get(wait, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            if (request.isAbandoned()) {
+                return null;
+            }
+            throw CallerFailures.forCaller(e.getCause());
+        } catch (TimeoutException e) {
+            if (System.nanoTime() - waitEnd >= 0) {
+                throw new TokenEndpointUnavailableException(Messages.waitTimedOut(waitTimeout), e);
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TokenEndpointUnavailableException(Messages.interrupted(), e);
+        }
+    }
+
+    /**
+     * The outcome of the request this caller ran itself: its failure was made in this thread for this caller, and is
+     * thrown as it is.
+     *
+     * @return the token, or {@code null} to look again (it was abandoned meanwhile)
+     */
+    private Token ownOutcome(InFlightRequest request) {
+        try {
+            Token token = request.outcome().getNow(null);
+            // the API may have rejected a token while this request ran: then its token may be revoked too
+            return token != null && token.request() >= state.get().staleBelow() ? token : null;
+        } catch (CompletionException e) {
+            if (request.isAbandoned() && !Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw CallerFailures.forCaller(e.getCause());
+        }
+    }
+
+    /** Runs a request to its end, in whichever thread: its outcome is complete afterwards. */
+    private void run(InFlightRequest request) {
+        if (!request.start()) {
+            return;
+        }
+        boolean probe = breaker.isProbe(clock.instant());
+        try {
+            Token token = chain.obtain(request, probe);
+            breaker.succeeded();
+            end(request);
+            request.outcome().complete(token);
+        } catch (Throwable e) {
+            boolean tokenValid = state.get().usable(clock.instant()) != null;
+            boolean interrupted = Thread.currentThread().isInterrupted();
+            if (e instanceof TokenRequestException failure && !chain.isTerminal(failure) && !request.isAbandoned()
+                    && !interrupted) {
+                breaker.failed(failure, clock.instant(), !tokenValid);
+            }
+            end(request);
+            if (interrupted) {
+                // the owner's interrupt is not its joiners': they look again, and one of them asks anew
+                request.abandon(clock.instant(), new TokenEndpointUnavailableException(Messages.interrupted(), e));
+            }
+            request.outcome().completeExceptionally(e);
+            if (tokenValid && request.isBackground() && !chain.isTerminal(e)) {
+                LOG.log(Level.WARNING, Messages.backgroundRefreshFailed(e));
+            }
+        }
+    }
+
+    private void end(InFlightRequest request) {
+        inFlight.compareAndSet(request, null);
+    }
+
+    @Override
+    public void close() {
+        chain.close();
+        if (executor instanceof TokenThreads threads) {
+            threads.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TokenManager[" + chain + ", " + state.get() + ", " + breaker + "]";
+    }
+
+    /** For the tests: the request in flight, if any. */
+    InFlightRequest inFlight() {
+        return inFlight.get();
+    }
+
+    /** For the tests: the state. */
+    TokenState state() {
+        return state.get();
+    }
+}

@@ -1,0 +1,53 @@
+package ch.ticketpark.client.internal.token;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The token manager's own few threads: they run the background refreshes and each attempt of a token request, so
+ * that no token request waits for a thread of a pool the callers may have filled (the server's managed executor), and
+ * a caller can stop waiting for an attempt that hangs. Bounded: when every thread is busy (attempts stuck on an
+ * endpoint that trickles its answer), a new task is rejected, and the token request fails as unavailable instead of
+ * piling up threads.
+ */
+public final class TokenThreads implements Executor, AutoCloseable {
+
+    static final int MAX_THREADS = 8;
+
+    private final ThreadPoolExecutor pool;
+
+    /**
+     * @param factory the server's managed thread factory (threads with the application's context), or {@code null}
+     *        for plain daemon threads
+     */
+    public TokenThreads(ThreadFactory factory) {
+        this.pool = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                factory != null ? factory : new Daemons());
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        pool.execute(task);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    private static final class Daemons implements ThreadFactory {
+
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "ticketpark-token-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package ch.ticketpark.client.internal.rest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.interceptor.InvocationContext;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import ch.ticketpark.client.Created;
+import ch.ticketpark.client.Query;
+import ch.ticketpark.client.api.EventsClient;
+import ch.ticketpark.client.exception.AccessDeniedException;
+import ch.ticketpark.client.exception.TokenRejectedException;
+import ch.ticketpark.client.model.Event;
+import ch.ticketpark.client.support.RotatingTokens;
+
+/**
+ * The replay rule, without a container: the interceptor around real client calls (RESTEasy against WireMock), and
+ * the decision which calls may be replayed.
+ */
+class TokenReplayInterceptorTest {
+
+    @RegisterExtension
+    static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private final RotatingTokens tokens = new RotatingTokens();
+    private final TokenReplayInterceptor interceptor = new TokenReplayInterceptor();
+    private final EventsClient events;
+
+    TokenReplayInterceptorTest() {
+        RestClientBuilder builder = RestClientBuilder.newBuilder().baseUri(URI.create(api.baseUrl()));
+        TicketparkRestClientListener.register(builder, () -> tokens, () -> URI.create(api.baseUrl()));
+        events = builder.build(EventsClient.class);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        ((AutoCloseable) events).close();
+    }
+
+    @Test
+    void replaysOnceWithANewTokenAfter401() throws Exception {
+        rejectToken("token-1");
+        api.stubFor(WireMock.get(urlPathEqualTo("/events/e1")).withHeader("Authorization", equalTo("Bearer token-2"))
+                .willReturn(okJson("{\"pid\":\"e1\"}")));
+
+        Object event = interceptor.replayOnce(call("httpGet", "e1", null));
+
+        assertThat(event).isEqualTo(new Event("e1", null, null, null, null, null, null));
+        assertThat(tokens.invalidated).containsExactly("token-1");
+        assertThat(tokens.newTokens()).isEqualTo(1);
+        assertThat(api.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
+    }
+
+    @Test
+    void replaysACreationWithTheSameBody() throws Exception {
+        rejectToken("token-1");
+        api.stubFor(WireMock.post(urlPathEqualTo("/events/")).withHeader("Authorization", equalTo("Bearer token-2"))
+                .willReturn(aResponse().withStatus(201).withHeader("Location", api.baseUrl() + "/events/e9")));
+
+        try (Response response = (Response) interceptor.replayOnce(call("httpPost", Event.of("h1", "A", "CHF")))) {
+            assertThat(Created.pid(response)).isEqualTo("e9");
+        }
+        List<String> bodies = api.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString()).toList();
+        assertThat(bodies).hasSize(2).allMatch(bodies.get(0)::equals);
+    }
+
+    @Test
+    void aSecond401SurfacesWithoutAnotherTokenRequest() {
+        rejectToken("token-1");
+        rejectToken("token-2");
+
+        assertThatThrownBy(() -> interceptor.replayOnce(call("httpGet", "e1", null)))
+                .isInstanceOf(TokenRejectedException.class);
+        assertThat(api.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
+        assertThat(tokens.newTokens()).isEqualTo(1);
+        assertThat(tokens.invalidated).containsExactly("token-1", "token-2");
+    }
+
+    @Test
+    void doesNotReplayOtherErrors() {
+        api.stubFor(WireMock.any(anyUrl()).willReturn(aResponse().withStatus(403)));
+
+        assertThatThrownBy(() -> interceptor.replayOnce(call("httpGet", "e1", null)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(api.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+        assertThat(tokens.invalidated).isEmpty();
+    }
+
+    @Test
+    void doesNotReplayACallWhoseBodyCannotBeSentTwice() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        InvocationContext context = new Call(Streaming.class.getMethod("upload", InputStream.class),
+                new Object[]{InputStream.nullInputStream()}, () -> {
+                    attempts.incrementAndGet();
+                    throw new TokenRejectedException("rejected", 401, "POST", "/x", "");
+                });
+
+        assertThatThrownBy(() -> interceptor.replayOnce(context)).isInstanceOf(TokenRejectedException.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void decidesWhichCallsCanBeReplayed() throws Exception {
+        assertThat(ReplaySafety.isSafe(EventsClient.class.getMethod("httpList", Query.class), new Object[]{null}))
+                .isTrue();
+        assertThat(ReplaySafety.isSafe(EventsClient.class.getMethod("httpPostAll", List.class),
+                new Object[]{List.of(Event.of("h", "n", "CHF"))})).isTrue();
+        assertThat(ReplaySafety.isSafe(Streaming.class.getMethod("upload", InputStream.class),
+                new Object[]{InputStream.nullInputStream()})).isFalse();
+        assertThat(ReplaySafety.isSafe(Streaming.class.getMethod("later"), new Object[0])).isFalse();
+    }
+
+    /** Methods a client interface may have. */
+    interface Streaming {
+
+        void upload(InputStream body);
+
+        CompletionStage<String> later();
+    }
+
+    private void rejectToken(String token) {
+        api.stubFor(WireMock.any(anyUrl()).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"The access token provided "
+                                + "is invalid.\"}")));
+    }
+
+    /** The invocation of a method of the real client, as the MicroProfile Rest Client hands it to interceptors. */
+    private InvocationContext call(String name, Object... arguments) {
+        Method method = List.of(EventsClient.class.getMethods()).stream()
+                .filter(m -> m.getName().equals(name) && m.getParameterCount() == arguments.length
+                        && !m.isDefault())
+                .findFirst().orElseThrow();
+        return new Call(method, arguments, () -> {
+            try {
+                return method.invoke(events, arguments);
+            } catch (InvocationTargetException e) {
+                throw (Exception) e.getCause();
+            }
+        });
+    }
+
+    private interface Proceeding {
+
+        Object proceed() throws Exception;
+    }
+
+    private record Call(Method method, Object[] arguments, Proceeding target) implements InvocationContext {
+
+        @Override
+        public Object getTarget() {
+            return null;
+        }
+
+        @Override
+        public Object getTimer() {
+            return null;
+        }
+
+        @Override
+        public Method getMethod() {
+            return method;
+        }
+
+        @Override
+        public Constructor<?> getConstructor() {
+            return null;
+        }
+
+        @Override
+        public Object[] getParameters() {
+            return arguments;
+        }
+
+        @Override
+        public void setParameters(Object[] params) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<String, Object> getContextData() {
+            return new HashMap<>();
+        }
+
+        @Override
+        public Object proceed() throws Exception {
+            return target.proceed();
+        }
+    }
+}

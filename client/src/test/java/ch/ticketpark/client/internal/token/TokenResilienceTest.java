@@ -1,0 +1,496 @@
+package ch.ticketpark.client.internal.token;
+
+import static ch.ticketpark.client.support.Fixtures.SECRETS;
+import static ch.ticketpark.client.support.Fixtures.TOKEN_PATH;
+import static ch.ticketpark.client.support.Fixtures.oauthError;
+import static ch.ticketpark.client.support.Fixtures.token;
+import static ch.ticketpark.client.support.Fixtures.tokenRequest;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import ch.ticketpark.client.exception.InvalidClientException;
+import ch.ticketpark.client.exception.InvalidGrantException;
+import ch.ticketpark.client.exception.OAuthErrorException;
+import ch.ticketpark.client.exception.TokenEndpointCircuitOpenException;
+import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
+import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.internal.resilience.Backoff;
+import ch.ticketpark.client.internal.resilience.Sleeper;
+
+/** Item 1 of the fault matrix: retries, backoff, Retry-After, the wait bound and the circuit breaker. */
+class TokenResilienceTest extends TokenChainTestSupport {
+
+    @Test
+    void droppedConnectionIsRetriedAndTheCallerGetsTheToken() {
+        failTwiceThen(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+        assertThat(manager(Map.of()).accessToken()).isEqualTo("access-1");
+
+        assertThat(tokenRequests()).isEqualTo(3);
+        assertThat(sleeper.delays()).hasSize(2);
+    }
+
+    @Test
+    void refusedConnectionIsRetriedUpToTheMaximumAttempts() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_URL, "http://localhost:" + closedPort + "/t"));
+
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+
+        assertThat(e.attempts()).isEqualTo(4);
+        assertThat(e.getMessage()).startsWith("TPC0101").contains("4 attempts", "TPC0006");
+        assertThat(e.getCause()).hasMessageStartingWith("TPC0006");
+        assertThat(sleeper.delays()).hasSize(3);
+    }
+
+    @Test
+    void connectTimeoutIsRetried() throws Exception {
+        // a listening socket whose accept queue is full: the kernel drops further SYNs, so connecting times out
+        try (ServerSocket full = new ServerSocket(0, 1)) {
+            List<java.net.Socket> queued = new ArrayList<>();
+            try {
+                while (queued.size() < 50) {
+                    java.net.Socket socket = new java.net.Socket();
+                    try {
+                        socket.connect(full.getLocalSocketAddress(), 200);
+                    } catch (java.net.SocketTimeoutException e) {
+                        socket.close();
+                        break; // full
+                    }
+                    queued.add(socket);
+                }
+                assertThat(queued).as("the accept queue fills up").hasSizeLessThan(50);
+                TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_URL,
+                        "http://localhost:" + full.getLocalPort() + "/t", TicketparkConfig.CONNECT_TIMEOUT, "PT0.5S",
+                        TicketparkConfig.TOKEN_MAX_ATTEMPTS, "2"));
+
+                long start = System.nanoTime();
+                TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                        manager::accessToken);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                assertThat(e.attempts()).isEqualTo(2);
+                assertThat(e.getMessage()).startsWith("TPC0101").contains("2 attempts", "TPC0006");
+                assertThat(e.getCause()).hasMessageStartingWith("TPC0006")
+                        .hasMessageMatching("(?is).*connect.*timed out.*");
+                assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(500));
+                // two connect timeouts of 0.5 s, far from the 10 s read timeout
+                assertThat(took).isBetween(Duration.ofMillis(950), Duration.ofSeconds(5));
+            } finally {
+                for (java.net.Socket socket : queued) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void readTimeoutIsRetried() {
+        // an answer 60 s late can only fail by the timeout; the third answer, at once, has 2 s to spare for a GC pause
+        failTwiceThen(token("slow", "slow", 600).withFixedDelay(60_000));
+
+        assertThat(manager(Map.of(TicketparkConfig.READ_TIMEOUT, "PT2S")).accessToken()).isEqualTo("access-1");
+
+        assertThat(tokenRequests()).isEqualTo(3);
+        assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 504, 429})
+    void serverErrorsAreRetriedWithExponentialBackoff(int status) {
+        failTwiceThen(aResponse().withStatus(status));
+
+        assertThat(manager(Map.of()).accessToken()).isEqualTo("access-1");
+
+        // random() is 1.0 here: the delays are the ceilings 0.5 s, 1 s
+        assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void temporarilyUnavailableIsRetriedEvenAsHttp400() {
+        failTwiceThen(oauthError(400, "temporarily_unavailable", "Maintenance"));
+
+        assertThat(manager(Map.of()).accessToken()).isEqualTo("access-1");
+
+        assertThat(tokenRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void backoffHasFullJitterAndIsCapped() {
+        Backoff low = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), () -> 0.0);
+        Backoff mid = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), () -> 0.5);
+
+        assertThat(low.delay(3)).isZero();
+        assertThat(mid.delay(1)).isEqualTo(Duration.ofMillis(250));
+        assertThat(mid.delay(3)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(mid.ceiling(6)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(mid.ceiling(60)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void retryAfterInSecondsIsHonoured() {
+        failTwiceThen(aResponse().withStatus(503).withHeader("Retry-After", "7"));
+
+        manager(Map.of()).accessToken();
+
+        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
+    }
+
+    @Test
+    void retryAfterAsHttpDateIsHonoured() {
+        String in4s = DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(clock.instant().plusSeconds(4).atOffset(ZoneOffset.UTC));
+        failTwiceThen(aResponse().withStatus(503).withHeader("Retry-After", in4s));
+
+        manager(Map.of()).accessToken();
+
+        // the second date lies in the past by then: no longer than the backoff
+        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void retryAfterBeyondTheMaximumDelayEndsTheRequest() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503).withHeader("Retry-After",
+                "3600")));
+
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager(Map.of())::accessToken);
+
+        assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(sleeper.delays()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"invalid_client, TPC0100", "invalid_grant, TPC0004", "invalid_request, TPC0002",
+            "unauthorized_client, TPC0002"})
+    void oauthErrorsAreNeverRetried(String error, String code) {
+        server.stubFor(tokenRequest("password").willReturn(oauthError(400, error, "no")));
+
+        OAuthErrorException e = catchThrowableOfType(OAuthErrorException.class, manager(Map.of())::accessToken);
+
+        assertThat(e).isNotNull().hasMessageStartingWith(code);
+        assertThat(e.error()).isEqualTo(error);
+        assertThat(tokenRequests()).isEqualTo(1);
+        assertThat(sleeper.delays()).isEmpty();
+    }
+
+    @Test
+    void retriesEndWithinTheWaitTimeout() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
+        // each attempt may take 2 s (connect + read), the callers wait 5 s: delays 1 s, 2 s fit, 4 s would not
+        TokenManager manager = manager(Map.of(TicketparkConfig.CONNECT_TIMEOUT, "PT1S",
+                TicketparkConfig.READ_TIMEOUT, "PT1S", TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT5S",
+                TicketparkConfig.TOKEN_MAX_ATTEMPTS, "10", TicketparkConfig.TOKEN_RETRY_INITIAL_DELAY, "PT1S"));
+
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+
+        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(e.attempts()).isEqualTo(3);
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.getMessage()).startsWith("TPC0101").contains("3 attempts in PT3S");
+    }
+
+    @Test
+    void breakerOpensAfterConsecutiveFailuresFailsFastAndRecoversAfterOneProbe() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_MAX_ATTEMPTS, "1"));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken))
+                    .isNotInstanceOf(TokenEndpointCircuitOpenException.class);
+        }
+        TokenEndpointCircuitOpenException open = catchThrowableOfType(TokenEndpointCircuitOpenException.class,
+                manager::accessToken);
+        assertThat(open.openUntil()).isEqualTo(clock.instant().plusSeconds(30));
+        assertThat(open.consecutiveFailures()).isEqualTo(3);
+        assertThat(open.attempts()).isZero();
+        assertThat(open.getCause()).isInstanceOf(TokenEndpointUnavailableException.class);
+        assertThat(open.getMessage()).startsWith("TPC0102").contains("TPC0005", "HTTP 503");
+        assertThat(tokenRequests()).isEqualTo(3);
+
+        clock.advance(Duration.ofSeconds(29));
+        catchThrowableOfType(TokenEndpointCircuitOpenException.class, manager::accessToken);
+        assertThat(tokenRequests()).isEqualTo(3);
+
+        clock.advance(Duration.ofSeconds(1));
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(tokenRequests()).isEqualTo(4);
+    }
+
+    @Test
+    void failedProbeIsOneAttemptAndOpensTheBreakerAgain() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.CIRCUIT_BREAKER_FAILURES, "1"));
+        catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken);
+        int afterFirst = tokenRequests();
+        assertThat(afterFirst).isEqualTo(4);
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken))
+                .isNotInstanceOf(TokenEndpointCircuitOpenException.class);
+        assertThat(tokenRequests()).isEqualTo(afterFirst + 1);
+        assertThat(catchThrowableOfType(TokenEndpointCircuitOpenException.class, manager::accessToken).openUntil())
+                .isEqualTo(clock.instant().plusSeconds(30));
+    }
+
+    @Test
+    void breakerOpensOnRepeatedWrongClientCredentialsAndKeepsTheirType() {
+        server.stubFor(tokenRequest("password").willReturn(oauthError(400, "invalid_client", "Bad client")));
+        TokenManager manager = manager(Map.of());
+
+        for (int i = 0; i < 3; i++) {
+            catchThrowableOfType(InvalidClientException.class, manager::accessToken);
+        }
+        TokenEndpointCircuitOpenException open = catchThrowableOfType(TokenEndpointCircuitOpenException.class,
+                manager::accessToken);
+
+        assertThat(open.getCause()).isInstanceOf(InvalidClientException.class);
+        assertThat(tokenRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void failingRefreshInsideTheSkewWindowIsTriedOncePerBackoffPeriodAndNeverOpensTheBreaker() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").willReturn(aResponse().withStatus(503)));
+        TokenManager manager = manager(Map.of());
+        manager.accessToken();
+        clock.advance(Duration.ofSeconds(571)); // inside the 30 s skew window
+
+        // a call every 100 ms for 28 s: after each failure the next refresh waits the backoff ceiling of the
+        // failure count, 0.5, 1, 2, 4, 8 s, then 10 s (token-retry-max-delay)
+        List<Long> refreshedAtMillis = new ArrayList<>();
+        for (int i = 0; i < 280; i++) {
+            int before = refreshRequests();
+            assertThat(manager.accessToken()).isEqualTo("access-1");
+            assertThat(executor.awaitIdle()).isTrue();
+            if (refreshRequests() > before) {
+                refreshedAtMillis.add(i * 100L);
+            }
+            clock.advance(Duration.ofMillis(100));
+        }
+
+        assertThat(refreshedAtMillis).containsExactly(0L, 500L, 1_500L, 3_500L, 7_500L, 15_500L, 25_500L);
+        assertThat(sleeper.delays()).isEmpty();
+        // each failed refresh ahead of expiry is logged once (TPC0009), without a secret
+        assertThat(logged).filteredOn(record -> record.getMessage().startsWith("TPC0009")).hasSize(7)
+                .allSatisfy(record -> assertThat(record.getLevel()).isEqualTo(Level.WARNING))
+                .allSatisfy(record -> assertThat(record.getMessage()).contains("HTTP 503").doesNotContain(SECRETS));
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-2", "refresh-2", 600)));
+        clock.advance(Duration.ofSeconds(2)); // expired now: a waiting caller gets a token at once
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+    }
+
+    @Test
+    void callersWaitingDuringRetriesAllGetTheOneToken() throws Exception {
+        failTwiceThen(aResponse().withStatus(503));
+        List<Thread> callerThreads = new CopyOnWriteArrayList<>();
+        ExecutorService callers = Executors.newFixedThreadPool(50, task -> {
+            Thread thread = new Thread(task);
+            callerThreads.add(thread);
+            return thread;
+        });
+        // each retry delay lasts until all other callers wait for the one request: the retries are seen to be shared
+        List<Integer> waitingDuringDelay = new CopyOnWriteArrayList<>();
+        Sleeper untilAllWait = delay -> {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (waitingOthers(callerThreads) < 49 && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            waitingDuringDelay.add(waitingOthers(callerThreads));
+            sleeper.sleep(delay);
+        };
+        TokenManager manager = manager(Map.of(), TokenManager.NO_STORE, untilAllWait);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                futures.add(callers.submit(() -> {
+                    start.await();
+                    return manager.accessToken();
+                }));
+            }
+            start.countDown();
+            for (Future<String> future : futures) {
+                assertThat(future.get(30, TimeUnit.SECONDS)).isEqualTo("access-1");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(waitingDuringDelay).containsExactly(49, 49);
+        assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+        assertThat(tokenRequests()).isEqualTo(3);
+    }
+
+    /** The caller threads other than this one that wait with a timeout (for a token request's outcome). */
+    private static int waitingOthers(List<Thread> callerThreads) {
+        return (int) callerThreads.stream().filter(thread -> thread != Thread.currentThread())
+                .filter(thread -> thread.getState() == Thread.State.TIMED_WAITING).count();
+    }
+
+    @Test
+    void callerWaitsNoLongerThanTheWaitTimeout() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.CONNECT_TIMEOUT, "PT0.5S",
+                TicketparkConfig.READ_TIMEOUT, "PT0.5S", TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT1S"));
+        executor.hold(); // the attempt never gets a thread: only the bound can end the caller's wait
+
+        long start = System.nanoTime();
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(e.getMessage()).startsWith("TPC0018").contains("PT1S", "ticketpark.token-wait-timeout");
+        // the wait is measured: at least the bound, and not past it by more than a loaded machine's slack
+        assertThat(waited).isBetween(Duration.ofMillis(950), Duration.ofMillis(1_900));
+        // an attempt that got its thread after its caller stopped waiting is never sent
+        executor.release();
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(tokenRequests()).isZero();
+    }
+
+    @Test
+    void rejectedRefreshWithoutPasswordDoesNotOpenTheBreaker() {
+        server.stubFor(tokenRequest("refresh_token")
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        TokenManager manager = manager(Map.of(TicketparkConfig.USERNAME, "", TicketparkConfig.PASSWORD, "",
+                TicketparkConfig.REFRESH_TOKEN, "seed-refresh"));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken))
+                    .hasMessageStartingWith("TPC0003");
+        }
+        assertThat(tokenRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void retryAfterPastTheWaitBoundEndsTheRequestAndTheCallerGetsIt() {
+        // 25 s is within token-retry-max-delay (60 s here), but 25 s + one attempt (15 s) is past the 30 s wait
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503).withHeader("Retry-After",
+                "25")));
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_RETRY_MAX_DELAY, "PT60S"));
+
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(25));
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(tokenRequests()).isEqualTo(1);
+        assertThat(sleeper.delays()).isEmpty();
+    }
+
+    @Test
+    void wrongPasswordOpensTheBreakerToProtectTheAccountAndASuccessClosesIt() {
+        server.stubFor(tokenRequest("password").willReturn(oauthError(400, "invalid_grant", "Invalid credentials")));
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_MAX_ATTEMPTS, "1"));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken))
+                    .hasMessageStartingWith("TPC0004");
+        }
+        TokenEndpointCircuitOpenException open = catchThrowableOfType(TokenEndpointCircuitOpenException.class,
+                manager::accessToken);
+        assertThat(open.getCause()).isInstanceOf(InvalidGrantException.class);
+        assertThat(open.openUntil()).isEqualTo(clock.instant().plusSeconds(30));
+        assertThat(tokenRequests()).isEqualTo(3); // the fourth wrong password never reached the server
+
+        clock.advance(Duration.ofSeconds(30));
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 60)));
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        // closed: the count starts again, one failure alone does not open it
+        server.stubFor(tokenRequest("password").willReturn(oauthError(400, "invalid_grant", "Invalid credentials")));
+        server.stubFor(tokenRequest("refresh_token").willReturn(oauthError(400, "invalid_grant", "Expired")));
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken))
+                .isNotInstanceOf(TokenEndpointCircuitOpenException.class);
+        assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken))
+                .isNotInstanceOf(TokenEndpointCircuitOpenException.class);
+
+        assertThat(messages("TPC0102")).singleElement().satisfies(record -> {
+            assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(record.getMessage()).contains("3", "TPC0004");
+        });
+        assertThat(messages("TPC0103")).singleElement().satisfies(record -> assertThat(record.getMessage())
+                .contains("3 failed token requests"));
+        assertThat(logged).allSatisfy(record -> assertThat(formatted(record)).doesNotContain(SECRETS));
+    }
+
+    @Test
+    void aLifetimeOfTwoDaysIsCappedToOneDay() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 172_800)));
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-2", "refresh-2", 172_800)));
+        TokenManager manager = manager(Map.of());
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        clock.advance(Duration.ofDays(1).minusSeconds(31)); // before the 30 s skew window of a one-day token
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        clock.advance(Duration.ofSeconds(31)); // expired after one day, not two
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+
+        assertThat(tokenRequests()).isEqualTo(2);
+        assertThat(messages("TPC0108")).hasSize(2).allSatisfy(record -> assertThat(formatted(record))
+                .contains("172800", "PT24H").doesNotContain(SECRETS));
+    }
+
+    private List<LogRecord> messages(String code) {
+        return logged.stream().filter(record -> record.getMessage().startsWith(code)).toList();
+    }
+
+    private static String formatted(LogRecord record) {
+        return new java.util.logging.SimpleFormatter().format(record);
+    }
+
+    private void failTwiceThen(ResponseDefinitionBuilder failure) {
+        server.stubFor(tokenRequest("password").inScenario("faults").whenScenarioStateIs(STARTED)
+                .willReturn(failure).willSetStateTo("failed once"));
+        server.stubFor(tokenRequest("password").inScenario("faults").whenScenarioStateIs("failed once")
+                .willReturn(failure).willSetStateTo("failed twice"));
+        server.stubFor(tokenRequest("password").inScenario("faults").whenScenarioStateIs("failed twice")
+                .willReturn(token("access-1", "refresh-1", 600)));
+    }
+
+    private static int tokenRequests() {
+        return server.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).size();
+    }
+
+    private static int refreshRequests() {
+        return (int) server.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).stream()
+                .filter(request -> request.getBodyAsString().contains("grant_type=refresh_token"))
+                .count();
+    }
+}
