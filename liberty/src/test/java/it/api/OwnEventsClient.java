@@ -14,7 +14,7 @@ import ch.ticketpark.client.ReplayWithNewToken;
 import ch.ticketpark.client.Ticketpark;
 
 /**
- * An application's own interface for a Ticketpark endpoint, declared as the README's escape hatch shows: config key
+ * An application's own interface for a Ticketpark endpoint, declared as docs/typed-api.md shows: config key
  * {@code ticketpark} (the token, typed errors, {@link Query} support) and {@link ReplayWithNewToken} (the replay on
  * 401, by the library's interceptor).
  */

@@ -63,7 +63,7 @@ import ch.ticketpark.client.support.MapConfig;
 import ch.ticketpark.client.support.MutableClock;
 import ch.ticketpark.client.support.RecordingSleeper;
 
-/** Item 4 of the fault matrix: where the token and the credentials may go, and where they never show. */
+/** Where the token and the credentials may go, and where they never show (docs/operating.md). */
 class SecurityTest {
 
     @RegisterExtension

@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import ch.ticketpark.client.exception.MalformedTokenResponseException;
 
 /**
- * Item 2 of the fault matrix: every answer that carries no usable token fails with a
- * {@link MalformedTokenResponseException} that names the problem and never the token.
+ * Every answer that carries no usable token fails with a {@link MalformedTokenResponseException} that names the
+ * problem and never the token: the rows of the failure behaviour table (docs/token-lifecycle.md) about malformed
+ * answers.
  */
 class TokenAnswerValidationTest extends TokenEndpointTestSupport {
 

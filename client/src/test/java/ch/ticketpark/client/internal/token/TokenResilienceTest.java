@@ -45,7 +45,10 @@ import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.internal.resilience.Backoff;
 import ch.ticketpark.client.internal.resilience.Sleeper;
 
-/** Item 1 of the fault matrix: retries, backoff, Retry-After, the wait bound and the circuit breaker. */
+/**
+ * Retries, backoff, Retry-After, the wait bound and the circuit breaker: the rows of the failure behaviour table
+ * (docs/token-lifecycle.md) about an unavailable token endpoint.
+ */
 class TokenResilienceTest extends TokenChainTestSupport {
 
     @Test

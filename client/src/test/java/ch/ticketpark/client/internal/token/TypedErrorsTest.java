@@ -33,7 +33,7 @@ import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.exception.TokenRequestException;
 import ch.ticketpark.client.internal.Messages;
 
-/** Item 3 of the fault matrix: one hierarchy of typed errors, each message with its own code. */
+/** One hierarchy of typed errors, each message with its own code (docs/token-lifecycle.md, "Exceptions"). */
 class TypedErrorsTest extends TokenEndpointTestSupport {
 
     @ParameterizedTest
