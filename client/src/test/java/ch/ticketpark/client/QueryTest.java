@@ -22,7 +22,7 @@ class QueryTest {
     private static final LocalDateTime Y2014 = LocalDateTime.of(2014, 1, 1, 0, 0);
     private static final LocalDateTime Y2015 = LocalDateTime.of(2015, 1, 1, 0, 0);
 
-    /** Each query example of Ticketpark's API documentation and the query that must produce it. */
+    /** Each example the Ticketpark API documentation gives, and the query that must produce it. */
     static Stream<Arguments> documentedExamples() {
         return Stream.of(
                 Arguments.of("page=2&maxResults=10", Query.page(2, 10)),

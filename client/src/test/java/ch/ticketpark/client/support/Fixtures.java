@@ -1,9 +1,12 @@
 package ch.ticketpark.client.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -11,8 +14,9 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-/** Credentials and token endpoint answers shared by the unit tests. */
+/** Credentials, a WireMock server and token endpoint answers shared by the unit tests. */
 public final class Fixtures {
 
     public static final String CLIENT_KEY = "client-key-1";
@@ -30,6 +34,11 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A WireMock server on a free port, for {@code @RegisterExtension}; its stubs and requests reset per test. */
+    public static WireMockExtension wireMock() {
+        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    }
+
     public static MappingBuilder tokenRequest(String grantType) {
         return post(urlEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=" + grantType));
     }
@@ -41,6 +50,18 @@ public final class Fixtures {
                 .withHeader("Cache-Control", "no-store")
                 .withBody("{\"access_token\":\"" + accessToken + "\",\"expires_in\":" + expiresIn
                         + ",\"token_type\":\"bearer\",\"scope\":null,\"refresh_token\":\"" + refreshToken + "\"}");
+    }
+
+    /** An answer of the Ticketpark API: JSON if the body looks like it, else plain text. */
+    public static ResponseDefinitionBuilder apiAnswer(int status, String body) {
+        return aResponse().withStatus(status)
+                .withHeader("Content-Type", body.startsWith("{") ? "application/json" : "text/plain").withBody(body);
+    }
+
+    /** The {@code Authorization} headers the server received, in order. */
+    public static List<String> authorizations(WireMockExtension server) {
+        return server.findAll(anyRequestedFor(anyUrl())).stream().map(request -> request.getHeader("Authorization"))
+                .toList();
     }
 
     public static ResponseDefinitionBuilder oauthError(int status, String error, String description) {

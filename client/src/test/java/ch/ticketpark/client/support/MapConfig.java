@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.spi.Converter;
 
 import ch.ticketpark.client.internal.config.TicketparkConfig;
 
-/** A MicroProfile Config of string properties, for tests. */
+/** A MicroProfile Config of string properties, for tests; a property that is not there is absent for any type. */
 public final class MapConfig implements Config {
 
     private final Map<String, String> properties;
@@ -32,13 +32,25 @@ public final class MapConfig implements Config {
         return properties;
     }
 
+    /**
+     * @param overrides keys on top of {@link #valid(String)}; an empty value removes the key
+     * @return the configuration of a client whose API (and token endpoint) is at the given base URL
+     */
+    public static TicketparkConfig load(String apiUrl, Map<String, String> overrides) {
+        Map<String, String> properties = valid(apiUrl);
+        properties.putAll(overrides);
+        properties.values().removeIf(String::isEmpty);
+        return TicketparkConfig.load(new MapConfig(properties));
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <T> Optional<T> getOptionalValue(String propertyName, Class<T> propertyType) {
-        if (propertyType != String.class) {
+        String value = properties.get(propertyName);
+        if (value != null && propertyType != String.class) {
             throw new UnsupportedOperationException(propertyType.getName());
         }
-        return (Optional<T>) Optional.ofNullable(properties.get(propertyName));
+        return (Optional<T>) Optional.ofNullable(value);
     }
 
     @Override
@@ -68,6 +80,6 @@ public final class MapConfig implements Config {
 
     @Override
     public <T> T unwrap(Class<T> type) {
-        throw new UnsupportedOperationException();
+        throw new IllegalArgumentException(type.getName());
     }
 }

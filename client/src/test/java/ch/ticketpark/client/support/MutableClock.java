@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that tests move by hand, so that no test sleeps until a token expires. */
-public final class MutableClock extends Clock {
+public class MutableClock extends Clock {
 
     private volatile Instant now = Instant.parse("2026-11-29T12:00:00Z");
 

@@ -6,16 +6,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ch.ticketpark.client.TicketparkTokens;
+import ch.ticketpark.client.internal.token.TokenFeedback;
 
-/** Tokens {@code token-1}, {@code token-2}, …: a new one only after the current one was invalidated. */
-public final class RotatingTokens implements TicketparkTokens {
+/**
+ * Tokens {@code token-1}, {@code token-2}, …: a new one only after the current one was invalidated. It records what
+ * the response filter reports: the tokens invalidated and those the API accepted.
+ */
+public final class RotatingTokens implements TicketparkTokens, TokenFeedback {
 
     private final AtomicInteger issued = new AtomicInteger(1);
+    private final AtomicInteger requested = new AtomicInteger();
     private final AtomicReference<String> current = new AtomicReference<>("token-1");
     public final List<String> invalidated = new CopyOnWriteArrayList<>();
+    public final List<String> accepted = new CopyOnWriteArrayList<>();
 
     @Override
     public String accessToken() {
+        requested.incrementAndGet();
         return current.updateAndGet(token -> token != null ? token : "token-" + issued.incrementAndGet());
     }
 
@@ -28,6 +35,16 @@ public final class RotatingTokens implements TicketparkTokens {
     public void invalidate(String accessToken) {
         invalidated.add(accessToken);
         current.updateAndGet(token -> accessToken.equals(token) ? null : token);
+    }
+
+    @Override
+    public void accepted(String accessToken) {
+        accepted.add(accessToken);
+    }
+
+    /** How many times a token was asked for. */
+    public int requested() {
+        return requested.get();
     }
 
     /** How many tokens were issued after the first one. */

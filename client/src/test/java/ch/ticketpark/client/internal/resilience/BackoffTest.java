@@ -51,4 +51,16 @@ class BackoffTest {
         assertThat(new Backoff(INITIAL, MAX, () -> 0.5).delay(3)).isEqualTo(Duration.ofSeconds(1));
         assertThat(new Backoff(INITIAL, MAX, () -> 0.25).delay(1)).isEqualTo(Duration.ofMillis(125));
     }
+
+    @Test
+    void backoffHasFullJitterAndIsCapped() {
+        Backoff low = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), () -> 0.0);
+        Backoff mid = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), () -> 0.5);
+
+        assertThat(low.delay(3)).isZero();
+        assertThat(mid.delay(1)).isEqualTo(Duration.ofMillis(250));
+        assertThat(mid.delay(3)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(mid.ceiling(6)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(mid.ceiling(60)).isEqualTo(Duration.ofSeconds(10));
+    }
 }

@@ -1,12 +1,14 @@
 package ch.ticketpark.client.internal.rest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
@@ -17,18 +19,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import ch.ticketpark.client.TicketparkTokens;
+import ch.ticketpark.client.exception.TicketparkException;
+import ch.ticketpark.client.support.Fixtures;
+import ch.ticketpark.client.support.RotatingTokens;
 
 class BearerTokenFilterTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = Fixtures.wireMock();
 
-    private final FixedTokens tokens = new FixedTokens();
+    @RegisterExtension
+    static WireMockExtension elsewhere = Fixtures.wireMock();
+
+    private final RotatingTokens tokens = new RotatingTokens();
     private final Client client = ClientBuilder.newClient()
             .register(new BearerTokenFilter(() -> tokens, () -> java.net.URI.create(server.baseUrl())));
 
@@ -44,7 +52,7 @@ class BearerTokenFilterTest {
         client.target(server.baseUrl() + "/events/").request().get(String.class);
 
         server.verify(1, getRequestedFor(urlEqualTo("/events/"))
-                .withHeader("Authorization", equalTo("Bearer access-1"))
+                .withHeader("Authorization", equalTo("Bearer token-1"))
                 .withHeader("Accept", equalTo("application/json"))
                 .withHeader("Content-Type", equalTo("application/json")));
     }
@@ -69,7 +77,21 @@ class BearerTokenFilterTest {
                 .hasMessageContaining("TPC0011")
                 .hasMessageContaining("plain http");
         // refused before a token was even obtained: there was nothing to send
-        assertThat(tokens.obtained.get()).isZero();
+        assertThat(tokens.requested()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:%d/events/", "http://localhost:%d/events/",
+            "https://localhost:%d/events/"})
+    void refusesEveryOriginButTheConfiguredOne(String pattern) {
+        String target = pattern.formatted(elsewhere.getPort());
+
+        Throwable e = catchThrowable(() -> client.target(target).request().get(String.class));
+
+        assertThat(e).isInstanceOf(ProcessingException.class).rootCause().isInstanceOf(TicketparkException.class)
+                .hasMessageStartingWith("TPC0109").hasMessageContaining("ticketpark/mp-rest/url");
+        assertThat(tokens.requested()).isZero();
+        assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
     @ParameterizedTest
@@ -86,25 +108,6 @@ class BearerTokenFilterTest {
                 .hasMessageContaining(origin)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret", "user:", "jane", "email", "events",
                         "filters", "page=", "?"));
-        assertThat(tokens.obtained.get()).isZero();
-    }
-
-    private static final class FixedTokens implements TicketparkTokens {
-
-        final java.util.concurrent.atomic.AtomicInteger obtained = new java.util.concurrent.atomic.AtomicInteger();
-
-        @Override
-        public String accessToken() {
-            obtained.incrementAndGet();
-            return "access-1";
-        }
-
-        @Override
-        public void invalidate() {
-        }
-
-        @Override
-        public void invalidate(String accessToken) {
-        }
+        assertThat(tokens.requested()).isZero();
     }
 }

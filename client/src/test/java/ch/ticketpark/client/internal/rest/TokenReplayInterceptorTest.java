@@ -1,12 +1,12 @@
 package ch.ticketpark.client.internal.rest;
 
+import static ch.ticketpark.client.support.Fixtures.apiAnswer;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,36 +30,28 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.Created;
-import ch.ticketpark.client.Query;
 import ch.ticketpark.client.api.EventsClient;
 import ch.ticketpark.client.exception.AccessDeniedException;
 import ch.ticketpark.client.exception.TokenRejectedException;
 import ch.ticketpark.client.model.Event;
+import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.RotatingTokens;
+import ch.ticketpark.client.support.TicketparkClients;
 
 /**
- * The replay rule, without a container: the interceptor around real client calls (RESTEasy against WireMock), and
- * the decision which calls may be replayed.
+ * The replay rule, without a container: the interceptor around real client calls (RESTEasy against WireMock).
  */
 class TokenReplayInterceptorTest {
 
     @RegisterExtension
-    static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension api = Fixtures.wireMock();
+
+    @RegisterExtension
+    final TicketparkClients clients = new TicketparkClients();
 
     private final RotatingTokens tokens = new RotatingTokens();
     private final TokenReplayInterceptor interceptor = new TokenReplayInterceptor();
-    private final EventsClient events;
-
-    TokenReplayInterceptorTest() {
-        RestClientBuilder builder = RestClientBuilder.newBuilder().baseUri(URI.create(api.baseUrl()));
-        TicketparkRestClientListener.register(builder, () -> tokens, () -> URI.create(api.baseUrl()));
-        events = builder.build(EventsClient.class);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        ((AutoCloseable) events).close();
-    }
+    private final EventsClient events = clients.build(EventsClient.class, api.baseUrl(), tokens);
 
     @Test
     void replaysOnceWithANewTokenAfter401() throws Exception {
@@ -126,17 +115,6 @@ class TokenReplayInterceptorTest {
         assertThat(attempts).hasValue(1);
     }
 
-    @Test
-    void decidesWhichCallsCanBeReplayed() throws Exception {
-        assertThat(ReplaySafety.isSafe(EventsClient.class.getMethod("httpList", Query.class), new Object[]{null}))
-                .isTrue();
-        assertThat(ReplaySafety.isSafe(EventsClient.class.getMethod("httpPostAll", List.class),
-                new Object[]{List.of(Event.of("h", "n", "CHF"))})).isTrue();
-        assertThat(ReplaySafety.isSafe(Streaming.class.getMethod("upload", InputStream.class),
-                new Object[]{InputStream.nullInputStream()})).isFalse();
-        assertThat(ReplaySafety.isSafe(Streaming.class.getMethod("later"), new Object[0])).isFalse();
-    }
-
     /** Methods a client interface may have. */
     interface Streaming {
 
@@ -147,9 +125,8 @@ class TokenReplayInterceptorTest {
 
     private void rejectToken(String token) {
         api.stubFor(WireMock.any(anyUrl()).withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"The access token provided "
-                                + "is invalid.\"}")));
+                .willReturn(apiAnswer(401, "{\"error\":\"invalid_grant\",\"error_description\":\"The access "
+                        + "token provided is invalid.\"}")));
     }
 
     /** The invocation of a method of the real client, as the MicroProfile Rest Client hands it to interceptors. */

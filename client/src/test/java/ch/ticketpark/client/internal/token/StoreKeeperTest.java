@@ -10,13 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
 import ch.ticketpark.client.internal.resilience.Backoff;
-import ch.ticketpark.client.spi.TokenStore;
 import ch.ticketpark.client.support.MutableClock;
+import ch.ticketpark.client.support.RecordingStore;
 
 class StoreKeeperTest {
 
@@ -26,7 +25,7 @@ class StoreKeeperTest {
 
     private final MutableClock clock = new MutableClock();
     private final AtomicReference<TokenState> state = new AtomicReference<>(TokenState.initial("refresh-1"));
-    private final FakeStore store = new FakeStore();
+    private final RecordingStore store = new RecordingStore(null);
     private final List<Runnable> held = new ArrayList<>();
 
     private StoreKeeper keeper(Executor executor) {
@@ -56,21 +55,21 @@ class StoreKeeperTest {
 
     @Test
     void theLoadedTokenIsStrippedAndABlankOneIsNone() {
-        store.loads = () -> Optional.of("  stored  ");
+        store.loads(load -> Optional.of("  stored  "));
         assertThat(direct().load(clock.instant())).isEqualTo(loaded("stored"));
 
-        store.loads = () -> Optional.of("   ");
+        store.loads(load -> Optional.of("   "));
         assertThat(direct().load(clock.instant())).isEqualTo(loaded(null));
 
-        store.loads = Optional::empty;
+        store.loads(load -> Optional.empty());
         assertThat(direct().load(clock.instant())).isEqualTo(loaded(null));
     }
 
     @Test
     void aStoreThatThrowsIsAFailedLoad() {
-        store.loads = () -> {
+        store.loads(load -> {
             throw new IllegalStateException("refresh-secret");
-        };
+        });
 
         assertThat(direct().load(clock.instant())).isSameAs(StoreKeeper.Loaded.FAILED);
     }
@@ -175,7 +174,7 @@ class StoreKeeperTest {
     @Test
     void failedSavesAreRetriedAfterTheBackoffCeilingAndSuccessResetsIt() {
         var keeper = direct();
-        store.failSaves = 2;
+        store.failSaves(2, () -> new IllegalStateException("store down"));
 
         keeper.saveSoon();
         assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plusSeconds(1));
@@ -185,7 +184,7 @@ class StoreKeeperTest {
         assertThat(state.get().saveRetryAt()).isNull();
         assertThat(store.saved).containsExactly("refresh-1");
 
-        store.failSaves = 1;
+        store.failSaves(1, () -> new IllegalStateException("store down"));
         state.updateAndGet(current -> current.withRefreshToken("refresh-2"));
         keeper.saveSoon();
         assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plusSeconds(1));
@@ -193,7 +192,7 @@ class StoreKeeperTest {
 
     @Test
     void aTokenReplacedDuringTheSaveStaysToBeSaved() {
-        store.onSave = () -> state.updateAndGet(current -> current.withRefreshToken("refresh-2"));
+        store.onSave(refreshToken -> state.updateAndGet(current -> current.withRefreshToken("refresh-2")));
 
         direct().saveSoon();
 
@@ -260,29 +259,5 @@ class StoreKeeperTest {
         holding().saveBeforeClosing();
 
         assertThat(store.saved).isEmpty();
-    }
-
-    private static final class FakeStore implements TokenStore {
-
-        Supplier<Optional<String>> loads = Optional::empty;
-        int failSaves;
-        Runnable onSave = () -> {
-        };
-        final List<String> saved = new ArrayList<>();
-
-        @Override
-        public Optional<String> load() {
-            return loads.get();
-        }
-
-        @Override
-        public void save(String refreshToken) {
-            onSave.run();
-            if (failSaves > 0) {
-                failSaves--;
-                throw new IllegalStateException("store down");
-            }
-            saved.add(refreshToken);
-        }
     }
 }

@@ -3,12 +3,13 @@ package ch.ticketpark.client.internal.token;
 import static ch.ticketpark.client.support.Fixtures.BASIC;
 import static ch.ticketpark.client.support.Fixtures.CLIENT_SECRET;
 import static ch.ticketpark.client.support.Fixtures.PASSWORD;
-import static ch.ticketpark.client.support.Fixtures.SECRETS;
 import static ch.ticketpark.client.support.Fixtures.TOKEN_PATH;
 import static ch.ticketpark.client.support.Fixtures.USERNAME;
-import static ch.ticketpark.client.support.Fixtures.oauthError;
 import static ch.ticketpark.client.support.Fixtures.token;
+import static ch.ticketpark.client.support.Secrets.assertNoSecretIn;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -20,19 +21,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import ch.ticketpark.client.exception.InvalidGrantException;
 import ch.ticketpark.client.exception.MalformedTokenResponseException;
-import ch.ticketpark.client.exception.OAuthErrorException;
 import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
-import ch.ticketpark.client.exception.TokenRequestException;
+import ch.ticketpark.client.support.Fixtures;
 
-public class TokenEndpointTest extends TokenEndpointTestSupport {
+/** The token endpoint over HTTP: the requests it sends, and what a status, a fault or a redirect becomes. */
+class TokenEndpointTest extends TokenEndpointTestSupport {
+
+    @RegisterExtension
+    static WireMockExtension elsewhere = Fixtures.wireMock();
 
     @Test
     void passwordGrantIsTheDocumentedRequest() {
@@ -67,58 +72,6 @@ public class TokenEndpointTest extends TokenEndpointTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"token_type\":\"bearer\",\"scope\":null", "\"token_type\":\"Bearer\"",
-            "\"token_type\":\"BEARER\",\"scope\":\"api\"", "\"expires_in_extra\":1"})
-    void acceptsTokenTypeInAnyCaseAndScopeNullOrAbsent(String fields) {
-        server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"access_token\":\"access-1\",\"expires_in\":600," + fields + "}")));
-
-        TokenResponse response = endpoint.passwordGrant(USERNAME, PASSWORD);
-
-        assertThat(response.accessToken()).isEqualTo("access-1");
-        assertThat(response.refreshToken()).isNull();
-    }
-
-    @Test
-    void acceptsExpiresInAsNumericString() {
-        server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
-                .withBody("{\"access_token\":\"access-1\",\"expires_in\":\"3600\",\"refresh_token\":\"refresh-1\"}")));
-
-        assertThat(endpoint.passwordGrant(USERNAME, PASSWORD).expiresIn()).isEqualTo(Duration.ofHours(1));
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {400, 401})
-    void oauthErrorBecomesTypedExceptionWithErrorDescriptionAndStatus(int status) {
-        server.stubFor(post(urlEqualTo(TOKEN_PATH))
-                .willReturn(oauthError(status, "unauthorized_client", "The grant type is unauthorized")));
-
-        OAuthErrorException e = catchThrowableOfType(OAuthErrorException.class,
-                () -> endpoint.passwordGrant(USERNAME, PASSWORD));
-
-        assertThat(e).isNotInstanceOf(InvalidGrantException.class);
-        assertThat(e.status()).isEqualTo(status);
-        assertThat(e.error()).isEqualTo("unauthorized_client");
-        assertThat(e.errorDescription()).isEqualTo("The grant type is unauthorized");
-        assertThat(e.getMessage()).contains("TPC0002", "unauthorized_client", "HTTP " + status);
-        assertNoSecretIn(e);
-    }
-
-    @Test
-    void invalidGrantBecomesInvalidGrantException() {
-        server.stubFor(
-                post(urlEqualTo(TOKEN_PATH)).willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
-
-        InvalidGrantException e = catchThrowableOfType(InvalidGrantException.class,
-                () -> endpoint.refreshGrant("refresh-1"));
-
-        assertThat(e.error()).isEqualTo("invalid_grant");
-        assertThat(e.errorDescription()).isEqualTo("Invalid refresh token");
-        assertNoSecretIn(e);
-    }
-
-    @ParameterizedTest
     @ValueSource(ints = {500, 502, 503})
     void serverErrorMeansUnavailable(int status) {
         server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(status).withBody("<html/>")));
@@ -130,29 +83,25 @@ public class TokenEndpointTest extends TokenEndpointTestSupport {
         assertThat(e.getMessage()).contains("TPC0005", "HTTP " + status);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"<html><body>access-1</body></html>", "{\"access_token\":\"access-1\"",
-            "{\"refresh_token\":\"refresh-1\",\"expires_in\":600}", "{\"access_token\":\"access-1\"}",
-            "{\"access_token\":\"access-1\",\"expires_in\":0}",
-            "{\"access_token\":\"access-1\",\"expires_in\":\"soon\"}",
-            "[\"access-1\"]", ""})
-    void answerWithoutUsableTokenIsMalformed(String body) {
-        server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200).withBody(body)));
+    @Test
+    void tooManyRequestsIsUnavailableWithTheServersRetryAfter() {
+        server.stubFor(post(urlEqualTo(TOKEN_PATH))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12")));
 
-        MalformedTokenResponseException e = refusal(() -> endpoint.passwordGrant(USERNAME, PASSWORD));
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                () -> endpoint.passwordGrant(USERNAME, PASSWORD));
 
-        assertThat(e.status()).isEqualTo(200);
-        assertThat(e.getMessage()).startsWith("TPC0007");
-        assertNoSecretIn(e);
+        assertThat(e.status()).isEqualTo(429);
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(12));
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(e.getMessage()).startsWith("TPC0107");
     }
 
     @Test
-    void clientErrorWithoutOAuthBodyIsMalformed() {
-        server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(403).withBody("{}")));
-
-        assertThatThrownBy(() -> endpoint.passwordGrant(USERNAME, PASSWORD))
-                .isInstanceOf(MalformedTokenResponseException.class)
-                .hasMessageContaining("HTTP 403");
+    void unusableRetryAfterIsIgnored() {
+        assertThat(endpoint.retryAfter("soon")).isNull();
+        assertThat(endpoint.retryAfter(" 3 ")).isEqualTo(Duration.ofSeconds(3));
+        assertThat(endpoint.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isZero();
     }
 
     @Test
@@ -177,17 +126,23 @@ public class TokenEndpointTest extends TokenEndpointTestSupport {
                 .isInstanceOf(TokenEndpointUnavailableException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {301, 302, 303, 307, 308})
+    void tokenEndpointRedirectIsRefusedAndNothingReachesTheOtherHost(int status) {
+        server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(status)
+                .withHeader("Location", elsewhere.baseUrl() + "/oauth/v2/token?x=y")));
+        elsewhere.stubFor(post(anyUrl()).willReturn(token("access-1", "refresh-1", 600)));
+
+        MalformedTokenResponseException e = catchThrowableOfType(MalformedTokenResponseException.class,
+                () -> endpoint.passwordGrant(USERNAME, PASSWORD));
+
+        assertThat(e.getMessage()).startsWith("TPC0105").contains(elsewhere.baseUrl(), "ticketpark.token-url")
+                .doesNotContain("x=y");
+        assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
     @Test
     void toStringShowsNoSecret() {
         assertThat(endpoint.toString()).doesNotContain(CLIENT_SECRET, BASIC.substring(6));
-        assertThat(new TokenResponse("access-1", "refresh-1", Duration.ofSeconds(1)).toString())
-                .doesNotContain("access-1", "refresh-1");
-    }
-
-    public static void assertNoSecretIn(TokenRequestException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            assertThat(String.valueOf(t.getMessage())).doesNotContain(SECRETS).doesNotContain(BASIC.substring(6));
-            assertThat(t.toString()).doesNotContain(SECRETS);
-        }
     }
 }

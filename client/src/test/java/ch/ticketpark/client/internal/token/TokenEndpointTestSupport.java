@@ -3,7 +3,6 @@ package ch.ticketpark.client.internal.token;
 import static ch.ticketpark.client.support.Fixtures.CLIENT_KEY;
 import static ch.ticketpark.client.support.Fixtures.CLIENT_SECRET;
 import static ch.ticketpark.client.support.Fixtures.TOKEN_PATH;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -18,13 +17,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.exception.MalformedTokenResponseException;
+import ch.ticketpark.client.support.Fixtures;
 
 /** A token endpoint (connect timeout 2 s, read timeout 1 s) in front of a WireMock server, for each test. */
 public abstract class TokenEndpointTestSupport {
 
     @RegisterExtension
-    public static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort())
-            .build();
+    public static WireMockExtension server = Fixtures.wireMock();
 
     public TokenEndpoint endpoint;
 

@@ -1,25 +1,30 @@
 package ch.ticketpark.client.internal.token;
 
+import static ch.ticketpark.client.support.Fixtures.BASIC;
+import static ch.ticketpark.client.support.Fixtures.CLIENT_SECRET;
 import static ch.ticketpark.client.support.Fixtures.PASSWORD;
 import static ch.ticketpark.client.support.Fixtures.SECRETS;
 import static ch.ticketpark.client.support.Fixtures.TOKEN_PATH;
+import static ch.ticketpark.client.support.Fixtures.USERNAME;
 import static ch.ticketpark.client.support.Fixtures.oauthError;
 import static ch.ticketpark.client.support.Fixtures.token;
 import static ch.ticketpark.client.support.Fixtures.tokenRequest;
+import static ch.ticketpark.client.support.Secrets.assertNoSecretIn;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,35 +34,34 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ch.ticketpark.client.exception.InvalidGrantException;
+import ch.ticketpark.client.exception.TicketparkException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
-import ch.ticketpark.client.spi.TokenStore;
-import ch.ticketpark.client.support.GatedExecutor;
+import ch.ticketpark.client.support.LogCapture;
 import ch.ticketpark.client.support.MapConfig;
 import ch.ticketpark.client.support.MutableClock;
+import ch.ticketpark.client.support.RecordingSleeper;
+import ch.ticketpark.client.support.RecordingStore;
+import ch.ticketpark.client.support.Secrets;
 
-class TokenManagerTest {
+/**
+ * What a {@link TokenManager} does when all goes well, for one caller and for many: the grants it uses, when it
+ * refreshes, what it saves, and which secrets it holds and never shows.
+ */
+class TokenManagerTest extends TokenManagerTestSupport {
 
     private static final int CALLERS = 200;
 
-    @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private final MutableClock clock = new MutableClock();
-    private final GatedExecutor executor = new GatedExecutor();
     private final ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
-    private final List<TokenManager> managers = new ArrayList<>();
 
     @AfterEach
     void stop() {
         callers.shutdownNow();
-        executor.shutdownNow();
-        managers.forEach(TokenManager::close);
     }
 
     @Test
@@ -74,11 +78,7 @@ class TokenManagerTest {
 
     @Test
     void refreshUsesTheNewestRefreshTokenAndNeverThePasswordAgain() {
-        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
-        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
-                .willReturn(token("access-2", "refresh-2", 600)));
-        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-2"))
-                .willReturn(token("access-3", "refresh-3", 600)));
+        passwordThenTwoRefreshes();
         TokenManager manager = manager(Map.of());
 
         assertThat(manager.accessToken()).isEqualTo("access-1");
@@ -154,7 +154,7 @@ class TokenManagerTest {
         assertThat(first.status()).isEqualTo(400);
         assertThat(second).hasMessage(first.getMessage());
         assertThat(tokenRequests()).hasSize(1);
-        TokenEndpointTest.assertNoSecretIn(first);
+        assertNoSecretIn(first);
     }
 
     @Test
@@ -166,7 +166,7 @@ class TokenManagerTest {
         InvalidGrantException e = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
 
         assertThat(e.getMessage()).startsWith("TPC0004").contains("ticketpark.username", "ticketpark.password");
-        TokenEndpointTest.assertNoSecretIn(e);
+        assertNoSecretIn(e);
     }
 
     @Test
@@ -303,51 +303,21 @@ class TokenManagerTest {
 
     @Test
     void failingStoreNeitherBreaksTheTokenNorLeaksIt() {
-        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
-        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
-                .willReturn(token("access-2", "refresh-2", 600)));
-        TokenStore broken = new TokenStore() {
+        passwordThenRefresh();
+        RecordingStore broken = RecordingStore.scripted(load -> {
+            throw new IllegalStateException("database down");
+        }).onSave(refreshToken -> {
+            throw new IllegalStateException("cannot save " + refreshToken);
+        });
+        TokenManager manager = manager(Map.of(), broken);
 
-            @Override
-            public Optional<String> load() {
-                throw new IllegalStateException("database down");
-            }
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        clock.advance(Duration.ofSeconds(600));
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+        assertThat(executor.awaitIdle()).isTrue();
 
-            @Override
-            public void save(String refreshToken) {
-                throw new IllegalStateException("cannot save " + refreshToken);
-            }
-        };
-        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                // all a log handler could write: the message, its parameters and the exception with its causes
-                logged.add(new java.util.logging.SimpleFormatter().format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger clientLogger = java.util.logging.Logger.getLogger("ch.ticketpark.client");
-        clientLogger.addHandler(capture);
-        try {
-            TokenManager manager = manager(Map.of(), broken);
-
-            assertThat(manager.accessToken()).isEqualTo("access-1");
-            clock.advance(Duration.ofSeconds(600));
-            assertThat(manager.accessToken()).isEqualTo("access-2");
-            assertThat(executor.awaitIdle()).isTrue();
-        } finally {
-            clientLogger.removeHandler(capture);
-        }
-
+        // all a log handler could write: the message, its parameters and the exception with its causes
+        List<String> logged = log.records().stream().map(LogCapture::formatted).toList();
         assertThat(logged).anySatisfy(line -> assertThat(line).contains("TPC0111"))
                 .anySatisfy(line -> assertThat(line).contains("TPC0112"))
                 .allSatisfy(line -> assertThat(line).doesNotContain(SECRETS));
@@ -362,18 +332,121 @@ class TokenManagerTest {
         assertThat(manager.toString()).doesNotContain(SECRETS);
     }
 
-    private TokenManager manager(Map<String, String> overrides) {
-        return manager(overrides, TokenManager.NO_STORE);
+    @Test
+    void skewLongerThanTheLifetimeStillUsesEachTokenForHalfItsLife() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 60)));
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-2", "refresh-2", 60)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.REFRESH_SKEW, "PT10M"));
+
+        // a call every second for ten minutes
+        for (int i = 0; i < 600; i++) {
+            manager.accessToken();
+            assertThat(executor.awaitIdle()).isTrue();
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        // one refresh per half lifetime (30 s), not one per call
+        assertThat(bodies()).hasSizeBetween(19, 21);
+        assertThat(log.records()).filteredOn(record -> record.getMessage().startsWith("TPC0015")).hasSize(1);
     }
 
-    private TokenManager manager(Map<String, String> overrides, TokenStore store) {
-        Map<String, String> properties = MapConfig.valid(server.baseUrl());
-        properties.putAll(overrides);
-        properties.values().removeIf(String::isEmpty);
-        TokenManager manager = new TokenManager(TicketparkConfig.load(new MapConfig(properties)), clock, executor,
-                store);
-        managers.add(manager);
-        return manager;
+    @Test
+    void deadChainIsLoggedOnceAndCostsNothingPerCall() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=seed-refresh"))
+                .willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        TokenManager manager = manager(noPassword("seed-refresh"));
+        manager.accessToken();
+        clock.advance(Duration.ofSeconds(575));
+        manager.accessToken(); // the background refresh finds the chain dead
+        assertThat(executor.awaitIdle()).isTrue();
+        int tasks = executor.executed();
+        log.records().clear();
+
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(manager.accessToken()).isEqualTo("access-1");
+        }
+        clock.advance(Duration.ofSeconds(30));
+        InvalidGrantException first = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
+        InvalidGrantException second = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
+
+        assertThat(executor.executed()).isEqualTo(tasks);
+        assertThat(log.records()).isEmpty();
+        assertThat(first).isNotSameAs(second).hasMessageStartingWith("TPC0003");
+        assertThat(first.getCause()).isSameAs(second.getCause());
+        assertThat(bodies()).hasSize(2);
+    }
+
+    /** The dead-chain exception is a fresh instance for every caller, the first one included. */
+    @Test
+    void deadChainExceptionIsFreshForEveryCallerIncludingTheFirst() {
+        server.stubFor(tokenRequest("refresh_token")
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        TokenManager manager = manager(noPassword("refresh-1"), TokenManager.NO_STORE);
+
+        InvalidGrantException first = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
+        InvalidGrantException second = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
+
+        InvalidGrantException dead = manager.state().dead();
+        assertThat(dead).isNotNull();
+        assertThat(first).isNotSameAs(dead).hasMessageStartingWith("TPC0003");
+        assertThat(first.getCause()).isSameAs(dead);
+        assertThat(second).isNotSameAs(dead).isNotSameAs(first).hasMessage(first.getMessage());
+        assertThat(second.getCause()).isSameAs(dead);
+        assertThat(bodies()).hasSize(1);
+    }
+
+    @Test
+    void noSecretInAnyExceptionChainOrToString() {
+        List<Throwable> failures = new ArrayList<>();
+        TokenManager manager = closing(new TokenManager(MapConfig.load(server.baseUrl(),
+                Map.of(TicketparkConfig.TOKEN_MAX_ATTEMPTS, "1", TicketparkConfig.CIRCUIT_BREAKER_FAILURES, "100")),
+                new MutableClock(), Runnable::run, new RecordingSleeper(new MutableClock()), () -> 1.0));
+        List<ResponseDefinitionBuilder> faults = List.of(
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK),
+                aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
+                aResponse().withStatus(503).withBody("access-1 refresh-1 " + PASSWORD),
+                aResponse().withStatus(200).withBody("{\"access_token\":\"access-1\",\"refresh_token\":\"refresh-1"),
+                aResponse().withStatus(200).withBody("<html>" + PASSWORD + "</html>"),
+                aResponse().withStatus(200).withBody("{\"access_token\":\"access 1\",\"expires_in\":1}"),
+                aResponse().withStatus(302).withHeader("Location", "https://evil.example/?p=" + PASSWORD),
+                oauthError(400, "invalid_client", "bad"),
+                oauthError(400, "invalid_grant", "bad"),
+                oauthError(400, "invalid_request", "bad"));
+        for (var fault : faults) {
+            server.stubFor(tokenRequest("password").willReturn(fault));
+            failures.add(catchThrowable(manager::accessToken));
+        }
+
+        assertThat(failures).hasSize(faults.size()).allMatch(TicketparkException.class::isInstance);
+        failures.forEach(Secrets::assertNoSecretIn);
+        assertThat(manager.toString()).doesNotContain(SECRETS);
+    }
+
+    @Test
+    void theClientSecretIsHeldOnlyInsideTheBasicHeader() throws Exception {
+        TokenManager manager = closing(
+                new TokenManager(MapConfig.load(server.baseUrl(), Map.of()), new MutableClock(), Runnable::run));
+
+        List<String> held = Secrets.held(manager);
+
+        assertThat(held).doesNotContain(CLIENT_SECRET).contains(BASIC);
+        // documented: with a password configured, it is kept for the fallback from a dead refresh token
+        assertThat(held).contains(PASSWORD);
+    }
+
+    @Test
+    void withoutAPasswordNoPasswordIsHeldAndTheSeedRefreshTokenOnlyUntilUsed() throws Exception {
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-1", "refresh-1", 600)));
+        TokenManager manager = closing(new TokenManager(MapConfig.load(server.baseUrl(), noPassword("seed-refresh")),
+                new MutableClock(), Runnable::run));
+        assertThat(Secrets.held(manager)).contains("seed-refresh").doesNotContain(PASSWORD, CLIENT_SECRET);
+
+        manager.accessToken();
+
+        assertThat(Secrets.held(manager)).doesNotContain("seed-refresh", PASSWORD, CLIENT_SECRET);
     }
 
     private List<String> callConcurrently(TokenManager manager) throws Exception {
@@ -395,32 +468,6 @@ class TokenManagerTest {
             tokens.add(future.get(20, TimeUnit.SECONDS));
         }
         return tokens;
-    }
-
-    private static List<LoggedRequest> tokenRequests() {
-        return server
-                .findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)).withHeader("Accept", equalTo("application/json")));
-    }
-
-    /** A store that starts with a saved token and records what it is asked to save. */
-    private static final class RecordingStore implements TokenStore {
-
-        private final String loaded;
-        private final List<String> saved = new ArrayList<>();
-
-        RecordingStore(String loaded) {
-            this.loaded = loaded;
-        }
-
-        @Override
-        public Optional<String> load() {
-            return Optional.of(loaded);
-        }
-
-        @Override
-        public void save(String refreshToken) {
-            saved.add(refreshToken);
-        }
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okWithoutRefreshToken(

@@ -54,6 +54,14 @@ class TokenTest {
     }
 
     @Test
+    void slowAnswerDoesNotMakeTheTokenDueOnArrival() {
+        Token token = Token.issued("a", Duration.ofSeconds(10), SENT, SENT.plusSeconds(9), null, 1, false);
+
+        // default skew 2 s would refresh at 8 s, before the answer came; half of the second left instead
+        assertThat(token.refreshAt()).isEqualTo(SENT.plusMillis(9_500));
+    }
+
+    @Test
     void whenHalfOfWhatIsLeftEqualsTheSkewedInstantThatIsIt() {
         // 100 s lifetime, 10 s skew, answer after 80 s: both are 90 s
         Token token = Token.issued("access", Duration.ofSeconds(100), SENT, SENT.plusSeconds(80),

@@ -1,9 +1,9 @@
 package ch.ticketpark.client.api;
 
+import static ch.ticketpark.client.support.Fixtures.apiAnswer;
+import static ch.ticketpark.client.support.Fixtures.authorizations;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -13,18 +13,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,44 +28,32 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.Condition;
 import ch.ticketpark.client.Query;
-import ch.ticketpark.client.exception.AccessDeniedException;
-import ch.ticketpark.client.exception.ApiServerErrorException;
-import ch.ticketpark.client.exception.InvalidPayloadException;
-import ch.ticketpark.client.exception.RecordNotFoundException;
-import ch.ticketpark.client.exception.TicketparkApiException;
+import ch.ticketpark.client.exception.TicketparkException;
 import ch.ticketpark.client.exception.TokenRejectedException;
-import ch.ticketpark.client.internal.rest.TicketparkRestClientListener;
 import ch.ticketpark.client.model.Booking;
 import ch.ticketpark.client.model.Event;
 import ch.ticketpark.client.model.Price;
 import ch.ticketpark.client.model.Ticket;
+import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.RotatingTokens;
+import ch.ticketpark.client.support.TicketparkClients;
 
 /**
- * The typed clients on the wire, built by the MicroProfile Rest Client implementation Open Liberty uses (RESTEasy)
- * with the providers the library registers, against WireMock.
+ * The typed methods every collection client inherits, on the wire: built by the MicroProfile Rest Client
+ * implementation Open Liberty uses (RESTEasy) with the providers the library registers, against WireMock.
  */
-class TypedClientsTest {
+class CollectionClientTest {
 
     @RegisterExtension
-    static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension api = Fixtures.wireMock();
+
+    @RegisterExtension
+    final TicketparkClients clients = new TicketparkClients();
 
     private final RotatingTokens tokens = new RotatingTokens();
-    private final List<AutoCloseable> clients = new ArrayList<>();
 
     private <T> T client(Class<T> type) {
-        RestClientBuilder builder = RestClientBuilder.newBuilder().baseUri(URI.create(api.baseUrl()));
-        TicketparkRestClientListener.register(builder, () -> tokens, () -> URI.create(api.baseUrl()));
-        T client = builder.build(type);
-        clients.add((AutoCloseable) client);
-        return client;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable client : clients) {
-            client.close();
-        }
+        return clients.build(type, api.baseUrl(), tokens);
     }
 
     @Test
@@ -184,92 +167,15 @@ class TypedClientsTest {
     }
 
     @Test
-    void nestedCollectionsAndEmail() {
-        api.stubFor(WireMock.get(urlEqualTo("/events/e1/bookings/?maxResults=10&page=0"))
-                .willReturn(okJson("[{\"pid\":293233446073}]")));
-        api.stubFor(WireMock.post(urlEqualTo("/email/send")).willReturn(aResponse().withStatus(204)));
-
-        assertThat(client(EventBookingsClient.class).list("e1", Query.create().maxResults(10).page(0)))
-                .extracting(Booking::pid).containsExactly("293233446073");
-        client(EmailClient.class).sendConfirmation("293233446073");
-
-        api.verify(postRequestedFor(urlEqualTo("/email/send"))
-                .withRequestBody(equalToJson("{\"booking\":\"293233446073\",\"type\":\"confirmation\"}")));
-    }
-
-    @Test
-    void mapsErrorStatusesToTypedExceptionsWithRequestAndBody() {
-        stubError("/events/f0f0f0f0f0f0f0f0", 403, "{\"code\":403,\"message\":\"Record of another host\"}");
-        stubError("/events/missing", 404, "{\"code\":404,\"message\":\"No event missing\"}");
-        stubError("/shows/", 409, "{\"code\":409,\"message\":\"Field 'venue' is required\"}");
-        stubError("/events/boom", 500, "Internal Server Error");
-        stubError("/events/teapot", 418, "");
-        EventsClient events = client(EventsClient.class);
-
-        assertThatThrownBy(() -> events.delete("f0f0f0f0f0f0f0f0"))
-                .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
-                    assertThat(e.status()).isEqualTo(403);
-                    assertThat(e.method()).isEqualTo("DELETE");
-                    assertThat(e.path()).isEqualTo("/events/f0f0f0f0f0f0f0f0");
-                    assertThat(e.body()).isEqualTo("{\"code\":403,\"message\":\"Record of another host\"}");
-                    assertThat(e).hasMessage("TPC0201: The Ticketpark API answered DELETE /events/f0f0f0f0f0f0f0f0 "
-                            + "with HTTP 403: Record of another host");
-                });
-        assertThatThrownBy(() -> events.get("missing")).isInstanceOf(RecordNotFoundException.class)
-                .hasMessageContaining("GET /events/missing with HTTP 404: No event missing");
-        assertThatThrownBy(() -> client(ShowsClient.class).create(null))
-                .isInstanceOf(InvalidPayloadException.class)
-                .hasMessageContaining("POST /shows/ with HTTP 409: Field 'venue' is required");
-        assertThatThrownBy(() -> events.get("boom")).isInstanceOf(ApiServerErrorException.class)
-                .hasMessageContaining("HTTP 500: Internal Server Error");
-        assertThatThrownBy(() -> events.get("teapot")).isExactlyInstanceOf(TicketparkApiException.class)
-                .hasMessageEndingWith("HTTP 418");
-        assertThat(tokens.invalidated).isEmpty();
-    }
-
-    @Test
-    void mapsAnErrorOfAHeadRequestToo() {
-        api.stubFor(WireMock.head(urlEqualTo("/events/")).willReturn(aResponse().withStatus(403)));
-
-        assertThatThrownBy(() -> client(EventsClient.class).count()).isInstanceOf(AccessDeniedException.class)
-                .hasMessageContaining("HEAD /events/");
-    }
-
-    @Test
-    void a401ForgetsExactlyTheTokenTheRequestCarried() {
-        stubError("/events/e1", 401, "{\"error\":\"invalid_grant\",\"error_description\":\"The access token "
-                + "provided has expired.\"}");
-
-        assertThatThrownBy(() -> client(EventsClient.class).httpGet("e1", null))
-                .isInstanceOfSatisfying(TokenRejectedException.class, e -> assertThat(e.status()).isEqualTo(401))
-                .hasMessageContaining("HTTP 401: The access token provided has expired.")
-                .hasMessageNotContaining("token-1");
-        assertThat(tokens.invalidated).containsExactly("token-1");
-        api.stubFor(WireMock.get(urlPathEqualTo("/events/e2")).willReturn(okJson("{\"pid\":\"e2\"}")));
-        client(EventsClient.class).httpGet("e2", null);
-        assertThat(authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
-    }
-
-    /** The Authorization headers the API received, in order. */
-    private static List<String> authorizations() {
-        return api.findAll(anyRequestedFor(anyUrl())).stream().map(request -> request.getHeader("Authorization"))
-                .toList();
-    }
-
-    private static void stubError(String path, int status, String body) {
-        api.stubFor(WireMock.any(urlPathEqualTo(path)).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", body.startsWith("{") ? "application/json" : "text/plain").withBody(body)));
-    }
-
-    @Test
     void typedMethodsReplayOnceWithANewTokenAfter401() {
-        stubError("/events/e1", 401, "{\"error\":\"invalid_grant\"}");
+        api.stubFor(
+                WireMock.any(urlPathEqualTo("/events/e1")).willReturn(apiAnswer(401, "{\"error\":\"invalid_grant\"}")));
         api.stubFor(WireMock.get(urlPathEqualTo("/events/e1")).withHeader("Authorization", equalTo("Bearer token-2"))
                 .willReturn(okJson("{\"pid\":\"e1\"}")));
 
         assertThat(client(EventsClient.class).get("e1").pid()).isEqualTo("e1");
         assertThat(tokens.invalidated).containsExactly("token-1");
-        assertThat(authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
+        assertThat(authorizations(api)).containsExactly("Bearer token-1", "Bearer token-2");
     }
 
     @Test
@@ -277,7 +183,24 @@ class TypedClientsTest {
         api.stubFor(WireMock.any(urlPathEqualTo("/events/")).willReturn(aResponse().withStatus(401)));
 
         assertThatThrownBy(() -> client(EventsClient.class).count()).isInstanceOf(TokenRejectedException.class);
-        assertThat(authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
+        assertThat(authorizations(api)).containsExactly("Bearer token-1", "Bearer token-2");
         assertThat(tokens.invalidated).containsExactly("token-1", "token-2");
+    }
+
+    @Test
+    void countWithoutXCountFails() {
+        api.stubFor(WireMock.head(urlEqualTo("/events/")).willReturn(aResponse().withStatus(200)));
+
+        assertThatThrownBy(() -> client(EventsClient.class).count()).isInstanceOf(TicketparkException.class)
+                .hasMessageStartingWith("TPC0214");
+    }
+
+    @Test
+    void listAndCountWithoutAQuerySendNoQueryString() {
+        api.stubFor(WireMock.get(urlEqualTo("/events/")).willReturn(okJson("[{\"pid\":\"e1\"}]")));
+        api.stubFor(WireMock.head(urlEqualTo("/events/")).willReturn(aResponse().withHeader("x-count", "7")));
+
+        assertThat(client(EventsClient.class).list()).extracting(Event::pid).containsExactly("e1");
+        assertThat(client(EventsClient.class).count()).isEqualTo(7);
     }
 }

@@ -1,15 +1,19 @@
 package ch.ticketpark.client.internal.token;
 
+import static ch.ticketpark.client.support.Fixtures.PASSWORD;
 import static ch.ticketpark.client.support.Fixtures.SECRETS;
 import static ch.ticketpark.client.support.Fixtures.TOKEN_PATH;
+import static ch.ticketpark.client.support.Fixtures.USERNAME;
 import static ch.ticketpark.client.support.Fixtures.oauthError;
 import static ch.ticketpark.client.support.Fixtures.token;
 import static ch.ticketpark.client.support.Fixtures.tokenRequest;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.ServerSocket;
@@ -19,14 +23,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,14 +47,16 @@ import ch.ticketpark.client.exception.OAuthErrorException;
 import ch.ticketpark.client.exception.TokenEndpointCircuitOpenException;
 import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
-import ch.ticketpark.client.internal.resilience.Backoff;
+import ch.ticketpark.client.internal.resilience.CircuitBreaker;
 import ch.ticketpark.client.internal.resilience.Sleeper;
+import ch.ticketpark.client.support.LogCapture;
 
 /**
- * Retries, backoff, Retry-After, the wait bound and the circuit breaker: the rows of the failure behaviour table
- * (docs/token-lifecycle.md) about an unavailable token endpoint.
+ * How a {@link TokenManager} copes with a failing token endpoint: retries with exponential backoff and full jitter,
+ * {@code Retry-After}, the bound on each caller's wait, the circuit breaker, interrupts and an executor that refuses
+ * work. Every delay is recorded instead of slept.
  */
-class TokenResilienceTest extends TokenChainTestSupport {
+class TokenManagerResilienceTest extends TokenManagerTestSupport {
 
     @Test
     void droppedConnectionIsRetriedAndTheCallerGetsTheToken() {
@@ -57,7 +64,7 @@ class TokenResilienceTest extends TokenChainTestSupport {
 
         assertThat(manager(Map.of()).accessToken()).isEqualTo("access-1");
 
-        assertThat(tokenRequests()).isEqualTo(3);
+        assertThat(tokenRequests()).hasSize(3);
         assertThat(sleeper.delays()).hasSize(2);
     }
 
@@ -126,7 +133,7 @@ class TokenResilienceTest extends TokenChainTestSupport {
 
         assertThat(manager(Map.of(TicketparkConfig.READ_TIMEOUT, "PT2S")).accessToken()).isEqualTo("access-1");
 
-        assertThat(tokenRequests()).isEqualTo(3);
+        assertThat(tokenRequests()).hasSize(3);
         assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
     }
 
@@ -147,19 +154,7 @@ class TokenResilienceTest extends TokenChainTestSupport {
 
         assertThat(manager(Map.of()).accessToken()).isEqualTo("access-1");
 
-        assertThat(tokenRequests()).isEqualTo(3);
-    }
-
-    @Test
-    void backoffHasFullJitterAndIsCapped() {
-        Backoff low = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), () -> 0.0);
-        Backoff mid = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), () -> 0.5);
-
-        assertThat(low.delay(3)).isZero();
-        assertThat(mid.delay(1)).isEqualTo(Duration.ofMillis(250));
-        assertThat(mid.delay(3)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(mid.ceiling(6)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(mid.ceiling(60)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(tokenRequests()).hasSize(3);
     }
 
     @Test
@@ -206,7 +201,7 @@ class TokenResilienceTest extends TokenChainTestSupport {
 
         assertThat(e).isNotNull().hasMessageStartingWith(code);
         assertThat(e.error()).isEqualTo(error);
-        assertThat(tokenRequests()).isEqualTo(1);
+        assertThat(tokenRequests()).hasSize(1);
         assertThat(sleeper.delays()).isEmpty();
     }
 
@@ -228,94 +223,19 @@ class TokenResilienceTest extends TokenChainTestSupport {
     }
 
     @Test
-    void breakerOpensAfterConsecutiveFailuresFailsFastAndRecoversAfterOneProbe() {
-        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
-        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_MAX_ATTEMPTS, "1"));
+    void retryAfterPastTheWaitBoundEndsTheRequestAndTheCallerGetsIt() {
+        // 25 s is within token-retry-max-delay (60 s here), but 25 s + one attempt (15 s) is past the 30 s wait
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503).withHeader("Retry-After",
+                "25")));
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_RETRY_MAX_DELAY, "PT60S"));
 
-        for (int i = 0; i < 3; i++) {
-            assertThat(catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken))
-                    .isNotInstanceOf(TokenEndpointCircuitOpenException.class);
-        }
-        TokenEndpointCircuitOpenException open = catchThrowableOfType(TokenEndpointCircuitOpenException.class,
-                manager::accessToken);
-        assertThat(open.openUntil()).isEqualTo(clock.instant().plusSeconds(30));
-        assertThat(open.consecutiveFailures()).isEqualTo(3);
-        assertThat(open.attempts()).isZero();
-        assertThat(open.getCause()).isInstanceOf(TokenEndpointUnavailableException.class);
-        assertThat(open.getMessage()).startsWith("TPC0102").contains("TPC0005", "HTTP 503");
-        assertThat(tokenRequests()).isEqualTo(3);
-
-        clock.advance(Duration.ofSeconds(29));
-        catchThrowableOfType(TokenEndpointCircuitOpenException.class, manager::accessToken);
-        assertThat(tokenRequests()).isEqualTo(3);
-
-        clock.advance(Duration.ofSeconds(1));
-        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
-        assertThat(manager.accessToken()).isEqualTo("access-1");
-        assertThat(tokenRequests()).isEqualTo(4);
-    }
-
-    @Test
-    void failedProbeIsOneAttemptAndOpensTheBreakerAgain() {
-        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
-        TokenManager manager = manager(Map.of(TicketparkConfig.CIRCUIT_BREAKER_FAILURES, "1"));
-        catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken);
-        int afterFirst = tokenRequests();
-        assertThat(afterFirst).isEqualTo(4);
-
-        clock.advance(Duration.ofSeconds(30));
-        assertThat(catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken))
-                .isNotInstanceOf(TokenEndpointCircuitOpenException.class);
-        assertThat(tokenRequests()).isEqualTo(afterFirst + 1);
-        assertThat(catchThrowableOfType(TokenEndpointCircuitOpenException.class, manager::accessToken).openUntil())
-                .isEqualTo(clock.instant().plusSeconds(30));
-    }
-
-    @Test
-    void breakerOpensOnRepeatedWrongClientCredentialsAndKeepsTheirType() {
-        server.stubFor(tokenRequest("password").willReturn(oauthError(400, "invalid_client", "Bad client")));
-        TokenManager manager = manager(Map.of());
-
-        for (int i = 0; i < 3; i++) {
-            catchThrowableOfType(InvalidClientException.class, manager::accessToken);
-        }
-        TokenEndpointCircuitOpenException open = catchThrowableOfType(TokenEndpointCircuitOpenException.class,
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
                 manager::accessToken);
 
-        assertThat(open.getCause()).isInstanceOf(InvalidClientException.class);
-        assertThat(tokenRequests()).isEqualTo(3);
-    }
-
-    @Test
-    void failingRefreshInsideTheSkewWindowIsTriedOncePerBackoffPeriodAndNeverOpensTheBreaker() {
-        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
-        server.stubFor(tokenRequest("refresh_token").willReturn(aResponse().withStatus(503)));
-        TokenManager manager = manager(Map.of());
-        manager.accessToken();
-        clock.advance(Duration.ofSeconds(571)); // inside the 30 s skew window
-
-        // a call every 100 ms for 28 s: after each failure the next refresh waits the backoff ceiling of the
-        // failure count, 0.5, 1, 2, 4, 8 s, then 10 s (token-retry-max-delay)
-        List<Long> refreshedAtMillis = new ArrayList<>();
-        for (int i = 0; i < 280; i++) {
-            int before = refreshRequests();
-            assertThat(manager.accessToken()).isEqualTo("access-1");
-            assertThat(executor.awaitIdle()).isTrue();
-            if (refreshRequests() > before) {
-                refreshedAtMillis.add(i * 100L);
-            }
-            clock.advance(Duration.ofMillis(100));
-        }
-
-        assertThat(refreshedAtMillis).containsExactly(0L, 500L, 1_500L, 3_500L, 7_500L, 15_500L, 25_500L);
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(25));
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(tokenRequests()).hasSize(1);
         assertThat(sleeper.delays()).isEmpty();
-        // each failed refresh ahead of expiry is logged once (TPC0009), without a secret
-        assertThat(logged).filteredOn(record -> record.getMessage().startsWith("TPC0009")).hasSize(7)
-                .allSatisfy(record -> assertThat(record.getLevel()).isEqualTo(Level.WARNING))
-                .allSatisfy(record -> assertThat(record.getMessage()).contains("HTTP 503").doesNotContain(SECRETS));
-        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-2", "refresh-2", 600)));
-        clock.advance(Duration.ofSeconds(2)); // expired now: a waiting caller gets a token at once
-        assertThat(manager.accessToken()).isEqualTo("access-2");
     }
 
     @Test
@@ -356,13 +276,7 @@ class TokenResilienceTest extends TokenChainTestSupport {
         }
         assertThat(waitingDuringDelay).containsExactly(49, 49);
         assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
-        assertThat(tokenRequests()).isEqualTo(3);
-    }
-
-    /** The caller threads other than this one that wait with a timeout (for a token request's outcome). */
-    private static int waitingOthers(List<Thread> callerThreads) {
-        return (int) callerThreads.stream().filter(thread -> thread != Thread.currentThread())
-                .filter(thread -> thread.getState() == Thread.State.TIMED_WAITING).count();
+        assertThat(tokenRequests()).hasSize(3);
     }
 
     @Test
@@ -383,37 +297,66 @@ class TokenResilienceTest extends TokenChainTestSupport {
         // an attempt that got its thread after its caller stopped waiting is never sent
         executor.release();
         assertThat(executor.awaitIdle()).isTrue();
-        assertThat(tokenRequests()).isZero();
+        assertThat(tokenRequests()).isEmpty();
     }
 
     @Test
-    void rejectedRefreshWithoutPasswordDoesNotOpenTheBreaker() {
-        server.stubFor(tokenRequest("refresh_token")
-                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
-        TokenManager manager = manager(Map.of(TicketparkConfig.USERNAME, "", TicketparkConfig.PASSWORD, "",
-                TicketparkConfig.REFRESH_TOKEN, "seed-refresh"));
+    void breakerOpensAfterConsecutiveFailuresFailsFastAndRecoversAfterOneProbe() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_MAX_ATTEMPTS, "1"));
 
-        for (int i = 0; i < 5; i++) {
-            assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken))
-                    .hasMessageStartingWith("TPC0003");
+        for (int i = 0; i < 3; i++) {
+            assertThat(catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken))
+                    .isNotInstanceOf(TokenEndpointCircuitOpenException.class);
         }
-        assertThat(tokenRequests()).isEqualTo(1);
+        TokenEndpointCircuitOpenException open = catchThrowableOfType(TokenEndpointCircuitOpenException.class,
+                manager::accessToken);
+        assertThat(open.openUntil()).isEqualTo(clock.instant().plusSeconds(30));
+        assertThat(open.consecutiveFailures()).isEqualTo(3);
+        assertThat(open.attempts()).isZero();
+        assertThat(open.getCause()).isInstanceOf(TokenEndpointUnavailableException.class);
+        assertThat(open.getMessage()).startsWith("TPC0102").contains("TPC0005", "HTTP 503");
+        assertThat(tokenRequests()).hasSize(3);
+
+        clock.advance(Duration.ofSeconds(29));
+        catchThrowableOfType(TokenEndpointCircuitOpenException.class, manager::accessToken);
+        assertThat(tokenRequests()).hasSize(3);
+
+        clock.advance(Duration.ofSeconds(1));
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(tokenRequests()).hasSize(4);
     }
 
     @Test
-    void retryAfterPastTheWaitBoundEndsTheRequestAndTheCallerGetsIt() {
-        // 25 s is within token-retry-max-delay (60 s here), but 25 s + one attempt (15 s) is past the 30 s wait
-        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503).withHeader("Retry-After",
-                "25")));
-        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_RETRY_MAX_DELAY, "PT60S"));
+    void failedProbeIsOneAttemptAndOpensTheBreakerAgain() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.CIRCUIT_BREAKER_FAILURES, "1"));
+        catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken);
+        int afterFirst = tokenRequests().size();
+        assertThat(afterFirst).isEqualTo(4);
 
-        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken))
+                .isNotInstanceOf(TokenEndpointCircuitOpenException.class);
+        assertThat(tokenRequests()).hasSize(afterFirst + 1);
+        assertThat(catchThrowableOfType(TokenEndpointCircuitOpenException.class, manager::accessToken).openUntil())
+                .isEqualTo(clock.instant().plusSeconds(30));
+    }
+
+    @Test
+    void breakerOpensOnRepeatedWrongClientCredentialsAndKeepsTheirType() {
+        server.stubFor(tokenRequest("password").willReturn(oauthError(400, "invalid_client", "Bad client")));
+        TokenManager manager = manager(Map.of());
+
+        for (int i = 0; i < 3; i++) {
+            catchThrowableOfType(InvalidClientException.class, manager::accessToken);
+        }
+        TokenEndpointCircuitOpenException open = catchThrowableOfType(TokenEndpointCircuitOpenException.class,
                 manager::accessToken);
 
-        assertThat(e.retryAfter()).contains(Duration.ofSeconds(25));
-        assertThat(e.attempts()).isEqualTo(1);
-        assertThat(tokenRequests()).isEqualTo(1);
-        assertThat(sleeper.delays()).isEmpty();
+        assertThat(open.getCause()).isInstanceOf(InvalidClientException.class);
+        assertThat(tokenRequests()).hasSize(3);
     }
 
     @Test
@@ -429,7 +372,7 @@ class TokenResilienceTest extends TokenChainTestSupport {
                 manager::accessToken);
         assertThat(open.getCause()).isInstanceOf(InvalidGrantException.class);
         assertThat(open.openUntil()).isEqualTo(clock.instant().plusSeconds(30));
-        assertThat(tokenRequests()).isEqualTo(3); // the fourth wrong password never reached the server
+        assertThat(tokenRequests()).hasSize(3); // the fourth wrong password never reached the server
 
         clock.advance(Duration.ofSeconds(30));
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 60)));
@@ -444,13 +387,60 @@ class TokenResilienceTest extends TokenChainTestSupport {
         assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken))
                 .isNotInstanceOf(TokenEndpointCircuitOpenException.class);
 
-        assertThat(messages("TPC0102")).singleElement().satisfies(record -> {
+        assertThat(log.withCode("TPC0102")).singleElement().satisfies(record -> {
             assertThat(record.getLevel()).isEqualTo(Level.WARNING);
             assertThat(record.getMessage()).contains("3", "TPC0004");
         });
-        assertThat(messages("TPC0103")).singleElement().satisfies(record -> assertThat(record.getMessage())
+        assertThat(log.withCode("TPC0103")).singleElement().satisfies(record -> assertThat(record.getMessage())
                 .contains("3 failed token requests"));
-        assertThat(logged).allSatisfy(record -> assertThat(formatted(record)).doesNotContain(SECRETS));
+        assertThat(log.records())
+                .allSatisfy(record -> assertThat(LogCapture.formatted(record)).doesNotContain(SECRETS));
+    }
+
+    @Test
+    void rejectedRefreshWithoutPasswordDoesNotOpenTheBreaker() {
+        server.stubFor(tokenRequest("refresh_token")
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        TokenManager manager = manager(Map.of(TicketparkConfig.USERNAME, "", TicketparkConfig.PASSWORD, "",
+                TicketparkConfig.REFRESH_TOKEN, "seed-refresh"));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken))
+                    .hasMessageStartingWith("TPC0003");
+        }
+        assertThat(tokenRequests()).hasSize(1);
+    }
+
+    @Test
+    void failingRefreshInsideTheSkewWindowIsTriedOncePerBackoffPeriodAndNeverOpensTheBreaker() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").willReturn(aResponse().withStatus(503)));
+        TokenManager manager = manager(Map.of());
+        manager.accessToken();
+        clock.advance(Duration.ofSeconds(571)); // inside the 30 s skew window
+
+        // a call every 100 ms for 28 s: after each failure the next refresh waits the backoff ceiling of the
+        // failure count, 0.5, 1, 2, 4, 8 s, then 10 s (token-retry-max-delay)
+        List<Long> refreshedAtMillis = new ArrayList<>();
+        for (int i = 0; i < 280; i++) {
+            int before = refreshRequests();
+            assertThat(manager.accessToken()).isEqualTo("access-1");
+            assertThat(executor.awaitIdle()).isTrue();
+            if (refreshRequests() > before) {
+                refreshedAtMillis.add(i * 100L);
+            }
+            clock.advance(Duration.ofMillis(100));
+        }
+
+        assertThat(refreshedAtMillis).containsExactly(0L, 500L, 1_500L, 3_500L, 7_500L, 15_500L, 25_500L);
+        assertThat(sleeper.delays()).isEmpty();
+        // each failed refresh ahead of expiry is log.records() once (TPC0009), without a secret
+        assertThat(log.records()).filteredOn(record -> record.getMessage().startsWith("TPC0009")).hasSize(7)
+                .allSatisfy(record -> assertThat(record.getLevel()).isEqualTo(Level.WARNING))
+                .allSatisfy(record -> assertThat(record.getMessage()).contains("HTTP 503").doesNotContain(SECRETS));
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-2", "refresh-2", 600)));
+        clock.advance(Duration.ofSeconds(2)); // expired now: a waiting caller gets a token at once
+        assertThat(manager.accessToken()).isEqualTo("access-2");
     }
 
     @Test
@@ -465,17 +455,120 @@ class TokenResilienceTest extends TokenChainTestSupport {
         clock.advance(Duration.ofSeconds(31)); // expired after one day, not two
         assertThat(manager.accessToken()).isEqualTo("access-2");
 
-        assertThat(tokenRequests()).isEqualTo(2);
-        assertThat(messages("TPC0108")).hasSize(2).allSatisfy(record -> assertThat(formatted(record))
+        assertThat(tokenRequests()).hasSize(2);
+        assertThat(log.withCode("TPC0108")).hasSize(2).allSatisfy(record -> assertThat(LogCapture.formatted(record))
                 .contains("172800", "PT24H").doesNotContain(SECRETS));
     }
 
-    private List<LogRecord> messages(String code) {
-        return logged.stream().filter(record -> record.getMessage().startsWith(code)).toList();
+    @Test
+    void openBreakerThrowsAFreshExceptionToEachCaller() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_MAX_ATTEMPTS, "1",
+                TicketparkConfig.CIRCUIT_BREAKER_FAILURES, "1"));
+        catchThrowable(manager::accessToken);
+
+        var first = catchThrowableOfType(TokenEndpointCircuitOpenException.class, manager::accessToken);
+        var second = catchThrowableOfType(TokenEndpointCircuitOpenException.class, manager::accessToken);
+
+        assertThat(first).isNotSameAs(second).hasMessage(second.getMessage());
+        assertThat(first.getCause()).isSameAs(second.getCause()).isInstanceOf(TokenEndpointUnavailableException.class);
+        assertThat(first.getStackTrace()[0].getClassName()).isNotEqualTo(CircuitBreaker.class.getName());
     }
 
-    private static String formatted(LogRecord record) {
-        return new java.util.logging.SimpleFormatter().format(record);
+    @ParameterizedTest
+    @ValueSource(strings = {"IllegalStateException", "OutOfMemoryError"})
+    void executorThatThrowsNeitherBlocksTheCallerNorLeavesARequestInFlight(String failure) {
+        passwordThenRefresh();
+        TokenManager manager = manager(Map.of());
+        manager.accessToken();
+        clock.advance(Duration.ofSeconds(575));
+        executor.failNext(failure.equals("OutOfMemoryError")
+                ? new OutOfMemoryError("unable to create native thread")
+                : new IllegalStateException("executor deactivated"));
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(manager.inFlight()).isNull();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+    }
+
+    @Test
+    void rejectedBackgroundRefreshNeverRunsOnTheCallerThatHasAValidToken() {
+        passwordThenRefresh();
+        TokenManager manager = manager(Map.of());
+        manager.accessToken();
+        clock.advance(Duration.ofSeconds(575));
+        executor.failNext(new RejectedExecutionException("queue full"));
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(bodies()).containsExactly(PASSWORD_BODY);
+    }
+
+    @Test
+    void interruptIsReportedAsAnInterrupt() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        TokenManager manager = manager(Map.of());
+
+        Thread.currentThread().interrupt();
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(e.getMessage()).contains("TPC0017").doesNotContain("TPC0008");
+    }
+
+    /** Callers whose threads are interrupted do not open the circuit breaker for everybody else. */
+    @Test
+    void interruptedCallersDoNotOpenTheCircuitBreaker() throws Exception {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        TokenManager manager = manager(Map.of(), TokenManager.NO_STORE);
+        executor.hold(); // no attempt gets a thread: the callers wait until they are interrupted
+
+        for (int i = 0; i < 3; i++) { // as many as the breaker's threshold: interrupted before the call
+            Thread.currentThread().interrupt();
+            Throwable failure = catchThrowable(manager::accessToken);
+            assertThat(Thread.interrupted()).isTrue();
+            assertThat(failure).isInstanceOf(TokenEndpointUnavailableException.class).hasMessageContaining("TPC0017");
+        }
+        for (int i = 0; i < 3; i++) { // and interrupted while their attempt waits for a thread
+            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+            Thread caller = new Thread(() -> outcome.complete(catchThrowable(manager::accessToken)));
+            caller.start();
+            awaitHeld(i + 1);
+            caller.interrupt();
+            assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(TokenEndpointUnavailableException.class)
+                    .hasMessageContaining("TPC0017");
+        }
+        executor.release();
+        assertThat(executor.awaitIdle()).isTrue();
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(bodies()).containsExactly(PASSWORD_BODY); // the abandoned attempts sent nothing
+    }
+
+    /** An interrupt during the pause before a retry is reported as an interrupt, not as the failure. */
+    @Test
+    void interruptDuringTheBackoffPauseIsReportedAsAnInterrupt() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
+        Sleeper interrupted = delay -> {
+            throw new InterruptedException();
+        };
+        TokenManager manager = manager(Map.of(), TokenManager.NO_STORE, interrupted);
+
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+
+        assertThat(Thread.interrupted()).isTrue(); // the interrupt status is kept for the caller
+        assertThat(e.getMessage()).contains("TPC0017").doesNotContain("TPC0005");
+        assertThat(bodies()).hasSize(1);
+    }
+
+    /** The caller threads other than this one that wait with a timeout (for a token request's outcome). */
+    private static int waitingOthers(List<Thread> callerThreads) {
+        return (int) callerThreads.stream().filter(thread -> thread != Thread.currentThread())
+                .filter(thread -> thread.getState() == Thread.State.TIMED_WAITING).count();
     }
 
     private void failTwiceThen(ResponseDefinitionBuilder failure) {
@@ -485,10 +578,6 @@ class TokenResilienceTest extends TokenChainTestSupport {
                 .willReturn(failure).willSetStateTo("failed twice"));
         server.stubFor(tokenRequest("password").inScenario("faults").whenScenarioStateIs("failed twice")
                 .willReturn(token("access-1", "refresh-1", 600)));
-    }
-
-    private static int tokenRequests() {
-        return server.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).size();
     }
 
     private static int refreshRequests() {

@@ -1,23 +1,22 @@
 package ch.ticketpark.client.internal.token;
 
 import static ch.ticketpark.client.support.Fixtures.TOKEN_PATH;
+import static ch.ticketpark.client.support.Fixtures.token;
+import static ch.ticketpark.client.support.Fixtures.tokenRequest;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -26,53 +25,36 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.internal.resilience.Sleeper;
 import ch.ticketpark.client.spi.TokenStore;
+import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.GatedExecutor;
+import ch.ticketpark.client.support.LogCapture;
 import ch.ticketpark.client.support.MapConfig;
 import ch.ticketpark.client.support.MutableClock;
 import ch.ticketpark.client.support.RecordingSleeper;
 
 /**
- * What the tests of the token chain under failure share: a WireMock token endpoint, a clock moved by hand, a sleeper
- * that moves it, an executor that can hold or refuse tasks, the client's log lines, and token managers built on them
- * (jitter off: every backoff delay is its ceiling).
+ * What the tests of token managers against a token endpoint share: a WireMock token endpoint, a clock moved by hand,
+ * a sleeper that moves it, an executor that can hold or refuse tasks, the client's log records, and token managers
+ * built on them (jitter off: every backoff delay is its ceiling), closed after each test.
  */
-abstract class TokenChainTestSupport {
+abstract class TokenManagerTestSupport {
 
     static final String PASSWORD_BODY = "grant_type=password&username=jane%40example.com&password=pa55word-of-jane";
+    static final String REFRESH_1_BODY = "grant_type=refresh_token&refresh_token=refresh-1";
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = Fixtures.wireMock();
+
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
 
     final MutableClock clock = new MutableClock();
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
     final GatedExecutor executor = new GatedExecutor();
-    final List<LogRecord> logged = new CopyOnWriteArrayList<>();
     private final List<TokenManager> managers = new ArrayList<>();
-    private final Logger clientLogger = Logger.getLogger("ch.ticketpark.client");
-    private final Handler capture = new Handler() {
-
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void captureLog() {
-        clientLogger.addHandler(capture);
-    }
 
     @AfterEach
     void stopManagers() {
-        clientLogger.removeHandler(capture);
         executor.shutdownNow();
         managers.forEach(TokenManager::close);
     }
@@ -86,6 +68,20 @@ abstract class TokenChainTestSupport {
         return config;
     }
 
+    /** The password grant answers access-1/refresh-1, a refresh with refresh-1 access-2/refresh-2. */
+    static void passwordThenRefresh() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(token("access-2", "refresh-2", 600)));
+    }
+
+    /** As {@link #passwordThenRefresh()}, and a refresh with refresh-2 answers access-3/refresh-3. */
+    static void passwordThenTwoRefreshes() {
+        passwordThenRefresh();
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-2"))
+                .willReturn(token("access-3", "refresh-3", 600)));
+    }
+
     TokenManager manager(Map<String, String> overrides) {
         return manager(overrides, TokenManager.NO_STORE);
     }
@@ -94,21 +90,31 @@ abstract class TokenChainTestSupport {
         return manager(overrides, store, sleeper);
     }
 
-    /** @param overrides configuration on top of a valid one; an empty value removes the key */
     TokenManager manager(Map<String, String> overrides, TokenStore store, Sleeper pause) {
-        Map<String, String> properties = new HashMap<>(MapConfig.valid(server.baseUrl()));
-        properties.putAll(overrides);
-        properties.values().removeIf(String::isEmpty);
-        TokenManager manager = new TokenManager(TicketparkConfig.load(new MapConfig(properties)), clock, executor,
-                pause, () -> 1.0, store);
+        return manager(overrides, store, pause, clock);
+    }
+
+    /** @param overrides configuration on top of a valid one; an empty value removes the key */
+    TokenManager manager(Map<String, String> overrides, TokenStore store, Sleeper pause, Clock time) {
+        return closing(new TokenManager(MapConfig.load(server.baseUrl(), overrides), time, executor, pause, () -> 1.0,
+                store));
+    }
+
+    /** Closes this manager after the test. */
+    TokenManager closing(TokenManager manager) {
         managers.add(manager);
         return manager;
     }
 
+    /** The token requests (each asking for JSON), in the order the endpoint received them. */
+    static List<LoggedRequest> tokenRequests() {
+        return server
+                .findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)).withHeader("Accept", equalTo("application/json")));
+    }
+
     /** The bodies of the token requests, in the order the endpoint received them. */
     static List<String> bodies() {
-        return server.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).stream().map(LoggedRequest::getBodyAsString)
-                .toList();
+        return tokenRequests().stream().map(LoggedRequest::getBodyAsString).toList();
     }
 
     /** How many token requests sent this refresh token. */
@@ -119,7 +125,16 @@ abstract class TokenChainTestSupport {
     /** Waits until the endpoint has received this many requests; a guard against hanging, not a timing. */
     static void awaitSent(int requests) {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).size() < requests) {
+        while (tokenRequests().size() < requests) {
+            assertThat(System.nanoTime()).isLessThan(end);
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Waits until the executor holds this many tasks; a guard against hanging, not a timing. */
+    void awaitHeld(int tasks) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (executor.held() < tasks) {
             assertThat(System.nanoTime()).isLessThan(end);
             Thread.onSpinWait();
         }

@@ -1,0 +1,308 @@
+package ch.ticketpark.client.internal.token;
+
+import static ch.ticketpark.client.support.Fixtures.oauthError;
+import static ch.ticketpark.client.support.Fixtures.token;
+import static ch.ticketpark.client.support.Fixtures.tokenRequest;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import ch.ticketpark.client.exception.InvalidGrantException;
+import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
+import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.spi.TokenStore;
+import ch.ticketpark.client.support.RecordingStore;
+
+/**
+ * The token chain and the application's {@link TokenStore}: a store that fails or blocks while loading holds no
+ * caller and ends no chain; a rejected refresh token is checked against the store once; a refresh token this client
+ * spent is never adopted from it again; a save that blocks, throws or never runs costs no caller anything and is made
+ * later, at the latest when the manager closes.
+ */
+class TokenChainStoreTest extends TokenManagerTestSupport {
+
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+    }
+
+    @Test
+    void storeThatFailsWhileTheApplicationStartsIsReadAtTheFirstNeed() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=stored-refresh"))
+                .willReturn(token("access-1", "refresh-1", 600)));
+        AtomicBoolean down = new AtomicBoolean(true); // the database is not ready yet while the application starts
+        RecordingStore store = RecordingStore.scripted(load -> {
+            if (down.get()) {
+                throw new IllegalStateException("database not ready");
+            }
+            return Optional.of("stored-refresh");
+        });
+        TokenManager manager = manager(noPassword("configured-spent"), store);
+        down.set(false);
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=stored-refresh");
+    }
+
+    /** A TokenStore whose load() blocks holds no caller past token-wait-timeout. */
+    @Test
+    void blockingStoreLoadHoldsNoCallerPastTheWaitTimeout() throws Exception {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        CountDownLatch unblock = new CountDownLatch(1);
+        RecordingStore store = RecordingStore.scripted(load -> {
+            unblock.await(30, TimeUnit.SECONDS);
+            return Optional.empty();
+        });
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT1S",
+                TicketparkConfig.CONNECT_TIMEOUT, "PT0.3S", TicketparkConfig.READ_TIMEOUT, "PT0.5S"), store);
+        try {
+            long start = System.nanoTime();
+            Future<String> caller = callers.submit(manager::accessToken);
+
+            assertThat(caller.get(5, TimeUnit.SECONDS)).isEqualTo("access-1"); // a guard of a few seconds
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(unblock.getCount()).isEqualTo(1); // load() still blocks
+            assertThat(log.records()).anySatisfy(record -> assertThat(record.getMessage()).startsWith("TPC0027"));
+            assertThat(bodies()).containsExactly(PASSWORD_BODY);
+        } finally {
+            unblock.countDown();
+        }
+    }
+
+    @Test
+    void rejectedRefreshTokenIsCheckedAgainstTheStoreBeforeGivingUp() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=configured-spent"))
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=stored-refresh"))
+                .willReturn(token("access-1", "refresh-1", 600)));
+        // down at the first need: the configured token goes out, and is spent
+        RecordingStore store = RecordingStore.scripted(load -> {
+            if (load == 1) {
+                throw new IllegalStateException("database not ready");
+            }
+            return Optional.of("stored-refresh");
+        });
+        TokenManager manager = manager(noPassword("configured-spent"), store);
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=configured-spent",
+                "grant_type=refresh_token&refresh_token=stored-refresh");
+        assertThat(executor.awaitIdle()).isTrue(); // saves run on the executor
+        assertThat(store.saved).containsExactly("refresh-1");
+    }
+
+    /** A store that cannot be read when the refresh token is rejected is not the end of the chain. */
+    @Test
+    void unreadableStoreAfterARejectionIsNotTheEndOfTheChain() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-c"))
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-s"))
+                .willReturn(token("access-1", "refresh-2", 600)));
+        RecordingStore store = RecordingStore.scripted(load -> {
+            if (load <= 2) {
+                throw new IllegalStateException("database blip");
+            }
+            return Optional.of("refresh-s");
+        });
+        TokenManager manager = manager(noPassword("refresh-c"), store);
+
+        TokenEndpointUnavailableException first = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+
+        assertThat(first.getMessage()).startsWith("TPC0026");
+        assertThat(manager.state().dead()).isNull();
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=refresh-c",
+                "grant_type=refresh_token&refresh_token=refresh-s");
+        assertThat(log.records()).noneSatisfy(record -> assertThat(record.getMessage()).startsWith("TPC0003"));
+    }
+
+    /** The store's refresh token is not adopted again after this client spent it. */
+    @Test
+    void storedRefreshTokenThisClientSpentIsNotSentAgain() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-0"))
+                .willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        RecordingStore store = new RecordingStore("refresh-0");
+        store.onSave(refreshToken -> {
+            throw new IllegalStateException("database down");
+        });
+        TokenManager manager = manager(noPassword("refresh-c"), store);
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.awaitIdle()).isTrue(); // the failed save ran: the store still holds refresh-0
+        clock.advance(Duration.ofSeconds(601));
+
+        InvalidGrantException e = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
+
+        assertThat(e.getMessage()).startsWith("TPC0003");
+        assertThat(sent("refresh-0")).isEqualTo(1);
+        assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=refresh-0",
+                "grant_type=refresh_token&refresh_token=refresh-1");
+    }
+
+    @Test
+    void passwordFallbackIsNotSentAfterTheDeadline() {
+        server.stubFor(tokenRequest("refresh_token")
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        // a slow database, read again after the refusal
+        RecordingStore store = RecordingStore.scripted(load -> {
+            clock.advance(Duration.ofSeconds(load == 2 ? 31 : 0));
+            return Optional.of("stored-refresh");
+        });
+        TokenManager manager = manager(Map.of(), store);
+
+        TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+
+        assertThat(e.getMessage()).startsWith("TPC0021");
+        assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=stored-refresh");
+    }
+
+    /** A TokenStore whose save() blocks holds neither the owner of the request nor a caller joining it. */
+    @Test
+    void blockingSaveHoldsNeitherTheOwnerNorAJoiner() throws Exception {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600).withFixedDelay(1_000)));
+        CountDownLatch saving = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingStore store = new RecordingStore(null);
+        store.onSave(refreshToken -> {
+            saving.countDown();
+            release.await();
+        });
+        TokenManager manager = manager(Map.of(), store);
+        try {
+            Future<String> owner = callers.submit(manager::accessToken);
+            awaitSent(1); // the owner's request is on its way: the next caller joins it
+            Future<String> joiner = callers.submit(manager::accessToken);
+
+            assertThat(owner.get(5, TimeUnit.SECONDS)).isEqualTo("access-1");
+            assertThat(joiner.get(5, TimeUnit.SECONDS)).isEqualTo("access-1");
+            assertThat(saving.await(5, TimeUnit.SECONDS)).isTrue(); // save() was called and still blocks
+            assertThat(release.getCount()).isEqualTo(1);
+            assertThat(store.saved).isEmpty();
+            assertThat(bodies()).hasSize(1);
+        } finally {
+            release.countDown();
+        }
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(store.saved).containsExactly("refresh-1");
+    }
+
+    @Test
+    void errorFromSaveKeepsTheNewPairAndTheSaveIsRetriedSoon() {
+        passwordThenRefresh();
+        // an Error, not an exception
+        RecordingStore store = new RecordingStore(null).failSaves(1, () -> new AssertionError("disk full"));
+        TokenManager manager = manager(Map.of(), store);
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.awaitIdle()).isTrue(); // saves run on the executor
+        assertThat(store.saved).isEmpty();
+        assertThat(log.records()).anySatisfy(record -> assertThat(record.getMessage()).startsWith("TPC0112")
+                .doesNotContain("refresh-1"));
+
+        clock.advance(Duration.ofSeconds(1)); // past the first backoff ceiling
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.awaitIdle()).isTrue(); // saves run on the executor
+        assertThat(store.saved).containsExactly("refresh-1");
+        clock.advance(Duration.ofSeconds(600));
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+        assertThat(executor.awaitIdle()).isTrue(); // saves run on the executor
+        assertThat(store.saved).containsExactly("refresh-1", "refresh-2");
+    }
+
+    /** A checked exception thrown sneakily from save() neither fails the caller nor leaves a request. */
+    @Test
+    void checkedExceptionFromSaveIsHandledLikeAnyFailedSave() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        RecordingStore store = new RecordingStore(null);
+        store.onSave(refreshToken -> {
+            throw new IOException("disk full"); // checked, undeclared: a Kotlin or Lombok @SneakyThrows store
+        });
+        TokenManager manager = manager(Map.of(), store);
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(executor.awaitIdle()).isTrue(); // saves run on the executor
+        assertThat(manager.inFlight()).isNull();
+        assertThat(manager.state().saveRetryAt()).isNotNull();
+        assertThat(log.records()).anySatisfy(record -> assertThat(record.getMessage()).startsWith("TPC0112")
+                .contains(IOException.class.getName()).doesNotContain("refresh-1"));
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+    }
+
+    /**
+     * A save accepted by the executor but never run is made by close(): the store holds the newest refresh
+     * token.
+     */
+    @Test
+    void saveAcceptedButNeverRunIsMadeAtClose() throws Exception {
+        RecordingStore store = new RecordingStore(null);
+        TokenManager manager = rotateWithTheSaveHeld(store, executor::hold);
+
+        manager.close();
+
+        assertThat(store.saved).containsExactly("refresh-1", "refresh-2");
+        executor.release(); // the held save, run at last, finds the newest saved already
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(store.saved).containsExactly("refresh-1", "refresh-2");
+    }
+
+    /** A save accepted by the executor but never run is handed over again a minute later. */
+    @Test
+    void saveAcceptedButNeverRunIsHandedOverAgainLater() throws Exception {
+        RecordingStore store = new RecordingStore(null);
+        TokenManager manager = rotateWithTheSaveHeld(store, () -> executor.holdNext(1));
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(store.saved).containsExactly("refresh-1", "refresh-2");
+        assertThat(executor.held()).isEqualTo(1); // the first hand-over never ran
+    }
+
+    /**
+     * A token from the password grant (saved), then a rotation whose save the executor accepts but does not run:
+     * {@code holdTheSave} is called while the rotation's answer is on its way, so only the save is held.
+     */
+    private TokenManager rotateWithTheSaveHeld(RecordingStore store, Runnable holdTheSave) throws Exception {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(token("access-2", "refresh-2", 600).withFixedDelay(500)));
+        TokenManager manager = manager(Map.of(), store);
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(store.saved).containsExactly("refresh-1");
+        clock.advance(Duration.ofSeconds(600));
+
+        Future<String> rotation = callers.submit(manager::accessToken);
+        awaitSent(2); // the attempt runs; its answer, and the save it hands over, come 500 ms later
+        holdTheSave.run();
+
+        assertThat(rotation.get(10, TimeUnit.SECONDS)).isEqualTo("access-2");
+        assertThat(executor.held()).isEqualTo(1); // the save, accepted and not run
+        assertThat(store.saved).containsExactly("refresh-1");
+        return manager;
+    }
+}
