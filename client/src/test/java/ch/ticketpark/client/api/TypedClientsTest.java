@@ -38,6 +38,7 @@ import ch.ticketpark.client.exception.ApiServerErrorException;
 import ch.ticketpark.client.exception.InvalidPayloadException;
 import ch.ticketpark.client.exception.RecordNotFoundException;
 import ch.ticketpark.client.exception.TicketparkApiException;
+import ch.ticketpark.client.exception.TicketparkException;
 import ch.ticketpark.client.exception.TokenRejectedException;
 import ch.ticketpark.client.internal.rest.TicketparkRestClientListener;
 import ch.ticketpark.client.model.Booking;
@@ -116,6 +117,14 @@ class TypedClientsTest {
                 .willReturn(aResponse().withStatus(200).withHeader("x-count", "42")));
 
         assertThat(client(EventsClient.class).count(Query.create().filter("currency", "CHF"))).isEqualTo(42);
+    }
+
+    @Test
+    void countWithoutXCountSaysSo() {
+        api.stubFor(WireMock.head(urlEqualTo("/events/")).willReturn(aResponse().withStatus(200)));
+
+        assertThatThrownBy(() -> client(EventsClient.class).count()).isExactlyInstanceOf(TicketparkException.class)
+                .hasMessage("TPC0214: The Ticketpark API answered HEAD without the x-count header");
     }
 
     @Test
