@@ -33,8 +33,7 @@ public final class Created {
     public static String pid(Response response) {
         String location = location(response);
         if (BATCH_FILTER_RAW_OR_ENCODED.matcher(location).find()) {
-            throw new TicketparkException("TPC0210: The Ticketpark API answered the creation of one record with "
-                    + "the list link of a batch: " + location);
+            throw new TicketparkException(MessageCatalogue.format("TPC0210", location));
         }
         String path = stripQuery(location);
         while (path.endsWith("/")) {
@@ -43,8 +42,7 @@ public final class Created {
         // split first, then decode: an encoded '/' belongs to the pid
         String pid = decodePathSegment(path.substring(path.lastIndexOf('/') + 1));
         if (pid.isEmpty()) {
-            throw new TicketparkException("TPC0211: The Ticketpark API answered a creation with a Location that "
-                    + "names no record: " + location);
+            throw new TicketparkException(MessageCatalogue.format("TPC0211", location));
         }
         return pid;
     }
@@ -61,8 +59,7 @@ public final class Created {
         // rest of the link, instead of being read as a form-encoded space
         Query query = Query.parse(rawQuery(location).replace("+", "%2B"));
         if (query.parameters().stream().noneMatch(parameter -> parameter.getKey().equals(BATCH_FILTER))) {
-            throw new TicketparkException("TPC0212: The Ticketpark API answered the creation of several records "
-                    + "without the list link of the batch (filters[batchId]): " + location);
+            throw new TicketparkException(MessageCatalogue.format("TPC0212", location));
         }
         return query;
     }
@@ -82,8 +79,7 @@ public final class Created {
     private static String location(Response response) {
         String location = response.getHeaderString(HttpHeaders.LOCATION);
         if (location == null || location.isBlank()) {
-            throw new TicketparkException("TPC0213: The Ticketpark API answered a creation with HTTP "
-                    + response.getStatus() + " but no Location header");
+            throw new TicketparkException(MessageCatalogue.format("TPC0213", response.getStatus()));
         }
         return location.trim();
     }

@@ -68,6 +68,21 @@ class CreatedTest {
         assertThatThrownBy(() -> Created.batch(created("/tickets/t1"))).hasMessageStartingWith("TPC0212");
     }
 
+    /** The texts come from the message catalogue through this package's reader. */
+    @Test
+    void namesWhatIsWrongWithTheAnswer() {
+        assertThatThrownBy(() -> Created.pid(Response.status(201).build()))
+                .hasMessage("TPC0213: The Ticketpark API answered a creation with HTTP 201 but no Location header");
+        assertThatThrownBy(() -> Created.pid(created("/tickets/?filters[batchId]=1")))
+                .hasMessage("TPC0210: The Ticketpark API answered the creation of one record with the list link of a "
+                        + "batch: /tickets/?filters[batchId]=1");
+        assertThatThrownBy(() -> Created.pid(created("/")))
+                .hasMessage("TPC0211: The Ticketpark API answered a creation with a Location that names no record: /");
+        assertThatThrownBy(() -> Created.batch(created("/tickets/100%25")))
+                .hasMessage("TPC0212: The Ticketpark API answered the creation of several records without the list "
+                        + "link of the batch (filters[batchId]): /tickets/100%25");
+    }
+
     private static Response created(String location) {
         return Response.status(201).header("Location", location).build();
     }

@@ -103,8 +103,7 @@ public interface CollectionClient<T> {
         try (Response response = TokenReplay.once(() -> httpHead(query))) {
             String count = response.getHeaderString(COUNT_HEADER);
             if (count == null) {
-                throw new TicketparkException("TPC0214: The Ticketpark API answered HEAD without the "
-                        + COUNT_HEADER + " header");
+                throw new TicketparkException(MessageCatalogue.format("TPC0214", COUNT_HEADER));
             }
             return Long.parseLong(count.trim());
         }

@@ -1,8 +1,9 @@
 /**
  * The client's machinery, without a compatibility promise: applications use the public packages only.
  * <ul>
- * <li>here: {@link ch.ticketpark.client.internal.Messages}, the catalogue of every log line and exception message
- * with its code;</li>
+ * <li>here: {@link ch.ticketpark.client.internal.Messages}, one typed method per log line and exception message,
+ * its text taken with its code from the library's one catalogue, {@code ch/ticketpark/client/messages.properties}
+ * (see {@code docs/messages.md});</li>
  * <li>{@link ch.ticketpark.client.internal.config}: reading and validating the configuration at deployment;</li>
  * <li>{@link ch.ticketpark.client.internal.resilience}: backoff, retries, circuit breaker, sleeping;</li>
  * <li>{@link ch.ticketpark.client.internal.token}: the token lifecycle — the token endpoint, the one chain of refresh

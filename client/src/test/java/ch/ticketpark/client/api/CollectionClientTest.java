@@ -102,6 +102,14 @@ class CollectionClientTest {
     }
 
     @Test
+    void countWithoutXCountSaysSo() {
+        api.stubFor(WireMock.head(urlEqualTo("/events/")).willReturn(aResponse().withStatus(200)));
+
+        assertThatThrownBy(() -> client(EventsClient.class).count()).isExactlyInstanceOf(TicketparkException.class)
+                .hasMessage("TPC0214: The Ticketpark API answered HEAD without the x-count header");
+    }
+
+    @Test
     void createReturnsThePidOfLocation() {
         api.stubFor(WireMock.post(urlEqualTo("/prices/")).willReturn(aResponse().withStatus(201)
                 .withHeader("Location", api.baseUrl() + "/prices/6445cdbe3e9509e8")));

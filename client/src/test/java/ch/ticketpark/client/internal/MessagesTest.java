@@ -20,7 +20,8 @@ class MessagesTest {
         List<String> codes = new ArrayList<>();
         Pattern code = Pattern.compile("^(TPC\\d{4}): ");
         for (Method method : Messages.class.getDeclaredMethods()) {
-            if (!Modifier.isStatic(method.getModifiers()) || method.isSynthetic()) {
+            if (!Modifier.isStatic(method.getModifiers()) || !Modifier.isPublic(method.getModifiers())
+                    || method.isSynthetic()) {
                 continue;
             }
             Object[] arguments = new Object[method.getParameterCount()];
