@@ -5,8 +5,8 @@ import java.util.ResourceBundle;
 
 /**
  * Reads the library's one message catalogue, {@code messages.properties} beside this class, for the classes of this
- * package. The machinery reads the same file through {@code internal.Messages}, which a public package must not use;
- * {@code ch.ticketpark.client.api} has a twin of this class. The file describes the codes and the template syntax.
+ * package ({@link Created}, {@link Pages}). The machinery reads the same file through {@code internal.Messages}, which a
+ * public package must not use. The file describes the codes and the template syntax.
  */
 final class MessageCatalogue {
 

@@ -9,6 +9,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import jakarta.ws.rs.core.Response;
+
+import ch.ticketpark.client.exception.TicketparkException;
+
 /**
  * Streams a collection page after page, fetching the next page only when the stream needs it. The typed clients'
  * {@code stream} methods use it; it is public for your own interfaces.
@@ -19,6 +23,9 @@ public final class Pages {
 
     /** The API's page size when a query sets none. */
     public static final int DEFAULT_PAGE_SIZE = 100;
+
+    /** The header with which the API answers {@code HEAD /collection/}: how many records match. */
+    public static final String COUNT_HEADER = "x-count";
 
     private Pages() {
     }
@@ -35,6 +42,19 @@ public final class Pages {
         int size = base.pageSize().orElse(DEFAULT_PAGE_SIZE);
         Iterator<T> records = new PageIterator<>(fetch, base.maxResults(size), base.pageNumber().orElse(0), size);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false);
+    }
+
+    /**
+     * @param answer the API's answer to {@code HEAD /collection/?…}
+     * @return how many records match: its {@value #COUNT_HEADER} header
+     * @throws TicketparkException (TPC0214) when the answer has no {@value #COUNT_HEADER} header
+     */
+    public static long count(Response answer) {
+        String count = answer.getHeaderString(COUNT_HEADER);
+        if (count == null) {
+            throw new TicketparkException(MessageCatalogue.format("TPC0214", COUNT_HEADER));
+        }
+        return Long.parseLong(count.trim());
     }
 
     private static final class PageIterator<T> implements Iterator<T> {

@@ -9,7 +9,11 @@ import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
+import jakarta.ws.rs.core.Response;
+
 import org.junit.jupiter.api.Test;
+
+import ch.ticketpark.client.exception.TicketparkException;
 
 class PagesTest {
 
@@ -61,5 +65,17 @@ class PagesTest {
 
         assertThat(records.hasNext()).isFalse();
         assertThatThrownBy(records::next).isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void countIsTheCountHeaderOfTheHeadAnswer() {
+        assertThat(Pages.count(Response.ok().header("x-count", " 1234 ").build())).isEqualTo(1234L);
+    }
+
+    @Test
+    void answerWithoutTheCountHeaderIsATypedErrorNamingIt() {
+        assertThatThrownBy(() -> Pages.count(Response.ok().build()))
+                .isExactlyInstanceOf(TicketparkException.class)
+                .hasMessage("TPC0214: The Ticketpark API answered HEAD without the x-count header");
     }
 }

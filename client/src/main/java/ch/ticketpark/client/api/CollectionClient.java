@@ -21,7 +21,6 @@ import ch.ticketpark.client.TokenReplay;
 import ch.ticketpark.client.exception.InvalidPayloadException;
 import ch.ticketpark.client.exception.RecordNotFoundException;
 import ch.ticketpark.client.exception.TicketparkApiException;
-import ch.ticketpark.client.exception.TicketparkException;
 
 /**
  * What every Ticketpark collection ({@code /events/}, {@code /bookings/}, …) offers, for records of type {@code T}.
@@ -47,7 +46,7 @@ import ch.ticketpark.client.exception.TicketparkException;
 public interface CollectionClient<T> {
 
     /** The header with the total number of matching records, ignoring pagination. */
-    String COUNT_HEADER = "x-count";
+    String COUNT_HEADER = Pages.COUNT_HEADER;
 
     /**
      * {@code GET /collection/?…}
@@ -101,11 +100,7 @@ public interface CollectionClient<T> {
      */
     default long count(Query query) {
         try (Response response = TokenReplay.once(() -> httpHead(query))) {
-            String count = response.getHeaderString(COUNT_HEADER);
-            if (count == null) {
-                throw new TicketparkException(MessageCatalogue.format("TPC0214", COUNT_HEADER));
-            }
-            return Long.parseLong(count.trim());
+            return Pages.count(response);
         }
     }
 
