@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The example application as its users see it, deployed as built (its own configuration points at the sandbox):
- * the events, their shows with capacity, and booking a ticket.
+ * the events, their shows with capacity, and booking a ticket. Each test starts from the seed data and a token the
+ * application renewed after the reset, and counts from there, so that no test depends on which ran before it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -41,9 +44,30 @@ class ExampleAppIT {
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("example.war"))));
     }
 
+    /** The sandbox's counters after {@link #seedDataAndARenewedToken()}: the tests count from here. */
+    private JsonObject before;
+
+    /**
+     * Back to the seed data, with the application holding a token of this sandbox: the same state for every test,
+     * whatever ran before. The reset forgets every token the sandbox issued, but the application, a deployment of its
+     * own, keeps what its earlier test left: nothing before the first test, a forgotten token before the others. One
+     * call through its API renews it the documented way: in the first test the password grant; in the others the API
+     * rejects the forgotten token (401) and the client replays the call with a new one (README "Replay on 401"), whose
+     * refresh grant meets the forgotten refresh token (invalid_grant) and falls back to the password grant.
+     */
     @BeforeEach
-    void resetSandbox() {
+    void seedDataAndARenewedToken() throws Exception {
         Sandbox.reset();
+
+        get("/api/events");
+
+        JsonObject stats = Sandbox.stats();
+        assertThat(stats.getInt("passwordGrantsSucceeded")).as("password grants").isEqualTo(1);
+        boolean first = stats.getInt("apiUnauthorized") == 0;
+        assertThat(counters(stats, "apiRequests", "apiUnauthorized", "refreshGrantsFailed", "tokenRequests"))
+                .as(first ? "the first token" : "a forgotten token renewed")
+                .isEqualTo(first ? List.of(1, 0, 0, 1) : List.of(2, 1, 1, 2));
+        before = stats;
     }
 
     @Test
@@ -63,6 +87,7 @@ class ExampleAppIT {
             }
         }
         assertThat(shows).isGreaterThanOrEqualTo(events.size());
+        assertTheRenewedTokenServedEveryCall();
     }
 
     @Test
@@ -84,7 +109,8 @@ class ExampleAppIT {
         assertThat(booking.getJsonArray("tickets")).hasSize(1);
         JsonObject after = ((JsonArray) json(get("/api/events/" + event + "/shows"))).getJsonObject(0);
         assertThat(after.getJsonObject("capacity").getJsonObject("total").getInt("sold")).isEqualTo(sold + 1);
-        assertThat(Sandbox.stats().getInt("emailsSent")).isEqualTo(1);
+        assertThat(increase("emailsSent")).isEqualTo(1);
+        assertTheRenewedTokenServedEveryCall();
     }
 
     @Test
@@ -97,6 +123,21 @@ class ExampleAppIT {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(((JsonObject) json(response.body())).getString("error")).contains("TPC0201", "404");
+        assertTheRenewedTokenServedEveryCall();
+    }
+
+    /** No token request and no rejected token since the renewal: the test ran with the token of its own sandbox. */
+    private void assertTheRenewedTokenServedEveryCall() {
+        assertThat(List.of(increase("tokenRequests"), increase("apiUnauthorized"))).as("token requests, API 401")
+                .isEqualTo(List.of(0, 0));
+    }
+
+    private int increase(String counter) {
+        return Sandbox.stats().getInt(counter) - before.getInt(counter);
+    }
+
+    private static List<Integer> counters(JsonObject stats, String... names) {
+        return Arrays.stream(names).map(stats::getInt).toList();
     }
 
     private static URI url(String path) {

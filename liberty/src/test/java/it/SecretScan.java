@@ -99,13 +99,13 @@ class SecretScan {
     }
 
     /**
-     * {@code Fixtures.SECRETS} and the Basic value, read from the source: the class is package-private in the client's
-     * test classes, which this module does not (and should not) depend on. Fails if the source changes shape.
+     * {@code Fixtures.SECRETS} and the Basic value, read from the source: the class is in the client's test classes,
+     * which this module does not (and should not) depend on. Fails if the source moves or changes shape.
      */
     static List<String> fixturesSecrets() throws IOException {
         String source = Files.readString(
                 CLIENT.resolve(
-                        Path.of("src", "test", "java", "ch", "ticketpark", "client", "internal", "Fixtures.java")));
+                        Path.of("src", "test", "java", "ch", "ticketpark", "client", "support", "Fixtures.java")));
         Map<String, String> constants = new HashMap<>();
         Matcher constant = STRING_CONSTANT.matcher(source);
         while (constant.find()) {

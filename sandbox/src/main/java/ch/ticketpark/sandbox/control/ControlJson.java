@@ -87,6 +87,9 @@ final class ControlJson {
             if (fault.retryAfterSeconds() != null) {
                 json.add("retryAfterSeconds", fault.retryAfterSeconds());
             }
+            if (fault.location() != null) {
+                json.add("location", fault.location());
+            }
             armed.add(json);
         }
         JsonObjectBuilder injected = Json.createObjectBuilder();

@@ -71,7 +71,8 @@ public class FaultFilter extends HttpFilter {
             case STATUS -> FaultAnswers.status(response, injected);
             case DROP -> FaultAnswers.truncated(response, target);
             case MALFORMED_JSON -> FaultAnswers.malformedJson(response, target);
-            case HTML -> FaultAnswers.html(response, injected.status() == null ? 200 : injected.status());
+            case HTML -> FaultAnswers.html(response, injected.statusOr(200));
+            case REDIRECT -> FaultAnswers.redirect(response, injected);
             default -> {
                 forwarded.setAttribute(TOKEN_ANSWER_FAULT, injected.type());
                 chain.doFilter(forwarded, response);
@@ -114,6 +115,13 @@ public class FaultFilter extends HttpFilter {
             write(response, status, "text/html;charset=UTF-8", "<!DOCTYPE html><html><head><title>Service "
                     + "Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily "
                     + "unable to service your request.</p></body></html>");
+        }
+
+        static void redirect(HttpServletResponse response, Fault fault) {
+            response.setStatus(fault.statusOr(302));
+            response.setHeader("Location", fault.location());
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentLength(0);
         }
 
         static void truncated(HttpServletResponse response, FaultTarget target) throws IOException {

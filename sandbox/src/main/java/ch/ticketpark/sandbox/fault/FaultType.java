@@ -23,6 +23,11 @@ public enum FaultType {
     /** An HTML error page, with HTTP 200 unless {@code status} is set. */
     HTML("html", false),
     /**
+     * A redirect: {@code status} (a 3xx, 302 unless set) with {@code Location: location} and no body. Whatever follows
+     * it goes to {@code location}, outside the sandbox's control; a client must not send its token there.
+     */
+    REDIRECT("redirect", false),
+    /**
      * A normal grant, answered without {@code access_token}. Like the other answer faults but
      * {@link #MISSING_REFRESH_TOKEN}, a refresh still rotates: the answer's {@code refresh_token} is then the only
      * valid one, and a client that refuses the answer and keeps its old one meets {@code invalid_grant}.

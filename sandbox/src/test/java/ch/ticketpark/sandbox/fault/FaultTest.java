@@ -71,6 +71,28 @@ class FaultTest {
     }
 
     @Test
+    void readsARedirectWithItsLocationAndRefusesOneWithoutALocationOrWithAStatusOutsideThreeHundreds() {
+        Fault redirect = Fault.fromJson(json("{\"target\":\"api\",\"type\":\"redirect\",\"status\":301,"
+                + "\"location\":\"http://127.0.0.1:9080/elsewhere\"}"));
+
+        assertThat(redirect).isEqualTo(new Fault(FaultTarget.API, FaultType.REDIRECT, 1, 301, null, null, 1, null,
+                "http://127.0.0.1:9080/elsewhere"));
+        assertThat(Fault.fromJson(json("{\"target\":\"token\",\"type\":\"redirect\","
+                + "\"location\":\"https://elsewhere.example/token\"}")).statusOr(302)).isEqualTo(302);
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"api\",\"type\":\"redirect\"}")))
+                .hasMessage("redirect needs a location");
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"api\",\"type\":\"redirect\",\"status\":404,"
+                + "\"location\":\"http://127.0.0.1/x\"}")))
+                .hasMessage("the status of a redirect must be between 300 and 399");
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"api\",\"type\":\"redirect\","
+                + "\"location\":\"/relative/path\"}"))).hasMessage("location must be an absolute http(s) URL");
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"api\",\"type\":\"redirect\","
+                + "\"location\":\"ftp://127.0.0.1/x\"}"))).hasMessage("location must be an absolute http(s) URL");
+        assertThatThrownBy(() -> Fault.fromJson(json("{\"target\":\"api\",\"type\":\"status\",\"status\":500,"
+                + "\"location\":\"http://127.0.0.1/x\"}"))).hasMessage("location applies to redirect only");
+    }
+
+    @Test
     void aFaultAffectsTheNextCountRequestsOfItsTargetThenTheNextOneTakesOver() {
         Fault burst = new Fault(FaultTarget.TOKEN, FaultType.STATUS, 2, 500, null, null);
         Fault drop = new Fault(FaultTarget.TOKEN, FaultType.DROP, 1, null, null, null);
@@ -107,7 +129,7 @@ class FaultTest {
         assertThat(FaultTarget.ofPath("/email/send")).isEqualTo(FaultTarget.API);
     }
 
-    private static JsonObject json(String text) {
+    static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
     }
 }

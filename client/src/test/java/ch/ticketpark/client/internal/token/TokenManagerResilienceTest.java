@@ -300,6 +300,53 @@ class TokenManagerResilienceTest extends TokenManagerTestSupport {
         assertThat(tokenRequests()).isEmpty();
     }
 
+    /**
+     * The README's row "request outlasts the wait": a caller that joined a token request waits at most
+     * {@code token-wait-timeout}, measured on the monotonic clock, and then gets {@code TPC0008}, while the request
+     * goes on for its owner. With a wall clock that keeps going, a joined request ends by its own deadline, before the
+     * joiner's (it started earlier), and the joiner gets the request's own error; here the wall clock steps back an
+     * hour (an NTP correction) once the request is on its way, so that the request's deadline, on the wall clock, lies
+     * an hour ahead and it keeps retrying the slow endpoint.
+     */
+    @Test
+    void aCallerWhoseJoinedRequestOutlastsTheWaitGetsTheWaitTimeoutAfterThatTime() throws Exception {
+        // slower than the read timeout: each attempt fails after 0.5 s, and no late answer comes
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600).withFixedDelay(2_000)));
+        TokenManager manager = manager(Map.of(TicketparkConfig.CONNECT_TIMEOUT, "PT0.5S",
+                TicketparkConfig.READ_TIMEOUT, "PT0.5S", TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT1S",
+                TicketparkConfig.TOKEN_MAX_ATTEMPTS, "8"));
+        ExecutorService owners = Executors.newSingleThreadExecutor();
+        try {
+            Future<TokenEndpointUnavailableException> owner = owners.submit(
+                    () -> catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken));
+            // the first attempt is handed to its thread (WireMock journals a request only once it has answered it)
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (executor.executed() == 0) {
+                assertThat(System.nanoTime()).isLessThan(end);
+                Thread.onSpinWait();
+            }
+            clock.advance(Duration.ofHours(-1));
+
+            long start = System.nanoTime();
+            TokenEndpointUnavailableException e = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                    manager::accessToken);
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(e).isExactlyInstanceOf(TokenEndpointUnavailableException.class)
+                    .hasMessage("TPC0008: No Ticketpark access token could be obtained within PT1S "
+                            + "(ticketpark.token-wait-timeout)");
+            // at least the bound, and not past it by more than a loaded machine's slack (the request runs ~4 s)
+            assertThat(waited).isBetween(Duration.ofMillis(950), Duration.ofMillis(2_500));
+            assertThat(manager.inFlight()).as("the request outlasts the wait").isNotNull();
+            // its owner gets the request's own error once its 8 attempts are spent
+            TokenEndpointUnavailableException own = owner.get(30, TimeUnit.SECONDS);
+            assertThat(own.getMessage()).startsWith("TPC0101").contains("8 attempts");
+            assertThat(tokenRequests()).isEqualTo(8);
+        } finally {
+            owners.shutdownNow();
+        }
+    }
+
     @Test
     void breakerOpensAfterConsecutiveFailuresFailsFastAndRecoversAfterOneProbe() {
         server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
