@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.client.Query;
+import ch.ticketpark.client.model.Venue;
 import it.Sandbox;
 
 /**
@@ -79,6 +80,18 @@ class RedirectIT {
 
         assertNothingWentTo("own");
         assertThat(seen).isEqualTo("jakarta.ws.rs.RedirectionException 301 " + elsewhere);
+    }
+
+    /** A creation answered with a redirect is no creation: its Location is never read as the new record's pid. */
+    @Test
+    void aCreationAnsweredWithARedirectFailsWithTheRedirect() {
+        String elsewhere = redirectTo(303, "create");
+
+        String seen = api
+                .call(c -> outcome(() -> c.venues().create(Venue.of(Seed.DEMO_HOST, "Redirect Hall", "Basel"))));
+
+        assertNothingWentTo("create");
+        assertThat(seen).isEqualTo("jakarta.ws.rs.RedirectionException 303 " + elsewhere);
     }
 
     /** The location's request log sees a request that does arrive there: the tests above cannot pass blind. */

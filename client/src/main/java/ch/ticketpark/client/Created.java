@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.ws.rs.RedirectionException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -28,7 +29,9 @@ public final class Created {
     /**
      * @param response the answer to {@code POST /collection/} with one object
      * @return the new record's pid: the last path segment of {@code Location}
-     * @throws TicketparkException if the answer has no {@code Location} or it is a batch list link
+     * @throws TicketparkException if the answer has no {@code Location}, it is a batch list link or the answer is no
+     *         success
+     * @throws RedirectionException if the API answered with a redirect, which is never followed
      */
     public static String pid(Response response) {
         String location = location(response);
@@ -51,7 +54,9 @@ public final class Created {
      * @param response the answer to {@code POST /collection/} with an array
      * @return the query of the list link that returns the new records in order, such as
      *         {@code filters[batchId]=…&orderBy[batchOrder]=asc}; pass it to {@code list} or {@code stream}
-     * @throws TicketparkException if the answer has no {@code Location} or it is not a batch list link
+     * @throws TicketparkException if the answer has no {@code Location}, it is not a batch list link or the answer is
+     *         no success
+     * @throws RedirectionException if the API answered with a redirect, which is never followed
      */
     public static Query batch(Response response) {
         String location = location(response);
@@ -75,8 +80,18 @@ public final class Created {
         return filter.find() ? location.substring(filter.start()) : "";
     }
 
-    /** The {@code Location} header as sent: brackets raw or percent-encoded, nothing decoded yet. */
+    /**
+     * The {@code Location} header as sent: brackets raw or percent-encoded, nothing decoded yet; only of a success,
+     * since a redirect's {@code Location} names where to go, not what was created.
+     */
     private static String location(Response response) {
+        Response.Status.Family family = response.getStatusInfo().getFamily();
+        if (family == Response.Status.Family.REDIRECTION) {
+            throw new RedirectionException(response);
+        }
+        if (family != Response.Status.Family.SUCCESSFUL) {
+            throw new TicketparkException(MessageCatalogue.format("TPC0215", response.getStatus()));
+        }
         String location = response.getHeaderString(HttpHeaders.LOCATION);
         if (location == null || location.isBlank()) {
             throw new TicketparkException(MessageCatalogue.format("TPC0213", response.getStatus()));

@@ -86,4 +86,15 @@ class CreatedTest {
     private static Response created(String location) {
         return Response.status(201).header("Location", location).build();
     }
+
+    /** A redirect's Location names where to go, not the new record: never read as a pid. */
+    @Test
+    void redirectIsNoCreation() {
+        Response redirect = Response.status(302).header("Location", "https://elsewhere.example/venues").build();
+        assertThatThrownBy(() -> Created.pid(redirect)).isInstanceOf(jakarta.ws.rs.RedirectionException.class);
+        assertThatThrownBy(() -> Created.batch(redirect)).isInstanceOf(jakarta.ws.rs.RedirectionException.class);
+        assertThatThrownBy(() -> Created.pid(Response.status(102).header("Location", "/tickets/t1").build()))
+                .hasMessage("TPC0215: The Ticketpark API answered a creation with HTTP 102, which is no success: "
+                        + "nothing was read from it");
+    }
 }

@@ -26,6 +26,7 @@ import ch.ticketpark.client.exception.InvalidGrantException;
 import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.spi.TokenStore;
+import ch.ticketpark.client.support.RealTime;
 import ch.ticketpark.client.support.RecordingStore;
 
 /**
@@ -63,6 +64,7 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
 
     /** A TokenStore whose load() blocks holds no caller past token-wait-timeout. */
     @Test
+    @RealTime
     void blockingStoreLoadHoldsNoCallerPastTheWaitTimeout() throws Exception {
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
         CountDownLatch unblock = new CountDownLatch(1);
@@ -180,6 +182,7 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
 
     /** A TokenStore whose save() blocks holds neither the owner of the request nor a caller joining it. */
     @Test
+    @RealTime
     void blockingSaveHoldsNeitherTheOwnerNorAJoiner() throws Exception {
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600).withFixedDelay(1_000)));
         CountDownLatch saving = new CountDownLatch(1);
@@ -256,6 +259,7 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
      * token.
      */
     @Test
+    @RealTime
     void saveAcceptedButNeverRunIsMadeAtClose() throws Exception {
         RecordingStore store = new RecordingStore(null);
         TokenManager manager = rotateWithTheSaveHeld(store, executor::hold);
@@ -270,6 +274,7 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
 
     /** A save accepted by the executor but never run is handed over again a minute later. */
     @Test
+    @RealTime
     void saveAcceptedButNeverRunIsHandedOverAgainLater() throws Exception {
         RecordingStore store = new RecordingStore(null);
         TokenManager manager = rotateWithTheSaveHeld(store, () -> executor.holdNext(1));

@@ -34,6 +34,7 @@ import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.internal.resilience.Sleeper;
 import ch.ticketpark.client.support.MutableClock;
+import ch.ticketpark.client.support.RealTime;
 import ch.ticketpark.client.support.RecordingStore;
 
 /**
@@ -98,6 +99,7 @@ class TokenChainTest extends TokenManagerTestSupport {
     }
 
     @Test
+    @RealTime
     void attemptIsBoundedAsAWholeAndItsLateAnswerIsKept() {
         // the body trickles in over 2 s: no single read waits longer than the read timeout
         server.stubFor(tokenRequest("password")
@@ -116,6 +118,7 @@ class TokenChainTest extends TokenManagerTestSupport {
 
     /** A refresh token is never sent again while an earlier attempt with it is still on its way. */
     @Test
+    @RealTime
     void refreshTokenIsNotSentAgainWhileItsEarlierAttemptIsOnItsWay() {
         // the body trickles in over 3 s: each read is within the read timeout, the attempt as a whole is not
         server.stubFor(tokenRequest("refresh_token")
@@ -192,6 +195,7 @@ class TokenChainTest extends TokenManagerTestSupport {
      * (TPC0025). Repeated, because it is a race; each run sends refresh-1 four times.
      */
     @Test
+    @RealTime
     void failedAttemptLetsGoOfItsRefreshTokenBeforeItsCallerRetries() {
         server.stubFor(tokenRequest("refresh_token").willReturn(aResponse().withStatus(503)));
         for (int run = 1; run <= 30; run++) {
@@ -214,6 +218,7 @@ class TokenChainTest extends TokenManagerTestSupport {
      * second rotation, no failure.
      */
     @Test
+    @RealTime
     void lateAnswerArrivingDuringTheRetryPauseEndsTheRequestWithItsToken() {
         // each chunk within the read timeout, the answer as a whole (about 1.2 s) beyond the attempt's bound of 0.8 s
         server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
@@ -251,6 +256,7 @@ class TokenChainTest extends TokenManagerTestSupport {
      * rejected; the password grant gives access-P/refresh-P; then RT1's late answer arrives.
      */
     @Test
+    @RealTime
     void lateAnswerForARefreshTokenThatWasPassedCannotOverwriteANewerChain() throws Exception {
         server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
                 .willReturn(token("access-L", "refresh-L", 600).withChunkedDribbleDelay(10, 4_000)));

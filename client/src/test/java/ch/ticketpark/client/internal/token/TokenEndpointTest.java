@@ -32,6 +32,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import ch.ticketpark.client.exception.MalformedTokenResponseException;
 import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.support.Fixtures;
+import ch.ticketpark.client.support.RealTime;
 
 /** The token endpoint over HTTP: the requests it sends, and what a status, a fault or a redirect becomes. */
 class TokenEndpointTest extends TokenEndpointTestSupport {
@@ -118,6 +119,7 @@ class TokenEndpointTest extends TokenEndpointTestSupport {
     }
 
     @Test
+    @RealTime
     void readTimeoutIsOnAndMeansUnavailable() {
         server.stubFor(post(urlEqualTo(TOKEN_PATH))
                 .willReturn(token("access-1", "refresh-1", 600).withFixedDelay(3_000)));

@@ -28,6 +28,7 @@ import ch.ticketpark.client.exception.TokenReissueDeferredException;
 import ch.ticketpark.client.exception.TokenRejectedException;
 import ch.ticketpark.client.internal.rest.BearerTokenFilter;
 import ch.ticketpark.client.internal.rest.TicketparkResponseFilter;
+import ch.ticketpark.client.support.RealTime;
 import ch.ticketpark.client.support.Stubs;
 
 /**
@@ -171,6 +172,7 @@ class TokenManagerInvalidateTest extends TokenManagerTestSupport {
     }
 
     @Test
+    @RealTime
     void replayDoesNotGetATokenRequestedBeforeTheRejection() {
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
         server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))

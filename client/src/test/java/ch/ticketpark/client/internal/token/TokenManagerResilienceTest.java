@@ -50,6 +50,7 @@ import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.internal.resilience.CircuitBreaker;
 import ch.ticketpark.client.internal.resilience.Sleeper;
 import ch.ticketpark.client.support.LogCapture;
+import ch.ticketpark.client.support.RealTime;
 
 /**
  * How a {@link TokenManager} copes with a failing token endpoint: retries with exponential backoff and full jitter,
@@ -86,6 +87,7 @@ class TokenManagerResilienceTest extends TokenManagerTestSupport {
     }
 
     @Test
+    @RealTime
     void connectTimeoutIsRetried() throws Exception {
         // a listening socket whose accept queue is full: the kernel drops further SYNs, so connecting times out
         try (ServerSocket full = new ServerSocket(0, 1)) {
@@ -127,6 +129,7 @@ class TokenManagerResilienceTest extends TokenManagerTestSupport {
     }
 
     @Test
+    @RealTime
     void readTimeoutIsRetried() {
         // an answer 60 s late can only fail by the timeout; the third answer, at once, has 2 s to spare for a GC pause
         failTwiceThen(token("slow", "slow", 600).withFixedDelay(60_000));
@@ -280,6 +283,7 @@ class TokenManagerResilienceTest extends TokenManagerTestSupport {
     }
 
     @Test
+    @RealTime
     void callerWaitsNoLongerThanTheWaitTimeout() {
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
         TokenManager manager = manager(Map.of(TicketparkConfig.CONNECT_TIMEOUT, "PT0.5S",
@@ -309,6 +313,7 @@ class TokenManagerResilienceTest extends TokenManagerTestSupport {
      * an hour ahead and it keeps retrying the slow endpoint.
      */
     @Test
+    @RealTime
     void aCallerWhoseJoinedRequestOutlastsTheWaitGetsTheWaitTimeoutAfterThatTime() throws Exception {
         // slower than the read timeout: each attempt fails after 0.5 s, and no late answer comes
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600).withFixedDelay(2_000)));
