@@ -75,22 +75,13 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
     /**
      * @param executor runs the background refreshes and each attempt of a token request (so that an attempt can be
      *        bounded as a whole); its threads are never the callers'
-     */
-    public TokenManager(TicketparkConfig config, Clock clock, Executor executor) {
-        this(config, clock, executor, NO_STORE);
-    }
-
-    /**
-     * @param store keeps the newest refresh token across restarts
+     * @param store keeps the newest refresh token across restarts ({@link #NO_STORE} for none)
      */
     public TokenManager(TicketparkConfig config, Clock clock, Executor executor, TokenStore store) {
         this(config, clock, executor, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), store);
     }
 
-    TokenManager(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, DoubleSupplier random) {
-        this(config, clock, executor, sleeper, random, NO_STORE);
-    }
-
+    /** The same, with how to pause between attempts and where the backoff's jitter comes from (tests fix both). */
     TokenManager(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, DoubleSupplier random,
             TokenStore store) {
         this.config = config.withoutSecrets();

@@ -402,7 +402,8 @@ class TokenManagerTest extends TokenManagerTestSupport {
         List<Throwable> failures = new ArrayList<>();
         TokenManager manager = closing(new TokenManager(MapConfig.load(server.baseUrl(),
                 Map.of(TicketparkConfig.TOKEN_MAX_ATTEMPTS, "1", TicketparkConfig.CIRCUIT_BREAKER_FAILURES, "100")),
-                new MutableClock(), Runnable::run, new RecordingSleeper(new MutableClock()), () -> 1.0));
+                new MutableClock(), Runnable::run, new RecordingSleeper(new MutableClock()), () -> 1.0,
+                TokenManager.NO_STORE));
         List<ResponseDefinitionBuilder> faults = List.of(
                 aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
                 aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK),
@@ -428,7 +429,8 @@ class TokenManagerTest extends TokenManagerTestSupport {
     @Test
     void theClientSecretIsHeldOnlyInsideTheBasicHeader() throws Exception {
         TokenManager manager = closing(
-                new TokenManager(MapConfig.load(server.baseUrl(), Map.of()), new MutableClock(), Runnable::run));
+                new TokenManager(MapConfig.load(server.baseUrl(), Map.of()), new MutableClock(), Runnable::run,
+                        TokenManager.NO_STORE));
 
         List<String> held = Secrets.held(manager);
 
@@ -441,7 +443,7 @@ class TokenManagerTest extends TokenManagerTestSupport {
     void withoutAPasswordNoPasswordIsHeldAndTheSeedRefreshTokenOnlyUntilUsed() throws Exception {
         server.stubFor(tokenRequest("refresh_token").willReturn(token("access-1", "refresh-1", 600)));
         TokenManager manager = closing(new TokenManager(MapConfig.load(server.baseUrl(), noPassword("seed-refresh")),
-                new MutableClock(), Runnable::run));
+                new MutableClock(), Runnable::run, TokenManager.NO_STORE));
         assertThat(Secrets.held(manager)).contains("seed-refresh").doesNotContain(PASSWORD, CLIENT_SECRET);
 
         manager.accessToken();
