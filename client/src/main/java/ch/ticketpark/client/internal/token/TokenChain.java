@@ -89,10 +89,13 @@ final class TokenChain implements AutoCloseable {
         return current.dead() == null && (current.refreshToken() != null || password != null);
     }
 
-    /** Whether the failure is the end of the chain, kept and repeated without a request: not the endpoint's fault. */
+    /**
+     * Whether the failure is the end of the chain, kept and repeated without a request: not the endpoint's fault. The
+     * kept failure itself is never thrown: each caller gets a copy caused by it ({@link CallerFailures}).
+     */
     boolean isTerminal(Throwable failure) {
         InvalidGrantException dead = state.get().dead();
-        return dead != null && failure != null && (failure == dead || failure.getCause() == dead);
+        return dead != null && failure.getCause() == dead;
     }
 
     /**

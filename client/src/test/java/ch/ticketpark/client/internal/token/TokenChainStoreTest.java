@@ -4,7 +4,9 @@ import static ch.ticketpark.client.support.Fixtures.oauthError;
 import static ch.ticketpark.client.support.Fixtures.token;
 import static ch.ticketpark.client.support.Fixtures.tokenRequest;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -285,6 +287,78 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
         assertThat(executor.awaitIdle()).isTrue();
         assertThat(store.saved).containsExactly("refresh-1", "refresh-2");
         assertThat(executor.held()).isEqualTo(1); // the first hand-over never ran
+    }
+
+    /** A save that failed is made again by close(), on the closing thread: the store holds the newest token. */
+    @Test
+    void failedSaveIsMadeAgainAtClose() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        RecordingStore store = new RecordingStore(null).failSaves(1, () -> new IllegalStateException("store down"));
+        TokenManager manager = manager(Map.of(), store);
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.awaitIdle()).isTrue(); // the save ran, and failed
+        assertThat(store.saved).isEmpty();
+
+        manager.close();
+
+        assertThat(store.saved).containsExactly("refresh-1");
+    }
+
+    /**
+     * A refresh token adopted from the store after a rejection is logged (TPC0024) and never written back to the
+     * store, even while an earlier failed save is still pending.
+     */
+    @Test
+    void refreshTokenAdoptedFromTheStoreIsNotSavedBack() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-0"))
+                .willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        // the other process's refresh token, answered without a new one (no rotation, nothing to save)
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-x"))
+                .willReturn(okJson("{\"access_token\":\"access-2\",\"expires_in\":600,\"token_type\":\"bearer\"}")));
+        RecordingStore store = RecordingStore.scripted(load -> Optional.of(load == 1 ? "refresh-0" : "refresh-x"))
+                .failSaves(1, () -> new IllegalStateException("store down"));
+        TokenManager manager = manager(noPassword("refresh-c"), store);
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.awaitIdle()).isTrue(); // the save of refresh-1 failed: a retry is pending
+        clock.advance(Duration.ofSeconds(600));
+
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+
+        assertThat(log.withCode("TPC0024")).hasSize(1);
+        manager.close(); // makes the pending save: of the newest, which the store holds
+        assertThat(store.saved).isEmpty();
+        assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=refresh-0",
+                "grant_type=refresh_token&refresh_token=refresh-1", "grant_type=refresh_token&refresh_token=refresh-x");
+    }
+
+    /** The last 16 refresh tokens this client spent are never adopted from the store again. */
+    @Test
+    void sixteenthLastSpentRefreshTokenIsNotAdoptedFromTheStore() {
+        for (int i = 0; i < 16; i++) {
+            server.stubFor(tokenRequest("refresh_token").withRequestBody(equalTo(refreshBody(i)))
+                    .willReturn(token("access-" + (i + 1), "refresh-" + (i + 1), 600)));
+        }
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(equalTo(refreshBody(16)))
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        // empty at the first need; after the rejection, a stale copy of the first refresh token
+        RecordingStore store = RecordingStore.scripted(load -> load == 1 ? Optional.empty() : Optional.of("refresh-0"));
+        TokenManager manager = manager(noPassword("refresh-0"), store);
+        for (int i = 1; i <= 16; i++) {
+            assertThat(manager.accessToken()).isEqualTo("access-" + i);
+            clock.advance(Duration.ofSeconds(600));
+        }
+
+        InvalidGrantException e = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
+
+        assertThat(e.getMessage()).startsWith("TPC0003");
+        assertThat(sent("refresh-0")).isEqualTo(1);
+        assertThat(bodies()).hasSize(17);
+    }
+
+    private static String refreshBody(int number) {
+        return "grant_type=refresh_token&refresh_token=refresh-" + number;
     }
 
     /**

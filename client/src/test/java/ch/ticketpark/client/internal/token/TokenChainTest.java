@@ -21,18 +21,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import ch.ticketpark.client.exception.InvalidGrantException;
 import ch.ticketpark.client.exception.MalformedTokenResponseException;
 import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.internal.resilience.Backoff;
 import ch.ticketpark.client.internal.resilience.Sleeper;
+import ch.ticketpark.client.support.MapConfig;
 import ch.ticketpark.client.support.MutableClock;
 import ch.ticketpark.client.support.RealTime;
 import ch.ticketpark.client.support.RecordingStore;
@@ -187,6 +193,51 @@ class TokenChainTest extends TokenManagerTestSupport {
             trapClock.release.countDown();
             manager.close();
         }
+    }
+
+    /**
+     * A caller held back because the refresh token is still on its way (TPC0025) sends again once that attempt has
+     * ended: here its answer came too late to be of use (its token expired meanwhile), so the caller goes on with the
+     * refresh token that answer brought. The attempt is trapped in its adoption while the owner's request is overdue.
+     */
+    @Test
+    void callerHeldBackWhileTheRefreshTokenWasOnItsWaySendsOnceTheAttemptEnded() throws Exception {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(token("access-1", "refresh-2", 30)));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-2"))
+                .willReturn(token("access-2", "refresh-3", 600)));
+        TrapClock trapClock = new TrapClock();
+        Sleeper pause = delay -> {
+            trapClock.release.countDown(); // the attempt brings its answer in while the second caller pauses
+            assertThat(executor.awaitIdle()).isTrue();
+            trapClock.advance(delay);
+        };
+        TokenManager manager = manager(noPassword("refresh-1"), TokenManager.NO_STORE, pause, trapClock);
+        Thread caller = Thread.currentThread();
+        Future<String> owner;
+        try {
+            CountDownLatch started = new CountDownLatch(1);
+            Thread[] ownerThread = new Thread[1];
+            owner = callers.submit(() -> {
+                ownerThread[0] = Thread.currentThread();
+                trapClock.arm(thread -> thread != ownerThread[0] && thread != caller); // the attempt, in its adoption
+                started.countDown();
+                return manager.accessToken();
+            });
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(trapClock.inTrap.await(10, TimeUnit.SECONDS)).isTrue();
+            trapClock.advance(Duration.ofSeconds(31)); // the owner's request is overdue, its token expired on arrival
+
+            String second = manager.accessToken();
+
+            assertThat(second).isEqualTo("access-2");
+        } finally {
+            trapClock.release.countDown();
+        }
+        assertThat(owner.get(10, TimeUnit.SECONDS)).isEqualTo("access-2");
+        assertThat(bodies()).containsExactly(REFRESH_1_BODY, "grant_type=refresh_token&refresh_token=refresh-2");
+        assertThat(log.withCode("TPC0104")).singleElement()
+                .satisfies(record -> assertThat(record.getMessage()).contains("TPC0025"));
     }
 
     /**
@@ -417,6 +468,152 @@ class TokenChainTest extends TokenManagerTestSupport {
 
         assertThat(bodies()).containsExactly(PASSWORD_BODY, REFRESH_1_BODY, REFRESH_1_BODY);
         assertThat(log.records()).noneSatisfy(record -> assertThat(record.getMessage()).startsWith("TPC0023"));
+    }
+
+    @Test
+    void obtainReturnsTheTokenOfItsOwnAnswer() {
+        passwordThenRefresh();
+        AtomicReference<TokenState> state = new AtomicReference<>(TokenState.initial(null));
+        try (TokenChain chain = chain(state, sleeper)) {
+
+            Token token = chain.obtain(started(7), false);
+
+            assertThat(token.accessToken()).isEqualTo("access-1");
+            assertThat(token.request()).isEqualTo(7);
+            assertThat(state.get().refreshToken()).isEqualTo("refresh-1");
+            assertThat(bodies()).containsExactly(PASSWORD_BODY);
+        }
+    }
+
+    /** A caller's request that finds a usable token (a late answer came in meanwhile) sends nothing. */
+    @Test
+    void obtainForACallerReturnsATokenThatCameInMeanwhileWithoutARequest() {
+        passwordThenRefresh();
+        Token arrived = Token.issued("access-0", Duration.ofSeconds(600), clock.instant(), clock.instant(), null, 1,
+                false);
+        AtomicReference<TokenState> state = new AtomicReference<>(TokenState.initial("refresh-1").withToken(arrived));
+        try (TokenChain chain = chain(state, sleeper)) {
+
+            assertThat(chain.obtain(started(2), false)).isSameAs(arrived);
+
+            assertThat(bodies()).isEmpty();
+        }
+    }
+
+    /** An answer that arrives during the retry pause ends the request with its token: no second attempt. */
+    @Test
+    void obtainReturnsATokenThatArrivedDuringTheRetryPause() {
+        server.stubFor(tokenRequest("password").willReturn(aResponse().withStatus(503)));
+        AtomicReference<TokenState> state = new AtomicReference<>(TokenState.initial(null));
+        Token late = Token.issued("access-late", Duration.ofSeconds(600), clock.instant(), clock.instant(), null, 1,
+                false);
+        Sleeper lateAnswer = delay -> {
+            state.updateAndGet(current -> current.withToken(late));
+            clock.advance(delay);
+        };
+        try (TokenChain chain = chain(state, lateAnswer)) {
+
+            assertThat(chain.obtain(started(2), false)).isSameAs(late);
+
+            assertThat(bodies()).containsExactly(PASSWORD_BODY);
+        }
+    }
+
+    /**
+     * An attempt the executor refuses lets go of its refresh token and of its request's sending phase, so that the
+     * retry sends the same refresh token.
+     */
+    @Test
+    void attemptRefusedByTheExecutorIsRetriedWithTheSameRefreshToken() {
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-1", "refresh-2", 600)));
+        TokenManager manager = manager(noPassword("refresh-1"));
+        executor.failNext(new RejectedExecutionException("pool full"));
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(bodies()).containsExactly(REFRESH_1_BODY);
+        assertThat(sleeper.delays()).hasSize(1);
+        assertThat(log.withCode("TPC0104")).singleElement()
+                .satisfies(record -> assertThat(record.getMessage()).contains("TPC0019"));
+        assertThat(log.records()).noneSatisfy(record -> assertThat(record.getMessage()).contains("TPC0025"));
+    }
+
+    /** With the password grant and no refresh token, a token inside its skew window is refreshed by the password. */
+    @Test
+    void tokenWithoutARefreshTokenIsRefreshedAheadOfExpiryByThePassword() {
+        server.stubFor(tokenRequest("password")
+                .willReturn(okJson("{\"access_token\":\"access-1\",\"expires_in\":600,\"token_type\":\"bearer\"}")));
+        TokenManager manager = manager(Map.of());
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        server.stubFor(tokenRequest("password")
+                .willReturn(okJson("{\"access_token\":\"access-2\",\"expires_in\":600,\"token_type\":\"bearer\"}")));
+        clock.advance(Duration.ofSeconds(575)); // inside the skew window
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(bodies()).containsExactly(PASSWORD_BODY, PASSWORD_BODY);
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+    }
+
+    /**
+     * A background refresh whose refresh token is rejected, without a password, ends the chain: logged once as the end
+     * of the chain (TPC0003), not as a failed background refresh (TPC0009); callers get the end once the token expired.
+     */
+    @Test
+    void rejectedBackgroundRefreshWithoutPasswordIsLoggedAsTheEndOfTheChainOnly() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-0"))
+                .willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        TokenManager manager = manager(noPassword("refresh-0"));
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        clock.advance(Duration.ofSeconds(575)); // inside the skew window
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(log.withCode("TPC0003")).singleElement()
+                .satisfies(record -> assertThat(record.getLevel()).isEqualTo(Level.SEVERE));
+        assertThat(log.withCode("TPC0009")).isEmpty();
+        assertThat(manager.accessToken()).isEqualTo("access-1"); // still valid
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken))
+                .hasMessageStartingWith("TPC0003");
+        assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=refresh-0", REFRESH_1_BODY);
+    }
+
+    /** A closed manager sends no token request any more. */
+    @Test
+    void closedManagerSendsNoTokenRequest() {
+        passwordThenRefresh();
+        TokenManager manager = manager(Map.of());
+
+        manager.close();
+
+        assertThat(catchThrowable(manager::accessToken)).isNotNull();
+        assertThat(bodies()).isEmpty();
+    }
+
+    @Test
+    void managerNamesItsTokenEndpoint() {
+        TokenManager manager = manager(Map.of());
+
+        assertThat(manager.toString()).contains("TokenChain[TokenEndpoint[" + server.baseUrl());
+    }
+
+    /** A request that has started, for the chain itself, with the default wait of 30 s. */
+    private InFlightRequest started(long number) {
+        InFlightRequest request = new InFlightRequest(number, clock.instant().plusSeconds(30), false, false);
+        assertThat(request.start()).isTrue();
+        return request;
+    }
+
+    /** A chain on the test's endpoint, clock and executor, with the password grant and jitter off. */
+    private TokenChain chain(AtomicReference<TokenState> state, Sleeper pause) {
+        TicketparkConfig config = MapConfig.load(server.baseUrl(), Map.of());
+        Backoff backoff = new Backoff(config.tokenRetryInitialDelay(), config.tokenRetryMaxDelay(), () -> 1.0);
+        return new TokenChain(config, clock, executor, pause, backoff, TokenManager.NO_STORE, state);
     }
 
     /** A clock moved by hand that traps the first thread it is armed for, on that thread's next call. */
