@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
+import ch.ticketpark.client.exception.TicketparkException;
+
 /**
  * Every message of the machinery, one typed method per code ({@code TPC0001}…), the code staying the same when the
  * wording changes. The texts live in the one catalogue of the library, {@code ch/ticketpark/client/messages.properties}
@@ -66,7 +68,9 @@ public final class Messages {
     }
 
     public static String backgroundRefreshFailed(Throwable cause) {
-        return format("TPC0009", cause.getMessage());
+        // the client's own failures say what happened without a secret; a foreign one's message might quote anything
+        return format("TPC0009",
+                cause instanceof TicketparkException ? cause.getMessage() : cause.getClass().getName());
     }
 
     public static String fallingBackToPassword(String description) {

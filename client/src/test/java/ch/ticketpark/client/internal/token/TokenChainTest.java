@@ -30,7 +30,6 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -638,10 +637,9 @@ class TokenChainTest extends TokenManagerTestSupport {
 
     /**
      * An Error (or a foreign exception) inside a background refresh is logged by its type only, as a caller's TPC0014
-     * names it: its message is not the client's and might quote anything. Today TPC0009 repeats the raw message.
+     * names it: its message is not the client's and might quote anything.
      */
     @Test
-    @Disabled("known bug: TokenManager.run logs Messages.backgroundRefreshFailed(e) with e's own message, for any e")
     void errorInsideABackgroundRefreshIsLoggedByItsTypeOnly() {
         passwordThenRefresh();
         AtomicBoolean failing = new AtomicBoolean();
