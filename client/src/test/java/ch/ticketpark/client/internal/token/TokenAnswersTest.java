@@ -171,6 +171,16 @@ class TokenAnswersTest extends TokenEndpointTestSupport {
     }
 
     @Test
+    void lifetimeOfExactlyOneDayIsBelievedWithoutAWarning() {
+        server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"access_token\":\"access-1\",\"expires_in\":86400}")));
+
+        assertThat(endpoint.passwordGrant(USERNAME, PASSWORD).expiresIn()).isEqualTo(Duration.ofDays(1));
+
+        assertThat(log.records()).noneMatch(record -> record.getLoggerName().equals(TokenAnswers.class.getName()));
+    }
+
+    @Test
     void largeLifetimeAsStringIsCappedToo() {
         server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
                 .withBody("{\"access_token\":\"access-1\",\"expires_in\":\"99999999999999999999\"}")));

@@ -23,6 +23,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -129,7 +130,7 @@ class TokenEndpointTest extends TokenEndpointTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {301, 302, 303, 307, 308})
+    @ValueSource(ints = {300, 301, 302, 303, 307, 308})
     void tokenEndpointRedirectIsRefusedAndNothingReachesTheOtherHost(int status) {
         server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(status)
                 .withHeader("Location", elsewhere.baseUrl() + "/oauth/v2/token?x=y")));
@@ -143,8 +144,36 @@ class TokenEndpointTest extends TokenEndpointTestSupport {
         assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
+    /** A redirect that names no other host is refused too, and its message tells why without quoting the target. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            none                       | nowhere (no Location header)
+            /oauth/v2/token?secret=x-y | a path on the same host
+            ::secret=x-y::             | an invalid URL
+            """)
+    void redirectWithoutAnotherHostIsRefusedAndSaysWhereItPointed(String location, String where) {
+        var redirect = aResponse().withStatus(302);
+        server.stubFor(post(urlEqualTo(TOKEN_PATH))
+                .willReturn(location == null ? redirect : redirect.withHeader("Location", location)));
+
+        MalformedTokenResponseException e = catchThrowableOfType(MalformedTokenResponseException.class,
+                () -> endpoint.passwordGrant(USERNAME, PASSWORD));
+
+        assertThat(e.getMessage()).startsWith("TPC0105").contains(where).doesNotContain("x-y");
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+    }
+
     @Test
-    void toStringShowsNoSecret() {
-        assertThat(endpoint.toString()).doesNotContain(CLIENT_SECRET, BASIC.substring(6));
+    void closedEndpointSendsNothing() {
+        endpoint.close();
+
+        assertThatThrownBy(() -> endpoint.passwordGrant(USERNAME, PASSWORD)).isInstanceOf(IllegalStateException.class);
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void toStringNamesTheUrlAndShowsNoSecret() {
+        assertThat(endpoint.toString()).isEqualTo("TokenEndpoint[" + server.baseUrl() + TOKEN_PATH + "]")
+                .doesNotContain(CLIENT_SECRET, BASIC.substring(6));
     }
 }

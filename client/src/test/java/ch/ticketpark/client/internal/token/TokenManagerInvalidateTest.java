@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
@@ -129,6 +130,37 @@ class TokenManagerInvalidateTest extends TokenManagerTestSupport {
         assertThat(sent("refresh-2")).isEqualTo(1);
     }
 
+    /** A token that replaced one that merely expired is no reissue: when the API rejects it, it is replaced at once. */
+    @Test
+    void tokenThatReplacedAnExpiredOneIsNoReissue() {
+        passwordThenTwoRefreshes();
+        TokenManager manager = manager(Map.of());
+        manager.accessToken();
+        clock.advance(Duration.ofSeconds(600)); // expired: the next caller refreshes it
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+
+        manager.invalidate("access-2");
+
+        assertThat(manager.accessToken()).isEqualTo("access-3");
+    }
+
+    /** A reissued token that expires is replaced by a regular token: when the API rejects that, it is replaced at once. */
+    @Test
+    void tokenThatReplacedAnExpiredReissueIsNoReissue() {
+        passwordThenTwoRefreshes();
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-3"))
+                .willReturn(token("access-4", "refresh-4", 600)));
+        TokenManager manager = manager(Map.of());
+        manager.invalidate(manager.accessToken());
+        assertThat(manager.accessToken()).isEqualTo("access-2"); // the reissue
+        clock.advance(Duration.ofSeconds(600));
+        assertThat(manager.accessToken()).isEqualTo("access-3"); // it expired: a regular refresh
+
+        manager.invalidate("access-3");
+
+        assertThat(manager.accessToken()).isEqualTo("access-4");
+    }
+
     @Test
     void explicitInvalidateDoesNotBypassTheReissueInterval() {
         passwordThenTwoRefreshes();
@@ -210,6 +242,30 @@ class TokenManagerInvalidateTest extends TokenManagerTestSupport {
         assertThat(owner.get(10, TimeUnit.SECONDS)).isNotEqualTo("access-2").isEqualTo("access-3");
         assertThat(bodies()).doesNotHaveDuplicates().containsExactly(PASSWORD_BODY,
                 "grant_type=refresh_token&refresh_token=refresh-1",
+                "grant_type=refresh_token&refresh_token=refresh-2");
+    }
+
+    /** A caller that joined a request gets no token whose request was sent before the API rejected a token. */
+    @Test
+    void joinerDoesNotGetATokenRequestedBeforeTheRejection() throws Exception {
+        passwordThenTwoRefreshes();
+        TokenManager manager = manager(Map.of(), TokenManager.NO_STORE);
+        String old = manager.accessToken();
+        clock.advance(Duration.ofSeconds(601)); // expired: the next caller owns the refresh
+        executor.hold();
+        Future<String> owner = callers.submit(manager::accessToken);
+        awaitHeld(1); // the owner's attempt is about to be sent
+        CompletableFuture<String> joined = new CompletableFuture<>();
+        Thread joiner = caller(manager, joined);
+        awaitTimedWaiting(joiner); // it waits for the owner's request
+        clock.advance(Duration.ofSeconds(1));
+
+        manager.invalidate(old); // a late 401 for the old token, after the refresh was requested
+        executor.release();
+
+        assertThat(joined.get(10, TimeUnit.SECONDS)).isEqualTo("access-3");
+        assertThat(owner.get(10, TimeUnit.SECONDS)).isEqualTo("access-3");
+        assertThat(bodies()).containsExactly(PASSWORD_BODY, REFRESH_1_BODY,
                 "grant_type=refresh_token&refresh_token=refresh-2");
     }
 

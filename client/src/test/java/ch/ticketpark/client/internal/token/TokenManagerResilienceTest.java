@@ -563,6 +563,28 @@ class TokenManagerResilienceTest extends TokenManagerTestSupport {
         assertThat(bodies()).containsExactly(PASSWORD_BODY);
     }
 
+    /** No thread took a refresh ahead of expiry: the next one is handed over only after the first backoff period. */
+    @Test
+    void backgroundRefreshNoThreadTookIsHandedOverAgainAfterABackoffPeriod() {
+        passwordThenRefresh();
+        TokenManager manager = manager(Map.of());
+        manager.accessToken();
+        clock.advance(Duration.ofSeconds(575));
+        executor.failNext(new RejectedExecutionException("queue full"));
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        int handedOver = executor.executed();
+
+        clock.advance(Duration.ofMillis(499)); // the first backoff ceiling is token-retry-initial-delay, 0.5 s
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.executed()).isEqualTo(handedOver);
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(executor.executed()).isGreaterThan(handedOver);
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+    }
+
     @Test
     void interruptIsReportedAsAnInterrupt() {
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
@@ -603,6 +625,90 @@ class TokenManagerResilienceTest extends TokenManagerTestSupport {
 
         assertThat(manager.accessToken()).isEqualTo("access-1");
         assertThat(bodies()).containsExactly(PASSWORD_BODY); // the abandoned attempts sent nothing
+    }
+
+    /** A caller interrupted while it waits for another caller's request gets the interrupt and keeps its status. */
+    @Test
+    void joinerInterruptedWhileWaitingIsReportedAsAnInterruptAndTheOwnerGoesOn() throws Exception {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        TokenManager manager = manager(Map.of());
+        executor.hold();
+        CompletableFuture<String> owner = new CompletableFuture<>();
+        caller(manager, owner);
+        awaitHeld(1); // the owner's attempt waits for a thread
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+        Thread joiner = new Thread(() -> {
+            failure.complete(catchThrowable(manager::accessToken));
+            stillInterrupted.complete(Thread.currentThread().isInterrupted());
+        });
+        joiner.start();
+        awaitTimedWaiting(joiner);
+
+        joiner.interrupt();
+
+        assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(TokenEndpointUnavailableException.class)
+                .hasMessageContaining("TPC0017");
+        assertThat(stillInterrupted.get(10, TimeUnit.SECONDS)).isTrue();
+        executor.release();
+        assertThat(owner.get(10, TimeUnit.SECONDS)).isEqualTo("access-1");
+        assertThat(bodies()).containsExactly(PASSWORD_BODY);
+    }
+
+    /** The owner's interrupt is not its joiners': a caller that waited for the interrupted owner's request asks anew. */
+    @Test
+    void joinerOfARequestWhoseOwnerIsInterruptedAsksAnewAndGetsTheToken() throws Exception {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        TokenManager manager = manager(Map.of());
+        executor.hold();
+        CompletableFuture<Throwable> ownerFailure = new CompletableFuture<>();
+        Thread owner = new Thread(() -> ownerFailure.complete(catchThrowable(manager::accessToken)));
+        owner.start();
+        awaitHeld(1); // the owner's attempt waits for a thread
+        CompletableFuture<String> joined = new CompletableFuture<>();
+        Thread joiner = caller(manager, joined);
+        awaitTimedWaiting(joiner);
+
+        owner.interrupt();
+
+        assertThat(ownerFailure.get(10, TimeUnit.SECONDS)).isInstanceOf(TokenEndpointUnavailableException.class)
+                .hasMessageContaining("TPC0017");
+        awaitHeld(2); // the joiner's own attempt
+        executor.release();
+        assertThat(joined.get(10, TimeUnit.SECONDS)).isEqualTo("access-1");
+        assertThat(bodies()).containsExactly(PASSWORD_BODY); // the abandoned attempt sent nothing
+    }
+
+    /**
+     * A caller that joins a request at its very deadline keeps looking, without failing, until the deadline has
+     * passed; then it replaces the request and gets a token, and the owner, who paused before a retry, gets it too.
+     */
+    @Test
+    void joinerAtTheRequestsDeadlineReplacesItOnceThatHasPassed() throws Exception {
+        server.stubFor(tokenRequest("password").inScenario("outage").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("over"));
+        server.stubFor(tokenRequest("password").inScenario("outage").whenScenarioStateIs("over")
+                .willReturn(token("access-1", "refresh-1", 600)));
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        TokenManager manager = manager(Map.of(), TokenManager.NO_STORE, delay -> {
+            paused.countDown();
+            resume.await();
+        });
+        CompletableFuture<String> owner = new CompletableFuture<>();
+        caller(manager, owner);
+        assertThat(paused.await(10, TimeUnit.SECONDS)).isTrue(); // the owner pauses before its retry
+        clock.advance(Duration.ofSeconds(30)); // token-wait-timeout: the request's deadline is now
+        CompletableFuture<String> joined = new CompletableFuture<>();
+        Thread joiner = caller(manager, joined);
+        awaitTimedWaiting(joiner); // it waits a moment, and looks again
+
+        clock.advance(Duration.ofMillis(1));
+
+        assertThat(joined.get(10, TimeUnit.SECONDS)).isEqualTo("access-1");
+        resume.countDown();
+        assertThat(owner.get(10, TimeUnit.SECONDS)).isEqualTo("access-1");
+        assertThat(bodies()).containsExactly(PASSWORD_BODY, PASSWORD_BODY); // the replaced request sent no retry
     }
 
     /** An interrupt during the pause before a retry is reported as an interrupt, not as the failure. */

@@ -18,10 +18,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -269,6 +273,52 @@ class TokenManagerTest extends TokenManagerTestSupport {
         assertThat(manager.accessToken()).isEqualTo("access-2");
     }
 
+    /**
+     * The wall clock is set back just as a caller without a valid token claims the token request: the token is valid
+     * again, so nothing is sent, and no request stays in flight to hand the next caller that token once it expired.
+     */
+    @Test
+    void clockSetBackAsACallerClaimsTheRequestSendsNothingAndLeavesNoRequestInFlight() {
+        passwordThenRefresh();
+        SteppingClock time = new SteppingClock();
+        TokenManager manager = manager(Map.of(), TokenManager.NO_STORE, sleeper, time);
+        manager.accessToken();
+        assertThat(executor.awaitIdle()).isTrue();
+        time.advance(Duration.ofSeconds(600)); // expired
+        time.stepAtReading(3, Duration.ofSeconds(-1)); // the caller reads: on the call, in its loop, once it claimed
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(bodies()).containsExactly(PASSWORD_BODY);
+        assertThat(manager.inFlight()).isNull();
+        time.advance(Duration.ofSeconds(1));
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+    }
+
+    /**
+     * The wall clock jumps past the token's expiry just as a caller starts the refresh ahead of expiry, then back:
+     * the refresh that found nothing to do leaves no request in flight, so the next caller in the window starts one.
+     */
+    @Test
+    void clockJumpingAsARefreshStartsLeavesNoRequestInFlight() {
+        passwordThenRefresh();
+        SteppingClock time = new SteppingClock();
+        TokenManager manager = manager(Map.of(), TokenManager.NO_STORE, sleeper, time);
+        manager.accessToken();
+        assertThat(executor.awaitIdle()).isTrue();
+        time.advance(Duration.ofSeconds(575)); // inside the refresh window
+        time.stepAtReading(2, Duration.ofSeconds(30)); // the caller reads: on the call, as the refresh starts
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(manager.inFlight()).isNull();
+        assertThat(bodies()).containsExactly(PASSWORD_BODY);
+        time.advance(Duration.ofSeconds(-29)); // set right again: inside the window
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+    }
+
     @Test
     void savedRefreshTokenComesFirstAndEveryRotatedOneIsSaved() {
         server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=stored-refresh"))
@@ -329,7 +379,58 @@ class TokenManagerTest extends TokenManagerTestSupport {
         TokenManager manager = manager(Map.of());
         manager.accessToken();
 
-        assertThat(manager.toString()).doesNotContain(SECRETS);
+        assertThat(manager.toString()).doesNotContain(SECRETS).startsWith("TokenManager[")
+                .contains("TokenEndpoint[" + server.baseUrl(), "TokenState[token=Token[accessToken=****",
+                        "CircuitBreaker[failures=0");
+    }
+
+    @Test
+    void backgroundRefreshWaitingForAThreadIsTheOneRequestInFlightUntilItEnds() {
+        passwordThenRefresh();
+        TokenManager manager = manager(Map.of());
+        manager.accessToken();
+        clock.advance(Duration.ofSeconds(575));
+        executor.hold();
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        InFlightRequest refresh = manager.inFlight();
+        assertThat(refresh).isNotNull();
+        assertThat(refresh.isBackground()).isTrue();
+        assertThat(refresh.isIdle()).isTrue();
+        executor.release();
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(manager.inFlight()).isNull();
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+    }
+
+    @Test
+    void closeSavesTheNewestRefreshTokenTheStoreFailedToTake() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        RecordingStore store = new RecordingStore(null).failSaves(1,
+                () -> new IllegalStateException("database down"));
+        TokenManager manager = manager(Map.of(), store);
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(executor.awaitIdle()).isTrue(); // the save ran on the executor, and failed
+        assertThat(store.saved).isEmpty();
+
+        manager.close();
+
+        assertThat(store.saved).containsExactly("refresh-1");
+    }
+
+    @Test
+    void closeShutsDownTheManagersOwnThreads() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        TokenThreads threads = new TokenThreads(null);
+        TokenManager manager = new TokenManager(MapConfig.load(server.baseUrl(), Map.of()), clock, threads,
+                TokenManager.NO_STORE);
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        manager.close();
+
+        assertThatThrownBy(() -> threads.execute(() -> {
+        })).isInstanceOf(RejectedExecutionException.class);
     }
 
     @Test
@@ -476,5 +577,28 @@ class TokenManagerTest extends TokenManagerTestSupport {
             String accessToken) {
         return com.github.tomakehurst.wiremock.client.WireMock.okJson(
                 "{\"access_token\":\"" + accessToken + "\",\"expires_in\":600,\"token_type\":\"bearer\"}");
+    }
+
+    /** The test clock, set by itself at one reading of one thread: the wall clock set at just that moment. */
+    private static final class SteppingClock extends MutableClock {
+
+        private volatile Thread reader;
+        private volatile Duration step;
+        private final AtomicInteger untilStep = new AtomicInteger();
+
+        /** At this thread's {@code reading}-th reading from now on (1: the next), it moves by {@code step} first. */
+        void stepAtReading(int reading, Duration by) {
+            reader = Thread.currentThread();
+            step = by;
+            untilStep.set(reading);
+        }
+
+        @Override
+        public Instant instant() {
+            if (Thread.currentThread() == reader && untilStep.get() > 0 && untilStep.decrementAndGet() == 0) {
+                advance(step);
+            }
+            return super.instant();
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +127,31 @@ abstract class TokenManagerTestSupport {
     static void awaitSent(int requests) {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (tokenRequests().size() < requests) {
+            assertThat(System.nanoTime()).isLessThan(end);
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Calls {@code accessToken()} on a thread of its own, started here; the token or the failure completes the outcome. */
+    static Thread caller(TokenManager manager, CompletableFuture<String> outcome) {
+        Thread thread = new Thread(() -> {
+            try {
+                outcome.complete(manager.accessToken());
+            } catch (Throwable e) {
+                outcome.completeExceptionally(e);
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    /**
+     * Waits until the thread waits with a timeout (a caller waiting for a token request's outcome); a guard against
+     * hanging, not a timing.
+     */
+    static void awaitTimedWaiting(Thread thread) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != Thread.State.TIMED_WAITING) {
             assertThat(System.nanoTime()).isLessThan(end);
             Thread.onSpinWait();
         }
