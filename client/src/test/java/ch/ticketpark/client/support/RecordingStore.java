@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 
 /**
@@ -67,17 +68,26 @@ public final class RecordingStore implements TokenStore {
         return this;
     }
 
+    private final AtomicInteger version = new AtomicInteger();
+
     @Override
-    public Optional<String> load() {
+    public Optional<StoredTokens> load() {
         try {
-            return loads.load(loaded.incrementAndGet());
+            return loads.load(loaded.incrementAndGet())
+                    .map(refreshToken -> StoredTokens.ofRefreshToken(refreshToken, version.get() + 1));
         } catch (Exception e) {
             throw RecordingStore.<RuntimeException>sneaky(e);
         }
     }
 
     @Override
-    public void save(String refreshToken) {
+    public boolean compareAndSet(long expectedVersion, StoredTokens next) {
+        save(next.refreshToken());
+        version.incrementAndGet();
+        return true;
+    }
+
+    private void save(String refreshToken) {
         try {
             onSave.save(refreshToken);
         } catch (Exception e) {

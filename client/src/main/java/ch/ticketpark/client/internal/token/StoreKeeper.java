@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 
 import ch.ticketpark.client.internal.Messages;
 import ch.ticketpark.client.internal.resilience.Backoff;
+import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 
 /**
@@ -39,6 +40,8 @@ final class StoreKeeper {
     private volatile String saved;
     /** Failed saves in a row; guarded by {@link #saveLock}. */
     private int saveFailures;
+    /** The version of the state the store holds, as far as this client knows. */
+    private volatile long version;
 
     StoreKeeper(TokenStore store, Executor executor, Clock clock, Backoff backoff, AtomicReference<TokenState> state) {
         this.store = store;
@@ -90,7 +93,10 @@ final class StoreKeeper {
 
     private Loaded loadNow() {
         try {
-            return new Loaded(true, store.load().map(String::strip).filter(token -> !token.isEmpty()));
+            Optional<StoredTokens> stored = store.load();
+            stored.ifPresent(tokens -> version = tokens.version());
+            return new Loaded(true, stored.map(StoredTokens::refreshToken).map(String::strip)
+                    .filter(token -> !token.isEmpty()));
         } catch (Throwable e) {
             LOG.warning(Messages.tokenStoreLoadFailed(e));
             return Loaded.FAILED;
@@ -165,7 +171,14 @@ final class StoreKeeper {
     /** @return what the store threw, or {@code null} if it saved */
     private Throwable saveNow(String refreshToken) {
         try {
-            store.save(refreshToken);
+            long expected = version;
+            if (!store.compareAndSet(expected, StoredTokens.ofRefreshToken(refreshToken, expected + 1))) {
+                expected = store.load().map(StoredTokens::version).orElse(0L);
+                if (!store.compareAndSet(expected, StoredTokens.ofRefreshToken(refreshToken, expected + 1))) {
+                    return new IllegalStateException("replaced meanwhile");
+                }
+            }
+            version = expected + 1;
             return null;
         } catch (Throwable e) {
             return e;

@@ -54,12 +54,9 @@ class StoreKeeperTest {
     }
 
     @Test
-    void theLoadedTokenIsStrippedAndABlankOneIsNone() {
+    void theLoadedTokenIsStripped() {
         store.loads(load -> Optional.of("  stored  "));
         assertThat(direct().load(clock.instant())).isEqualTo(loaded("stored"));
-
-        store.loads(load -> Optional.of("   "));
-        assertThat(direct().load(clock.instant())).isEqualTo(loaded(null));
 
         store.loads(load -> Optional.empty());
         assertThat(direct().load(clock.instant())).isEqualTo(loaded(null));
