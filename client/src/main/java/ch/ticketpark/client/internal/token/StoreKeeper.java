@@ -10,19 +10,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 import ch.ticketpark.client.internal.Messages;
 import ch.ticketpark.client.internal.resilience.Backoff;
+import ch.ticketpark.client.spi.LockingTokenStore;
 import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 
 /**
- * The token chain's side of the application's {@link TokenStore}: reads it within a request's deadline and saves the
- * newest refresh token, both on the executor (a slow store never holds a request), one save at a time and never an
- * older token after a newer one; a failed save, or one that never ran, is retried. Nothing the store throws escapes,
- * and nothing it says is logged (only its type: its message might quote a token).
+ * The token chain's side of the {@link TokenStore}: reads it within a request's deadline, holds its claim around an
+ * attempt, and stores what the chain holds by compare-and-set on the version it last read or wrote. A store that
+ * fails never stops the chain: the tokens stay in use in memory and are stored again later, one save at a time and
+ * always the newest. Nothing the store throws escapes, and nothing it says is logged (only its type: its message
+ * might quote a token).
  */
 final class StoreKeeper {
 
@@ -36,12 +39,10 @@ final class StoreKeeper {
     private final Backoff backoff;
     private final AtomicReference<TokenState> state;
     private final Object saveLock = new Object();
-    /** The refresh token the store holds, as far as this client knows; written under {@link #saveLock}. */
-    private volatile String saved;
-    /** Failed saves in a row; guarded by {@link #saveLock}. */
-    private int saveFailures;
-    /** The version of the state the store holds, as far as this client knows. */
-    private volatile long version;
+    /** The state the store holds, as far as this client knows ({@code null}: nothing, or not known yet). */
+    private volatile StoredTokens stored;
+    /** Failed saves in a row. */
+    private final AtomicInteger saveFailures = new AtomicInteger();
 
     StoreKeeper(TokenStore store, Executor executor, Clock clock, Backoff backoff, AtomicReference<TokenState> state) {
         this.store = store;
@@ -51,14 +52,13 @@ final class StoreKeeper {
         this.state = state;
     }
 
-    /** What the store answered: whether it could be read, and the refresh token it holds, if any. */
-    record Loaded(boolean ok, Optional<String> refreshToken) {
+    /** What the store answered: whether it could be read, and the state it holds, if any. */
+    record Loaded(boolean ok, Optional<StoredTokens> tokens) {
 
         static final Loaded FAILED = new Loaded(false, Optional.empty());
 
-        @Override
-        public String toString() {
-            return "Loaded[ok=" + ok + ", refreshToken=" + (refreshToken.isPresent() ? "****" : "<none>") + "]";
+        Optional<String> refreshToken() {
+            return tokens.map(StoredTokens::refreshToken);
         }
     }
 
@@ -93,33 +93,145 @@ final class StoreKeeper {
 
     private Loaded loadNow() {
         try {
-            Optional<StoredTokens> stored = store.load();
-            stored.ifPresent(tokens -> version = tokens.version());
-            return new Loaded(true, stored.map(StoredTokens::refreshToken).map(String::strip)
-                    .filter(token -> !token.isEmpty()));
+            return new Loaded(true, Objects.requireNonNull(store.load(), "load() returned null"));
         } catch (Throwable e) {
             LOG.warning(Messages.tokenStoreLoadFailed(e));
             return Loaded.FAILED;
         }
     }
 
-    /** The store holds this refresh token (it was just read from it): no save of it is needed. */
-    void markSaved(String refreshToken) {
-        saved = refreshToken; // no lock: nothing must wait for a slow save here
+    /** The store holds this state (it was just read from it, or written): the next save is based on it. */
+    void markStored(StoredTokens tokens) {
+        stored = tokens; // no lock: nothing must wait for a slow save here
+    }
+
+    /** The state the store holds, as far as this client knows, if any. */
+    Optional<StoredTokens> known() {
+        return Optional.ofNullable(stored);
+    }
+
+    /** The version of the state the store holds, as far as this client knows; 0 for none. */
+    private long version() {
+        StoredTokens known = stored;
+        return known == null ? 0 : known.version();
     }
 
     /**
-     * Hands the save of the newest refresh token to the executor; claimed before it is handed over, so that if the
-     * task never runs, a later call hands it over again.
+     * Claims a {@link LockingTokenStore} for one attempt, on the attempt's thread, waiting at most {@code wait} for
+     * another holder; any other store is not held. A store that fails to claim is logged and gives an unheld claim:
+     * the attempt goes out without it (a store that is down must not stop the tokens).
      */
-    void saveSoon() {
-        Instant retryAt = clock.instant().plus(SAVE_CLAIM);
-        state.updateAndGet(current -> current.withSaveRetryAt(retryAt));
-        try {
-            executor.execute(this::saveNewest);
-        } catch (RuntimeException | Error e) {
-            state.updateAndGet(current -> current.withSaveRetryAt(clock.instant()));
+    Hold hold(Duration wait) {
+        if (!(store instanceof LockingTokenStore locking)) {
+            return new Hold(null, Optional.empty(), true);
         }
+        try {
+            Optional<LockingTokenStore.Claim> claim = Objects.requireNonNull(locking.claim(wait),
+                    "claim() returned null");
+            if (claim.isEmpty()) {
+                return new Hold(null, Optional.empty(), false);
+            }
+            Optional<StoredTokens> current;
+            try {
+                current = Objects.requireNonNull(claim.get().current(), "current() returned null");
+            } catch (Throwable e) {
+                closeQuietly(claim.get());
+                throw e;
+            }
+            return new Hold(claim.get(), current, true);
+        } catch (Throwable e) {
+            LOG.warning(Messages.tokenStoreClaimFailed(e));
+            return new Hold(null, Optional.empty(), true);
+        }
+    }
+
+    private static void closeQuietly(LockingTokenStore.Claim claim) {
+        try {
+            claim.close();
+        } catch (Throwable e) {
+            LOG.warning(Messages.tokenStoreClaimFailed(e));
+        }
+    }
+
+    /** How storing an answer ended. */
+    enum Stored {
+        /** The store holds it. */
+        SAVED,
+        /** Another server or process replaced the state this client knew: the store holds another one. */
+        REPLACED,
+        /** The store failed: it is saved again later. */
+        FAILED
+    }
+
+    /**
+     * The store, held (or not) for one attempt. What it stores is based on the version the claim read, or this
+     * client's last known one without a claim.
+     */
+    final class Hold implements AutoCloseable {
+
+        private final LockingTokenStore.Claim claim;
+        private final Optional<StoredTokens> current;
+        private final boolean granted;
+
+        private Hold(LockingTokenStore.Claim claim, Optional<StoredTokens> current, boolean granted) {
+            this.claim = claim;
+            this.current = current;
+            this.granted = granted;
+        }
+
+        /** Whether the attempt may go out: the claim was granted, or the store could not claim at all. */
+        boolean granted() {
+            return granted;
+        }
+
+        /** The state the claim read, if the store holds a newer one than this client knows (another wrote it). */
+        Optional<StoredTokens> newer() {
+            return current.filter(tokens -> tokens.version() > version());
+        }
+
+        /**
+         * Stores the chain's new state before any caller gets its access token: through the claim, on the version the
+         * claim read (or the last known one). A failure is logged and saved again soon; what the store then holds is
+         * learnt at the next claim or save.
+         */
+        Stored store(String refreshToken, Token token) {
+            if (store == TokenManager.NO_STORE) {
+                return Stored.SAVED;
+            }
+            long base = claim != null ? current.map(StoredTokens::version).orElse(0L) : version();
+            StoredTokens next = toStored(refreshToken, token, base + 1);
+            try {
+                boolean saved = claim != null ? claim.compareAndSet(base, next) : store.compareAndSet(base, next);
+                if (saved) {
+                    markStored(next);
+                    saveFailures.set(0);
+                    return Stored.SAVED;
+                }
+                Optional<StoredTokens> replacing = store.load();
+                if (replacing.isEmpty()) {
+                    throw new IllegalStateException("the stored state changed and then vanished");
+                }
+                markStored(replacing.get());
+                return Stored.REPLACED;
+            } catch (Throwable e) {
+                saveFailed(e);
+                return Stored.FAILED;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (claim != null) {
+                closeQuietly(claim);
+            }
+        }
+    }
+
+    /** The state as the store keeps it: the access token only while it may still be handed out. */
+    private StoredTokens toStored(String refreshToken, Token token, long version) {
+        return token != null && !token.rejected() && !token.isExpired(clock.instant())
+                ? new StoredTokens(refreshToken, token.accessToken(), token.sentAt(), token.expiresAt(), version)
+                : StoredTokens.ofRefreshToken(refreshToken, version);
     }
 
     /** Hands one save retry to the executor, claimed by compare-and-set so that one caller does it. */
@@ -134,7 +246,7 @@ final class StoreKeeper {
         }
     }
 
-    /** Saves the newest refresh token one last time, on the closing thread, if a save is pending. */
+    /** Saves the newest state one last time, on the closing thread, if a save is pending. */
     void saveBeforeClosing() {
         if (state.get().saveRetryAt() != null) {
             saveNewest();
@@ -142,46 +254,61 @@ final class StoreKeeper {
     }
 
     /**
-     * Saves the newest refresh token, unless the store holds it already. One save at a time, always of the newest,
-     * so the store never goes back to an older one; the token in memory stays in use whatever the store throws.
+     * Saves the newest state, unless the store holds its refresh token already. One save at a time, always of the
+     * newest, so the store never goes back to an older one. If another server or process replaced the state
+     * meanwhile, the store's state wins: its refresh token is the one to use next.
      */
     private void saveNewest() {
         synchronized (saveLock) {
-            String newest = state.get().refreshToken();
-            if (newest == null || newest.equals(saved)) {
-                state.updateAndGet(current -> current.saveRetryAt() == null ? current : current.withSaveRetryAt(null));
+            TokenState current = state.get();
+            String newest = current.refreshToken();
+            StoredTokens known = stored;
+            if (newest == null || known != null && newest.equals(known.refreshToken())) {
+                state.updateAndGet(now -> now.saveRetryAt() == null ? now : now.withSaveRetryAt(null));
                 return;
             }
-            Throwable failure = saveNow(newest);
-            if (failure == null) {
-                saved = newest;
-                saveFailures = 0;
-                state.updateAndGet(current -> Objects.equals(current.refreshToken(), newest)
-                        ? current.withSaveRetryAt(null)
-                        : current);
-                return;
+            try {
+                StoredTokens next = toStored(newest, current.token(), version() + 1);
+                String settled;
+                if (store.compareAndSet(version(), next)) {
+                    markStored(next);
+                    settled = newest;
+                } else {
+                    settled = adoptReplaced(newest);
+                }
+                saveFailures.set(0);
+                state.updateAndGet(now -> Objects.equals(now.refreshToken(), settled) || now.saveRetryAt() == null
+                        ? now.withSaveRetryAt(null)
+                        : now);
+            } catch (Throwable e) {
+                saveFailed(e);
             }
-            saveFailures++;
-            Instant retryAt = clock.instant().plus(backoff.ceiling(saveFailures));
-            state.updateAndGet(current -> current.withSaveRetryAt(retryAt));
-            LOG.severe(Messages.tokenStoreSaveFailed(failure, saveFailures, retryAt));
         }
     }
 
-    /** @return what the store threw, or {@code null} if it saved */
-    private Throwable saveNow(String refreshToken) {
-        try {
-            long expected = version;
-            if (!store.compareAndSet(expected, StoredTokens.ofRefreshToken(refreshToken, expected + 1))) {
-                expected = store.load().map(StoredTokens::version).orElse(0L);
-                if (!store.compareAndSet(expected, StoredTokens.ofRefreshToken(refreshToken, expected + 1))) {
-                    return new IllegalStateException("replaced meanwhile");
-                }
-            }
-            version = expected + 1;
-            return null;
-        } catch (Throwable e) {
-            return e;
+    /**
+     * The store holds a state this client did not write: its refresh token replaces {@code unsaved}.
+     *
+     * @return the store's refresh token
+     */
+    private String adoptReplaced(String unsaved) {
+        Optional<StoredTokens> replaced = store.load();
+        if (replaced.isEmpty()) {
+            throw new IllegalStateException("the stored state changed and then vanished");
         }
+        StoredTokens tokens = replaced.get();
+        markStored(tokens);
+        state.updateAndGet(now -> Objects.equals(now.refreshToken(), unsaved)
+                ? now.withRefreshToken(tokens.refreshToken())
+                : now);
+        LOG.info(Messages.storeReplacedUnsaved());
+        return tokens.refreshToken();
+    }
+
+    private void saveFailed(Throwable failure) {
+        int failures = saveFailures.incrementAndGet();
+        Instant retryAt = clock.instant().plus(backoff.ceiling(failures));
+        state.updateAndGet(current -> current.withSaveRetryAt(retryAt));
+        LOG.severe(Messages.tokenStoreSaveFailed(failure, failures, retryAt));
     }
 }

@@ -27,6 +27,7 @@ import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.internal.resilience.Backoff;
 import ch.ticketpark.client.internal.resilience.Retrier;
 import ch.ticketpark.client.internal.resilience.Sleeper;
+import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 
 /**
@@ -141,6 +142,9 @@ final class TokenChain implements AutoCloseable {
                 }
                 reject(refreshToken, e);
                 continue;
+            } catch (StoreMovedOn e) {
+                attempts--; // nothing was sent: the next attempt uses the store's newer refresh token
+                continue;
             } catch (RefusedAnswer e) {
                 retryAfter = Optional.empty();
                 failure = e.refusal();
@@ -183,7 +187,7 @@ final class TokenChain implements AutoCloseable {
             throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
         }
         Duration bound = left.compareTo(retrier.attemptTimeout()) < 0 ? left : retrier.attemptTimeout();
-        Attempt attempt = new Attempt(refreshToken, sentAt, request.number(), request.isReissue());
+        Attempt attempt = new Attempt(refreshToken, sentAt, request, bound);
         if (refreshToken != null && onTheWay.putIfAbsent(refreshToken, attempt) != null) {
             // an earlier attempt with it has not ended (its caller stopped waiting): sending it again would use it twice
             request.sent();
@@ -199,6 +203,9 @@ final class TokenChain implements AutoCloseable {
         try {
             return attempt.outcome.get(bound.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreMovedOn movedOn) {
+                throw movedOn;
+            }
             throw e.getCause() instanceof RefusedAnswer refused ? refused : unchecked(e.getCause());
         } catch (TimeoutException e) {
             attempt.stopWaiting();
@@ -213,9 +220,11 @@ final class TokenChain implements AutoCloseable {
     }
 
     /**
-     * One attempt, run on the executor. It brings its answer into the chain itself, before it lets go of its refresh
-     * token, so there is no moment in which the chain still holds a refresh token that no attempt is sending any more
-     * but whose answer is not in yet; and it does so whether its caller still waits or not (a late answer counts).
+     * One attempt, run on the executor. It holds the store's claim from before it looks at what the store holds to
+     * after it stored the answer; it takes a newer state another server stored instead of sending anything; and it
+     * brings its answer into the store and then the chain itself, before it lets go of its refresh token, so there is
+     * no moment in which the chain still holds a refresh token that no attempt is sending any more but whose answer
+     * is not in yet; and it does so whether its caller still waits or not (a late answer counts).
      */
     private final class Attempt implements Runnable {
 
@@ -223,14 +232,19 @@ final class TokenChain implements AutoCloseable {
         private final Instant sentAt;
         private final long number;
         private final boolean reissue;
+        private final boolean background;
+        private final Duration claimWait;
         private final AtomicBoolean claimed = new AtomicBoolean();
+        private volatile boolean callerGone;
         private final CompletableFuture<Token> outcome = new CompletableFuture<>();
 
-        Attempt(String refreshToken, Instant sentAt, long number, boolean reissue) {
+        Attempt(String refreshToken, Instant sentAt, InFlightRequest request, Duration claimWait) {
             this.refreshToken = refreshToken;
             this.sentAt = sentAt;
-            this.number = number;
-            this.reissue = reissue;
+            this.number = request.number();
+            this.reissue = request.isReissue();
+            this.background = request.isBackground();
+            this.claimWait = claimWait;
         }
 
         @Override
@@ -241,17 +255,16 @@ final class TokenChain implements AutoCloseable {
             }
             Token token = null;
             Throwable failure = null;
+            StoreKeeper.Hold hold = keeper.hold(claimWait);
             try {
-                TokenResponse response = refreshToken != null
-                        ? endpoint.refreshGrant(refreshToken)
-                        : endpoint.passwordGrant(username, password);
-                token = adopt(refreshToken, response, sentAt, number, reissue);
+                token = obtainHolding(hold);
             } catch (RefusedAnswer refused) {
-                keep(refreshToken, refused.refreshToken());
+                keep(refreshToken, refused.refreshToken(), hold);
                 failure = refused;
             } catch (Throwable e) {
                 failure = e;
             } finally {
+                hold.close();
                 release(); // after the answer is in the chain, before the caller can retry
             }
             if (failure == null) {
@@ -261,8 +274,27 @@ final class TokenChain implements AutoCloseable {
             }
         }
 
+        private Token obtainHolding(StoreKeeper.Hold hold) {
+            if (!hold.granted()) {
+                throw new TokenEndpointUnavailableException(Messages.storeClaimNotGranted(claimWait), 0);
+            }
+            Optional<StoredTokens> newer = hold.newer();
+            if (newer.isPresent()) {
+                return adoptNewer(refreshToken, newer.get(), number, reissue, background);
+            }
+            if (callerGone) {
+                // it waited for the claim longer than its caller waited for it: not sent either
+                throw new TokenEndpointUnavailableException(Messages.attemptTimedOut(claimWait), 0);
+            }
+            TokenResponse response = refreshToken != null
+                    ? endpoint.refreshGrant(refreshToken)
+                    : endpoint.passwordGrant(username, password);
+            return adopt(refreshToken, response, sentAt, number, reissue, hold);
+        }
+
         /** The caller stops waiting: if the attempt has not started, it never will. */
         void stopWaiting() {
+            callerGone = true;
             if (claimed.compareAndSet(false, true)) {
                 release();
             }
@@ -285,14 +317,23 @@ final class TokenChain implements AutoCloseable {
         return new TicketparkException(Messages.tokenRequestFailed(cause), cause);
     }
 
-    /** A successful answer to a request that used {@code spent} (or the password, {@code null}). */
-    private Token adopt(String spent, TokenResponse response, Instant sentAt, long number, boolean reissue) {
+    /**
+     * A successful answer to a request that used {@code spent} (or the password, {@code null}): stored first, then
+     * handed to the chain.
+     */
+    private Token adopt(String spent, TokenResponse response, Instant sentAt, long number, boolean reissue,
+            StoreKeeper.Hold hold) {
         Token token = Token.issued(response.accessToken(), response.expiresIn(), sentAt, clock.instant(),
                 skewFor(response.expiresIn()), number, reissue);
         String next = response.refreshToken() != null ? response.refreshToken() : spent;
+        if (!state.get().accepts(spent)) {
+            LOG.info(Messages.lateAnswerDropped());
+            return token;
+        }
+        String chainGoesOnWith = storeBeforeUse(hold, next, token);
         TokenState before = state.getAndUpdate(
                 current -> current.accepts(spent)
-                        ? current.withRefreshToken(next).withToken(token).withStoreLoaded()
+                        ? current.withRefreshToken(chainGoesOnWith).withToken(token).withStoreLoaded()
                         : current);
         if (!before.accepts(spent)) {
             LOG.info(Messages.lateAnswerDropped());
@@ -301,31 +342,99 @@ final class TokenChain implements AutoCloseable {
         LOG.fine(() -> Messages.tokenObtained(spent == null
                 ? TokenEndpoint.PASSWORD_GRANT
                 : TokenEndpoint.REFRESH_GRANT, response.expiresIn()));
-        if (response.refreshToken() != null && !response.refreshToken().equals(spent)) {
-            rotated(spent);
+        if (spent != null && !spent.equals(next)) {
+            spent(spent);
         }
         return token;
     }
 
-    /** A refused answer's new refresh token: the server rotated the chain, so this is its only way on. */
-    private void keep(String spent, String refreshToken) {
-        if (refreshToken.equals(spent)) {
-            return; // the server did not rotate: nothing new to keep
+    /**
+     * Stores the chain's next state before it is used; if another server or process replaced the stored state
+     * meanwhile, the chain goes on with the store's refresh token (the answer's access token is valid all the same).
+     *
+     * @return the refresh token the chain goes on with
+     */
+    private String storeBeforeUse(StoreKeeper.Hold hold, String refreshToken, Token token) {
+        if (hold.store(refreshToken, token) == StoreKeeper.Stored.REPLACED) {
+            String replacing = keeper.known().map(StoredTokens::refreshToken).orElse(refreshToken);
+            if (!spent.contains(replacing)) {
+                LOG.info(Messages.storeReplacedUnsaved());
+                spent(refreshToken);
+                return replacing;
+            }
         }
-        TokenState before = state.getAndUpdate(
-                current -> current.accepts(spent) ? current.withRefreshToken(refreshToken).withStoreLoaded() : current);
-        if (before.accepts(spent)) {
+        return refreshToken;
+    }
+
+    /**
+     * The claim found a state in the store that is newer than what this client knows: another server obtained it. The
+     * chain takes it, and its access token serves the request unless it is no better than the one being replaced.
+     *
+     * @throws StoreMovedOn if its access token does not serve the request: the next attempt uses its refresh token
+     */
+    private Token adoptNewer(String spentToken, StoredTokens stored, long number, boolean reissue,
+            boolean background) {
+        keeper.markStored(stored);
+        if (spent.contains(stored.refreshToken())) {
+            throw new StoreMovedOn(); // never adopted back: the version says newer, the token says this client spent it
+        }
+        Instant now = clock.instant();
+        Token token = toToken(stored, now, number, reissue);
+        TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), spentToken)
+                ? withStored(current, stored.refreshToken(), token)
+                : current);
+        if (!Objects.equals(before.refreshToken(), spentToken)) {
+            throw new StoreMovedOn(); // a late answer replaced it meanwhile: go on with that one
+        }
+        LOG.fine(Messages::storeHadNewerState);
+        if (token != null && !token.isExpired(now) && !(background && token.isDueForRefresh(now))
+                && !isRejected(before, token)) {
+            return token;
+        }
+        throw new StoreMovedOn();
+    }
+
+    /** Whether the stored access token is the one the API rejected last: it is never handed out again. */
+    private static boolean isRejected(TokenState current, Token stored) {
+        return current.token() != null && current.token().rejected()
+                && current.token().accessToken().equals(stored.accessToken());
+    }
+
+    private static TokenState withStored(TokenState current, String refreshToken, Token token) {
+        TokenState adopted = current.withRefreshToken(refreshToken).withStoreLoaded();
+        return token == null || isRejected(current, token) ? adopted : adopted.withToken(token);
+    }
+
+    /** The stored access token as this client's, numbered as the request that adopts it; {@code null} if none. */
+    private Token toToken(StoredTokens stored, Instant now, long number, boolean reissue) {
+        if (!stored.hasAccessToken()) {
+            return null;
+        }
+        Duration lifetime = Duration.between(stored.obtainedAt(), stored.expiresAt());
+        return Token.issued(stored.accessToken(), lifetime, stored.obtainedAt(), now, skewFor(lifetime), number,
+                reissue);
+    }
+
+    /** A refused answer's new refresh token: the server rotated the chain, so this is its only way on. */
+    private void keep(String spentToken, String refreshToken, StoreKeeper.Hold hold) {
+        if (refreshToken.equals(spentToken) || !state.get().accepts(spentToken)) {
+            return; // the server did not rotate, or the chain moved on: nothing new to keep
+        }
+        String chainGoesOnWith = storeBeforeUse(hold, refreshToken, state.get().token());
+        TokenState before = state.getAndUpdate(current -> current.accepts(spentToken)
+                ? current.withRefreshToken(chainGoesOnWith).withStoreLoaded()
+                : current);
+        if (before.accepts(spentToken)) {
             LOG.warning(Messages.refusedAnswerRefreshTokenKept());
-            rotated(spent);
+            if (spentToken != null) {
+                spent(spentToken);
+            }
         }
     }
 
-    /** The chain moved past {@code spentToken}: never send it again, and save the new one (not on this thread). */
-    private void rotated(String spentToken) {
-        if (spentToken != null) {
-            spent.add(spentToken);
-        }
-        keeper.saveSoon();
+    /** The chain moved past {@code spentToken}: never send it again. */
+    private void spent(String spentToken) {
+        spent.add(spentToken);
     }
 
     private Duration skewFor(Duration lifetime) {
@@ -364,15 +473,16 @@ final class TokenChain implements AutoCloseable {
         if (!loaded.ok()) {
             return;
         }
-        Optional<String> stored = loaded.refreshToken();
+        Optional<StoredTokens> stored = loaded.tokens();
+        Token token = stored.map(tokens -> toToken(tokens, clock.instant(), request.number(), false)).orElse(null);
         // a saved refresh token is newer than a configured one: one was spent since the configuration was written
         TokenState before = state.getAndUpdate(current -> current.storeLoaded()
                 ? current
                 : stored.isPresent() && current.token() == null
-                        ? current.withRefreshToken(stored.get()).withStoreLoaded()
+                        ? withStored(current, stored.get().refreshToken(), token)
                         : current.withStoreLoaded());
         if (!before.storeLoaded()) {
-            stored.ifPresent(keeper::markSaved);
+            stored.ifPresent(keeper::markStored);
         }
     }
 
@@ -383,17 +493,19 @@ final class TokenChain implements AutoCloseable {
             // whether another process rotated it cannot be told now: not the end of the chain, try again later
             throw new TokenEndpointUnavailableException(Messages.storeUnreadableAfterRejection(), 0);
         }
-        Optional<String> stored = loaded.refreshToken();
-        if (stored.isEmpty() || stored.get().equals(rejected) || spent.contains(stored.get())) {
+        Optional<StoredTokens> stored = loaded.tokens();
+        if (stored.isEmpty() || stored.get().refreshToken().equals(rejected)
+                || spent.contains(stored.get().refreshToken())) {
             return false;
         }
+        Token token = toToken(stored.get(), clock.instant(), request.number(), request.isReissue());
         TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), rejected)
-                ? current.withRefreshToken(stored.get()).withStoreLoaded()
+                ? withStored(current, stored.get().refreshToken(), token)
                 : current);
         if (!Objects.equals(before.refreshToken(), rejected)) {
             return true; // a late answer replaced it meanwhile: go on with that one
         }
-        keeper.markSaved(stored.get());
+        keeper.markStored(stored.get());
         LOG.info(Messages.storeHadNewerRefreshToken());
         return true;
     }

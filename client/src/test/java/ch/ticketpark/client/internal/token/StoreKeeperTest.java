@@ -9,11 +9,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ch.ticketpark.client.internal.resilience.Backoff;
+import ch.ticketpark.client.spi.LockingTokenStore;
+import ch.ticketpark.client.spi.StoredTokens;
+import ch.ticketpark.client.support.LogCapture;
 import ch.ticketpark.client.support.MutableClock;
 import ch.ticketpark.client.support.RecordingStore;
 
@@ -28,8 +33,11 @@ class StoreKeeperTest {
     private final RecordingStore store = new RecordingStore(null);
     private final List<Runnable> held = new ArrayList<>();
 
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
+
     private StoreKeeper keeper(Executor executor) {
-        return new StoreKeeper(store, executor, clock, BACKOFF, state);
+        return new StoreKeeper(store.locking(), executor, clock, BACKOFF, state);
     }
 
     private StoreKeeper direct() {
@@ -41,7 +49,32 @@ class StoreKeeperTest {
     }
 
     private static StoreKeeper.Loaded loaded(String refreshToken) {
-        return new StoreKeeper.Loaded(true, Optional.ofNullable(refreshToken));
+        return new StoreKeeper.Loaded(true,
+                Optional.ofNullable(refreshToken).map(t -> StoredTokens.ofRefreshToken(t, 1)));
+    }
+
+    /** A claim that read {@code read} and holds nothing, as the default claim of a store shared without one. */
+    private LockingTokenStore.Claim claimOf(Optional<StoredTokens> read) {
+        return new LockingTokenStore.Claim() {
+
+            @Override
+            public Optional<StoredTokens> current() {
+                return read;
+            }
+
+            @Override
+            public boolean compareAndSet(long expectedVersion, StoredTokens next) {
+                return store.compareAndSet(expectedVersion, next);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private Token token(String accessToken) {
+        return Token.issued(accessToken, Duration.ofMinutes(10), clock.instant(), clock.instant(), null, 1, false);
     }
 
     @Test
@@ -54,8 +87,8 @@ class StoreKeeperTest {
     }
 
     @Test
-    void theLoadedTokenIsStripped() {
-        store.loads(load -> Optional.of("  stored  "));
+    void theLoadedStateIsWhatTheStoreHolds() {
+        store.loads(load -> Optional.of("stored"));
         assertThat(direct().load(clock.instant())).isEqualTo(loaded("stored"));
 
         store.loads(load -> Optional.empty());
@@ -99,109 +132,221 @@ class StoreKeeperTest {
     }
 
     @Test
-    void loadedMasksTheToken() {
-        assertThat(loaded("refresh-secret").toString()).doesNotContain("refresh-secret").contains("****")
-                .contains("ok=true");
-        assertThat(StoreKeeper.Loaded.FAILED.toString()).contains("ok=false").contains("<none>");
+    void withoutAStoreTheHoldIsGrantedAndStoringSucceedsWithoutAStore() {
+        var keeper = new StoreKeeper(TokenManager.NO_STORE, task -> {
+            throw new AssertionError("no thread needed");
+        }, clock, BACKOFF, state);
+
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            assertThat(hold.granted()).isTrue();
+            assertThat(hold.newer()).isEmpty();
+            assertThat(hold.store("refresh-2", token("access"))).isEqualTo(StoreKeeper.Stored.SAVED);
+        }
+        assertThat(keeper.known()).isEmpty();
     }
 
     @Test
-    void saveSoonSavesTheNewestTokenAndClearsTheRetry() {
-        direct().saveSoon();
+    void aPlainStoreIsNotClaimedAndStoresOnTheKnownVersion() {
+        var keeper = new StoreKeeper(store, Runnable::run, clock, BACKOFF, state);
+        store.storedByAnother("refresh-5");
 
-        assertThat(store.saved).containsExactly("refresh-1");
-        assertThat(state.get().saveRetryAt()).isNull();
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            assertThat(hold.granted()).isTrue();
+            assertThat(hold.newer()).isEmpty(); // not read: a plain store is read at the first need and on rejection
+            assertThat(hold.store("refresh-6", null)).isEqualTo(StoreKeeper.Stored.REPLACED);
+        }
+        assertThat(keeper.known()).map(StoredTokens::refreshToken).contains("refresh-5");
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            assertThat(hold.store("refresh-6", null)).isEqualTo(StoreKeeper.Stored.SAVED);
+        }
+        assertThat(store.states).extracting(StoredTokens::version).containsExactly(2L);
+        assertThat(store.claimsOpened).hasValue(0);
     }
 
     @Test
-    void aSaveHandedOverIsClaimedForAMinute() {
-        holding().saveSoon();
+    void theHoldSeesAStateNewerThanTheKeeperKnows() {
+        var keeper = direct();
+        StoredTokens another = store.storedByAnother("refresh-9");
 
-        assertThat(held).hasSize(1);
-        assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plus(CLAIM));
-
-        held.get(0).run();
-        assertThat(store.saved).containsExactly("refresh-1");
-        assertThat(state.get().saveRetryAt()).isNull();
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            assertThat(hold.newer()).contains(another);
+        }
+        keeper.markStored(another);
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            assertThat(hold.newer()).isEmpty();
+        }
     }
 
     @Test
-    void aSaveWithoutAThreadIsDueAtOnce() {
-        keeper(task -> {
-            throw new RejectedExecutionException();
-        }).saveSoon();
+    void aClaimAnotherHoldsIsNotGrantedAndTheWaitIsPassedOn() {
+        List<Duration> waits = new ArrayList<>();
+        store.claims(wait -> {
+            waits.add(wait);
+            return Optional.empty();
+        });
+
+        try (var hold = direct().hold(Duration.ofMillis(700))) {
+            assertThat(hold.granted()).isFalse();
+        }
+        assertThat(waits).containsExactly(Duration.ofMillis(700));
+    }
+
+    @Test
+    void aClaimThatFailsIsLoggedByItsTypeAndTheAttemptGoesOutUnheld() {
+        store.claims(wait -> {
+            throw new IllegalStateException("refresh-secret");
+        });
+
+        try (var hold = direct().hold(Duration.ofSeconds(1))) {
+            assertThat(hold.granted()).isTrue();
+            assertThat(hold.newer()).isEmpty();
+            assertThat(hold.store("refresh-2", null)).isEqualTo(StoreKeeper.Stored.SAVED);
+        }
+        assertThat(log.withCode("TPC0113")).singleElement()
+                .satisfies(r -> assertThat(LogCapture.formatted(r)).contains("IllegalStateException")
+                        .doesNotContain("refresh-secret"));
+        assertThat(store.states).extracting(StoredTokens::version).containsExactly(1L);
+    }
+
+    @Test
+    void aClaimWhoseStateCannotBeReadIsClosedAndTheAttemptGoesOutUnheld() {
+        AtomicInteger closed = new AtomicInteger();
+        store.claims(wait -> Optional.of(new LockingTokenStore.Claim() {
+
+            @Override
+            public Optional<StoredTokens> current() {
+                throw new IllegalStateException("unreadable");
+            }
+
+            @Override
+            public boolean compareAndSet(long expectedVersion, StoredTokens next) {
+                throw new AssertionError("not through a claim that could not be read");
+            }
+
+            @Override
+            public void close() {
+                closed.incrementAndGet();
+            }
+        }));
+
+        try (var hold = direct().hold(Duration.ofSeconds(1))) {
+            assertThat(hold.granted()).isTrue();
+            assertThat(hold.store("refresh-2", null)).isEqualTo(StoreKeeper.Stored.SAVED);
+        }
+        assertThat(closed).hasValue(1);
+        assertThat(log.withCode("TPC0113")).hasSize(1);
+    }
+
+    @Test
+    void theClaimIsClosedOnceAndAFailingCloseIsOnlyLogged() {
+        AtomicInteger closed = new AtomicInteger();
+        store.claims(wait -> Optional.of(new LockingTokenStore.Claim() {
+
+            @Override
+            public Optional<StoredTokens> current() {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean compareAndSet(long expectedVersion, StoredTokens next) {
+                return store.compareAndSet(expectedVersion, next);
+            }
+
+            @Override
+            public void close() {
+                closed.incrementAndGet();
+                throw new IllegalStateException("refresh-secret");
+            }
+        }));
+
+        direct().hold(Duration.ofSeconds(1)).close();
+
+        assertThat(closed).hasValue(1);
+        assertThat(log.withCode("TPC0113")).singleElement()
+                .satisfies(r -> assertThat(LogCapture.formatted(r)).doesNotContain("refresh-secret"));
+    }
+
+    @Test
+    void storingGoesThroughTheClaimOnTheVersionItRead() {
+        var keeper = direct();
+        store.storedByAnother("refresh-5");
+
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            assertThat(hold.store("refresh-6", token("access-6"))).isEqualTo(StoreKeeper.Stored.SAVED);
+        }
+
+        StoredTokens stored = store.current().orElseThrow();
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.refreshToken()).isEqualTo("refresh-6");
+        assertThat(stored.accessToken()).isEqualTo("access-6");
+        assertThat(stored.obtainedAt()).isEqualTo(clock.instant());
+        assertThat(stored.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+        assertThat(keeper.known()).contains(stored);
+    }
+
+    @Test
+    void aTokenThatMayNotBeHandedOutIsNotStored() {
+        var keeper = direct();
+
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            hold.store("refresh-2", token("access").asRejected());
+        }
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            hold.store("refresh-3", token("access").expired());
+        }
+
+        assertThat(store.states).extracting(StoredTokens::hasAccessToken).containsExactly(false, false);
+        assertThat(store.states).extracting(StoredTokens::version).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aStateReplacedMeanwhileIsReportedAndBecomesTheKnownOne() {
+        var keeper = direct();
+        store.claims(wait -> {
+            Optional<LockingTokenStore.Claim> claim = Optional.of(claimOf(store.current())); // reads version 0
+            store.storedByAnother("refresh-other");
+            return claim;
+        });
+
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            assertThat(hold.store("refresh-mine", token("access"))).isEqualTo(StoreKeeper.Stored.REPLACED);
+        }
 
         assertThat(store.saved).isEmpty();
-        assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant());
+        assertThat(keeper.known()).map(StoredTokens::refreshToken).contains("refresh-other");
     }
 
     @Test
-    void aTokenTheStoreHoldsIsNotSavedAgain() {
+    void aFailedStoreIsLoggedByItsTypeAndRetriedAfterTheBackoffCeiling() {
         var keeper = direct();
-        keeper.markSaved("refresh-1");
-        state.updateAndGet(current -> current.withSaveRetryAt(clock.instant()));
+        store.failSaves(2, () -> new IllegalStateException("refresh-secret"));
 
-        keeper.saveSoon();
-
-        assertThat(store.saved).isEmpty();
-        assertThat(state.get().saveRetryAt()).isNull();
-    }
-
-    @Test
-    void noRefreshTokenIsNothingToSave() {
-        state.set(TokenState.initial(null));
-
-        direct().saveSoon();
-
-        assertThat(store.saved).isEmpty();
-        assertThat(state.get().saveRetryAt()).isNull();
-    }
-
-    @Test
-    void eachTokenIsSavedOnce() {
-        var keeper = direct();
-        keeper.saveSoon();
-        keeper.saveSoon();
-        state.updateAndGet(current -> current.withRefreshToken("refresh-2"));
-        keeper.saveSoon();
-
-        assertThat(store.saved).containsExactly("refresh-1", "refresh-2");
-    }
-
-    @Test
-    void failedSavesAreRetriedAfterTheBackoffCeilingAndSuccessResetsIt() {
-        var keeper = direct();
-        store.failSaves(2, () -> new IllegalStateException("store down"));
-
-        keeper.saveSoon();
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            assertThat(hold.store("refresh-2", null)).isEqualTo(StoreKeeper.Stored.FAILED);
+        }
         assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plusSeconds(1));
-        keeper.saveSoon();
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            assertThat(hold.store("refresh-2", null)).isEqualTo(StoreKeeper.Stored.FAILED);
+        }
         assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plusSeconds(2));
-        keeper.saveSoon();
-        assertThat(state.get().saveRetryAt()).isNull();
-        assertThat(store.saved).containsExactly("refresh-1");
+        assertThat(log.withCode("TPC0112")).hasSize(2).allSatisfy(r -> assertThat(LogCapture.formatted(r))
+                .contains("IllegalStateException").doesNotContain("refresh-secret"));
 
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            assertThat(hold.store("refresh-2", null)).isEqualTo(StoreKeeper.Stored.SAVED);
+        }
         store.failSaves(1, () -> new IllegalStateException("store down"));
-        state.updateAndGet(current -> current.withRefreshToken("refresh-2"));
-        keeper.saveSoon();
-        assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plusSeconds(1));
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            hold.store("refresh-3", null);
+        }
+        assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plusSeconds(1)); // a success reset the count
     }
 
     @Test
-    void aTokenReplacedDuringTheSaveStaysToBeSaved() {
-        store.onSave(refreshToken -> state.updateAndGet(current -> current.withRefreshToken("refresh-2")));
-
-        direct().saveSoon();
-
-        assertThat(store.saved).containsExactly("refresh-1");
-        assertThat(state.get().refreshToken()).isEqualTo("refresh-2");
-        assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plus(CLAIM));
-    }
-
-    @Test
-    void aRetryIsClaimedByTheCallerThatSawTheState() {
+    void aRetrySavesTheNewestStateOnTheKnownVersion() {
         var keeper = holding();
-        TokenState seen = state.get().withSaveRetryAt(clock.instant());
+        keeper.markStored(store.storedByAnother("refresh-0"));
+        TokenState seen = state.get().withToken(token("access-1")).withSaveRetryAt(clock.instant());
         state.set(seen);
 
         keeper.retrySave(seen, clock.instant());
@@ -210,8 +355,81 @@ class StoreKeeperTest {
         assertThat(held).hasSize(1);
         assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plus(CLAIM));
         held.get(0).run();
-        assertThat(store.saved).containsExactly("refresh-1");
+        assertThat(store.states).singleElement().satisfies(stored -> {
+            assertThat(stored.refreshToken()).isEqualTo("refresh-1");
+            assertThat(stored.accessToken()).isEqualTo("access-1");
+            assertThat(stored.version()).isEqualTo(2);
+        });
         assertThat(state.get().saveRetryAt()).isNull();
+    }
+
+    @Test
+    void aRetryThatFindsTheStateReplacedTakesTheStoresRefreshToken() {
+        var keeper = direct();
+        store.storedByAnother("refresh-other"); // the keeper knows nothing: it bases its save on version 0
+        TokenState seen = state.get().withSaveRetryAt(clock.instant());
+        state.set(seen);
+
+        keeper.retrySave(seen, clock.instant());
+
+        assertThat(store.saved).isEmpty();
+        assertThat(state.get().refreshToken()).isEqualTo("refresh-other");
+        assertThat(state.get().saveRetryAt()).isNull();
+        assertThat(keeper.known()).map(StoredTokens::version).contains(1L);
+        assertThat(log.withCode("TPC0114")).hasSize(1);
+    }
+
+    @Test
+    void aTokenTheStoreHoldsIsNotSavedAgain() {
+        var keeper = direct();
+        keeper.markStored(StoredTokens.ofRefreshToken("refresh-1", 1));
+        TokenState seen = state.get().withSaveRetryAt(clock.instant());
+        state.set(seen);
+
+        keeper.retrySave(seen, clock.instant());
+
+        assertThat(store.saved).isEmpty();
+        assertThat(state.get().saveRetryAt()).isNull();
+    }
+
+    @Test
+    void noRefreshTokenIsNothingToSave() {
+        state.set(TokenState.initial(null).withSaveRetryAt(clock.instant()));
+
+        direct().retrySave(state.get(), clock.instant());
+
+        assertThat(store.saved).isEmpty();
+        assertThat(state.get().saveRetryAt()).isNull();
+    }
+
+    @Test
+    void failedRetriesWaitForTheBackoffCeilingAndSuccessResetsIt() {
+        var keeper = direct();
+        store.failSaves(2, () -> new IllegalStateException("store down"));
+
+        keeper.retrySave(state.get(), clock.instant());
+        assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plusSeconds(1));
+        keeper.retrySave(state.get(), clock.instant());
+        assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plusSeconds(2));
+        keeper.retrySave(state.get(), clock.instant());
+        assertThat(state.get().saveRetryAt()).isNull();
+        assertThat(store.saved).containsExactly("refresh-1");
+
+        store.failSaves(1, () -> new IllegalStateException("store down"));
+        state.updateAndGet(current -> current.withRefreshToken("refresh-2"));
+        keeper.retrySave(state.get(), clock.instant());
+        assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plusSeconds(1));
+    }
+
+    @Test
+    void aTokenReplacedDuringTheSaveStaysToBeSaved() {
+        store.onSave(refreshToken -> state.updateAndGet(current -> current.withRefreshToken("refresh-2")));
+
+        direct().retrySave(state.get(), clock.instant());
+
+        assertThat(store.saved).containsExactly("refresh-1");
+        assertThat(state.get().refreshToken()).isEqualTo("refresh-2");
+        assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plus(CLAIM));
     }
 
     @Test

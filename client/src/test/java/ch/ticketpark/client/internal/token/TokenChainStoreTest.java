@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import ch.ticketpark.client.exception.InvalidGrantException;
 import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 import ch.ticketpark.client.support.RealTime;
 import ch.ticketpark.client.support.RecordingStore;
@@ -182,11 +184,14 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
         assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=stored-refresh");
     }
 
-    /** A TokenStore whose save() blocks holds neither the owner of the request nor a caller joining it. */
+    /**
+     * A store whose save blocks holds the answer (it is stored before any caller gets it), but no caller past its
+     * bounds; once the store returns, the answer is in use without another request.
+     */
     @Test
     @RealTime
-    void blockingSaveHoldsNeitherTheOwnerNorAJoiner() throws Exception {
-        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600).withFixedDelay(1_000)));
+    void blockingSaveHoldsNoCallerPastItsBoundAndTheAnswerCountsOnceStored() throws Exception {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
         CountDownLatch saving = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         RecordingStore store = new RecordingStore(null);
@@ -194,23 +199,26 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
             saving.countDown();
             release.await();
         });
-        TokenManager manager = manager(Map.of(), store);
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT1S",
+                TicketparkConfig.CONNECT_TIMEOUT, "PT0.3S", TicketparkConfig.READ_TIMEOUT, "PT0.5S",
+                TicketparkConfig.TOKEN_MAX_ATTEMPTS, "1"), store);
         try {
+            long start = System.nanoTime();
             Future<String> owner = callers.submit(manager::accessToken);
-            awaitSent(1); // the owner's request is on its way: the next caller joins it
-            Future<String> joiner = callers.submit(manager::accessToken);
 
-            assertThat(owner.get(5, TimeUnit.SECONDS)).isEqualTo("access-1");
-            assertThat(joiner.get(5, TimeUnit.SECONDS)).isEqualTo("access-1");
+            assertThat(catchThrowableOfType(ExecutionException.class, () -> owner.get(5, TimeUnit.SECONDS)))
+                    .hasCauseInstanceOf(TokenEndpointUnavailableException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
             assertThat(saving.await(5, TimeUnit.SECONDS)).isTrue(); // save() was called and still blocks
-            assertThat(release.getCount()).isEqualTo(1);
             assertThat(store.saved).isEmpty();
-            assertThat(bodies()).hasSize(1);
+            assertThat(manager.state().token()).isNull(); // not in use before it is stored
         } finally {
             release.countDown();
         }
         assertThat(executor.awaitIdle()).isTrue();
         assertThat(store.saved).containsExactly("refresh-1");
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(bodies()).hasSize(1);
     }
 
     @Test
@@ -256,37 +264,25 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
         assertThat(manager.accessToken()).isEqualTo("access-1");
     }
 
-    /**
-     * A save accepted by the executor but never run is made by close(): the store holds the newest refresh
-     * token.
-     */
+    /** A save retry accepted by the executor but never run is handed over again a minute later. */
     @Test
-    @RealTime
-    void saveAcceptedButNeverRunIsMadeAtClose() throws Exception {
-        RecordingStore store = new RecordingStore(null);
-        TokenManager manager = rotateWithTheSaveHeld(store, executor::hold);
+    void saveRetryAcceptedButNeverRunIsHandedOverAgainLater() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        RecordingStore store = new RecordingStore(null).failSaves(1, () -> new IllegalStateException("store down"));
+        TokenManager manager = manager(Map.of(), store);
+        assertThat(manager.accessToken()).isEqualTo("access-1"); // its save failed: retried after 0.5 s
+        clock.advance(Duration.ofSeconds(1));
+        executor.holdNext(1);
 
-        manager.close();
-
-        assertThat(store.saved).containsExactly("refresh-1", "refresh-2");
-        executor.release(); // the held save, run at last, finds the newest saved already
-        assertThat(executor.awaitIdle()).isTrue();
-        assertThat(store.saved).containsExactly("refresh-1", "refresh-2");
-    }
-
-    /** A save accepted by the executor but never run is handed over again a minute later. */
-    @Test
-    @RealTime
-    void saveAcceptedButNeverRunIsHandedOverAgainLater() throws Exception {
-        RecordingStore store = new RecordingStore(null);
-        TokenManager manager = rotateWithTheSaveHeld(store, () -> executor.holdNext(1));
+        assertThat(manager.accessToken()).isEqualTo("access-1"); // hands the retry over: held, never run
+        assertThat(executor.held()).isEqualTo(1);
+        assertThat(store.saved).isEmpty();
         clock.advance(Duration.ofSeconds(61));
-
-        assertThat(manager.accessToken()).isEqualTo("access-2");
+        assertThat(manager.accessToken()).isEqualTo("access-1"); // the claim on the retry ran out: handed over again
 
         assertThat(executor.awaitIdle()).isTrue();
-        assertThat(store.saved).containsExactly("refresh-1", "refresh-2");
-        assertThat(executor.held()).isEqualTo(1); // the first hand-over never ran
+        assertThat(store.saved).containsExactly("refresh-1");
+        assertThat(bodies()).hasSize(1);
     }
 
     /** A save that failed is made again by close(), on the closing thread: the store holds the newest token. */
@@ -305,8 +301,8 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
     }
 
     /**
-     * A refresh token adopted from the store after a rejection is logged (TPC0024) and never written back to the
-     * store, even while an earlier failed save is still pending.
+     * A refresh token adopted from the store after a rejection is logged (TPC0024), and the spent one of an earlier
+     * failed save, still pending, never overwrites it: the store gets the answer to the adopted one.
      */
     @Test
     void refreshTokenAdoptedFromTheStoreIsNotSavedBack() {
@@ -327,8 +323,9 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
         assertThat(manager.accessToken()).isEqualTo("access-2");
 
         assertThat(log.withCode("TPC0024")).hasSize(1);
-        manager.close(); // makes the pending save: of the newest, which the store holds
-        assertThat(store.saved).isEmpty();
+        manager.close(); // a pending save would be of the newest, which the store holds
+        assertThat(store.saved).containsExactly("refresh-x");
+        assertThat(store.current()).map(StoredTokens::accessToken).contains("access-2");
         assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=refresh-0",
                 "grant_type=refresh_token&refresh_token=refresh-1", "grant_type=refresh_token&refresh_token=refresh-x");
     }
@@ -359,29 +356,5 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
 
     private static String refreshBody(int number) {
         return "grant_type=refresh_token&refresh_token=refresh-" + number;
-    }
-
-    /**
-     * A token from the password grant (saved), then a rotation whose save the executor accepts but does not run:
-     * {@code holdTheSave} is called while the rotation's answer is on its way, so only the save is held.
-     */
-    private TokenManager rotateWithTheSaveHeld(RecordingStore store, Runnable holdTheSave) throws Exception {
-        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
-        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
-                .willReturn(token("access-2", "refresh-2", 600).withFixedDelay(500)));
-        TokenManager manager = manager(Map.of(), store);
-        assertThat(manager.accessToken()).isEqualTo("access-1");
-        assertThat(executor.awaitIdle()).isTrue();
-        assertThat(store.saved).containsExactly("refresh-1");
-        clock.advance(Duration.ofSeconds(600));
-
-        Future<String> rotation = callers.submit(manager::accessToken);
-        awaitSent(2); // the attempt runs; its answer, and the save it hands over, come 500 ms later
-        holdTheSave.run();
-
-        assertThat(rotation.get(10, TimeUnit.SECONDS)).isEqualTo("access-2");
-        assertThat(executor.held()).isEqualTo(1); // the save, accepted and not run
-        assertThat(store.saved).containsExactly("refresh-1");
-        return manager;
     }
 }
