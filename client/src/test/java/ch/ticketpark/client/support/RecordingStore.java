@@ -156,6 +156,32 @@ public final class RecordingStore implements TokenStore {
     }
 
     /**
+     * A claim of the {@link #locking() locking view}, granted at once: it reads what the store holds now, stores
+     * through {@link #compareAndSet}, and is counted when opened and closed.
+     */
+    public LockingTokenStore.Claim ownClaim() {
+        claimsOpened.incrementAndGet();
+        Optional<StoredTokens> read = current();
+        return new LockingTokenStore.Claim() {
+
+            @Override
+            public Optional<StoredTokens> current() {
+                return read;
+            }
+
+            @Override
+            public boolean compareAndSet(long expectedVersion, StoredTokens next) {
+                return RecordingStore.this.compareAndSet(expectedVersion, next);
+            }
+
+            @Override
+            public void close() {
+                claimsClosed.incrementAndGet();
+            }
+        };
+    }
+
+    /**
      * The same store as a {@link LockingTokenStore}: its claim reads what the store holds (not through the scripted
      * loads) and stores through {@link #compareAndSet}; it does not exclude other claims, and records how many were
      * opened and closed.
@@ -184,25 +210,7 @@ public final class RecordingStore implements TokenStore {
                         throw RecordingStore.<RuntimeException>sneaky(e);
                     }
                 }
-                claimsOpened.incrementAndGet();
-                Optional<StoredTokens> read = store.current();
-                return Optional.of(new Claim() {
-
-                    @Override
-                    public Optional<StoredTokens> current() {
-                        return read;
-                    }
-
-                    @Override
-                    public boolean compareAndSet(long expectedVersion, StoredTokens next) {
-                        return store.compareAndSet(expectedVersion, next);
-                    }
-
-                    @Override
-                    public void close() {
-                        claimsClosed.incrementAndGet();
-                    }
-                });
+                return Optional.of(ownClaim());
             }
         };
     }

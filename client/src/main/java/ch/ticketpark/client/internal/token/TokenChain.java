@@ -379,7 +379,7 @@ final class TokenChain implements AutoCloseable {
             throw new StoreMovedOn(); // never adopted back: the version says newer, the token says this client spent it
         }
         Instant now = clock.instant();
-        Token token = toToken(stored, now, number, reissue);
+        Token token = toToken(stored, number, reissue);
         TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), spentToken)
                 ? withStored(current, stored.refreshToken(), token)
                 : current);
@@ -406,13 +406,14 @@ final class TokenChain implements AutoCloseable {
     }
 
     /** The stored access token as this client's, numbered as the request that adopts it; {@code null} if none. */
-    private Token toToken(StoredTokens stored, Instant now, long number, boolean reissue) {
+    private Token toToken(StoredTokens stored, long number, boolean reissue) {
         if (!stored.hasAccessToken()) {
             return null;
         }
         Duration lifetime = Duration.between(stored.obtainedAt(), stored.expiresAt());
-        return Token.issued(stored.accessToken(), lifetime, stored.obtainedAt(), now, skewFor(lifetime), number,
-                reissue);
+        // as if it arrived when obtained: every server sharing it refreshes at the same moment, under one claim
+        return Token.issued(stored.accessToken(), lifetime, stored.obtainedAt(), stored.obtainedAt(),
+                skewFor(lifetime), number, reissue);
     }
 
     /** A refused answer's new refresh token: the server rotated the chain, so this is its only way on. */
@@ -474,7 +475,7 @@ final class TokenChain implements AutoCloseable {
             return;
         }
         Optional<StoredTokens> stored = loaded.tokens();
-        Token token = stored.map(tokens -> toToken(tokens, clock.instant(), request.number(), false)).orElse(null);
+        Token token = stored.map(tokens -> toToken(tokens, request.number(), false)).orElse(null);
         // a saved refresh token is newer than a configured one: one was spent since the configuration was written
         TokenState before = state.getAndUpdate(current -> current.storeLoaded()
                 ? current
@@ -498,7 +499,7 @@ final class TokenChain implements AutoCloseable {
                 || spent.contains(stored.get().refreshToken())) {
             return false;
         }
-        Token token = toToken(stored.get(), clock.instant(), request.number(), request.isReissue());
+        Token token = toToken(stored.get(), request.number(), request.isReissue());
         TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), rejected)
                 ? withStored(current, stored.get().refreshToken(), token)
                 : current);
