@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
@@ -38,12 +39,18 @@ final class CasRace {
     }
 
     static Outcome run(TokenStore store, int threads, int attempts) throws InterruptedException {
+        return run(thread -> store, threads, attempts);
+    }
+
+    /** A race in which each thread may use a store of its own (stores that share their state). */
+    static Outcome run(IntFunction<TokenStore> storeOfThread, int threads, int attempts) throws InterruptedException {
         Map<Long, List<String>> winners = new ConcurrentHashMap<>();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> racers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
+            TokenStore store = storeOfThread.apply(t);
             racers.add(new Thread(() -> {
                 try {
                     start.await();
