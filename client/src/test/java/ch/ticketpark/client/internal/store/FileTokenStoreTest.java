@@ -15,9 +15,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -31,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
+import ch.ticketpark.client.support.RealTime;
 
 class FileTokenStoreTest {
 
@@ -533,6 +536,101 @@ class FileTokenStoreTest {
             try (TokenStore.Claim claim = store().claim(Duration.ZERO).orElseThrow()) {
                 assertThat(claim.current()).isEmpty();
             }
+        }
+    }
+
+    /**
+     * Another JVM on the same file, as another server of the host. Real time: each test starts a JVM and waits for
+     * what it says (so the mutation run leaves them out).
+     */
+    @Nested
+    @RealTime
+    class AcrossProcesses {
+
+        @Test
+        void aClaimOfAnotherProcessKeepsClaimsAndCompareAndSetsWaitingUntilItIsReleased() throws Exception {
+            FileTokenStore impatient = new FileTokenStore(directory, CLIENT_KEY, USERNAME, Duration.ofMillis(100));
+            try (ChildJvm child = ChildJvm.start("claim", directory, CLIENT_KEY, USERNAME)) {
+                child.awaitLine("CLAIMED");
+
+                long start = System.nanoTime();
+                assertThat(store().claim(Duration.ofMillis(200))).isEmpty();
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+                assertThatIllegalStateException().isThrownBy(() -> impatient.compareAndSet(0, FULL))
+                        .withMessageContaining("was held by others");
+
+                child.tell("release");
+                child.awaitLine("RELEASED");
+                assertThat(child.awaitExit()).isZero();
+            }
+
+            try (TokenStore.Claim claim = store().claim(Duration.ZERO).orElseThrow()) {
+                assertThat(claim.compareAndSet(0, FULL)).isTrue();
+            }
+            assertThat(impatient.load()).contains(FULL);
+        }
+
+        @Test
+        void aClaimOfAProcessKilledWhileHoldingItIsReleasedByTheOperatingSystem() throws Exception {
+            try (ChildJvm child = ChildJvm.start("claim", directory, CLIENT_KEY, USERNAME)) {
+                child.awaitLine("CLAIMED");
+                assertThat(store().claim(Duration.ofMillis(200))).isEmpty();
+
+                child.kill();
+            }
+
+            // it would never be released otherwise
+            try (TokenStore.Claim claim = store().claim(Duration.ofSeconds(2)).orElseThrow()) {
+                assertThat(claim.current()).isEmpty();
+            }
+        }
+
+        @Test
+        void aWriterKilledAtAnyMomentLeavesTheOldStateOrTheNewOne() throws Exception {
+            Random random = new Random();
+            long last = 0;
+            for (int kill = 1; kill <= 4; kill++) {
+                try (ChildJvm child = ChildJvm.start("write", directory, CLIENT_KEY, USERNAME)) {
+                    child.awaitLine("WRITING");
+                    Thread.sleep(random.nextInt(40)); // a moment within its stream of writes
+
+                    child.kill();
+                }
+
+                StoredTokens stored = store().load().orElseThrow();
+                assertThat(stored).as("after kill %d", kill).isEqualTo(StoreChild.written(stored.version()));
+                assertThat(stored.version()).as("after kill %d", kill).isGreaterThan(last);
+                last = stored.version();
+                assertThat(leftovers()).as("after kill %d", kill).hasSizeLessThanOrEqualTo(1);
+            }
+
+            assertThat(store().compareAndSet(last, StoreChild.written(last + 1))).isTrue();
+            assertThat(leftovers()).isEmpty();
+        }
+
+        @Test
+        void processesRacingOnOneFileWinEachVersionOnce() throws Exception {
+            List<Long> childWins = new ArrayList<>();
+            CasRace.Outcome outcome;
+            try (ChildJvm child = ChildJvm.start("race", directory, CLIENT_KEY, USERNAME, "200")) {
+                outcome = CasRace.run(store(), 4, 50);
+                for (String line = child.nextLine(Duration.ofSeconds(30)); !"DONE".equals(line); line = child
+                        .nextLine(Duration.ofSeconds(30))) {
+                    assertThat(line).startsWith("WON ");
+                    childWins.add(Long.parseLong(line.substring(4)));
+                }
+            }
+
+            assertThat(outcome.failures()).isEmpty();
+            assertThat(outcome.winners().values()).allSatisfy(winners -> assertThat(winners).hasSize(1));
+            List<Long> allWins = new ArrayList<>(childWins);
+            allWins.addAll(outcome.winners().keySet());
+            long total = store().load().orElseThrow().version();
+            assertThat(allWins).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        }
+
+        private List<String> leftovers() throws IOException {
+            return names(directory).stream().filter(name -> name.endsWith(".tmp")).toList();
         }
     }
 }
