@@ -68,7 +68,7 @@ public final class FileTokenStore implements TokenStore {
         Path path = directory.toAbsolutePath().normalize().resolve(fileName(clientKey, username));
         this.file = new AtomicFile(path);
         this.lock = new AccountLock(path.resolveSibling(path.getFileName() + ".lock"));
-        this.lockWait = lockWait;
+        this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
     }
 
     /** {@code ticketpark-<16 hex>.properties}: the start of the SHA-256 of the account. */

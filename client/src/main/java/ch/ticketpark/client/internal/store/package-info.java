@@ -13,7 +13,8 @@
  * ({@link ch.ticketpark.client.internal.store.VersionRule}), and treat every token as a secret: no message, log line
  * or {@code toString()} of theirs quotes one.
  * <p>
- * Depends on {@link ch.ticketpark.client.spi} and the JDK only: nothing else of the library, so that a store can be
- * read, and tested, on its own. {@link ch.ticketpark.client.internal.token} chooses and uses them.
+ * Depends on {@link ch.ticketpark.client.spi} and the JDK only ({@code javax.sql} included, for the {@code jdbc}
+ * store's data source): nothing else of the library, so that a store can be read, and tested, on its own. Of the library, only {@link ch.ticketpark.client.internal.token} may use them
+ * ({@code PackageRulesTest}).
  */
 package ch.ticketpark.client.internal.store;
