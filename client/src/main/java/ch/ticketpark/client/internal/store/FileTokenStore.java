@@ -118,9 +118,12 @@ public final class FileTokenStore implements TokenStore {
             throw new IllegalStateException("Interrupted while waiting for the lock " + lock.path()
                     + ": nothing stored");
         }
-        try (AccountLock.Held locked = held.orElseThrow(() -> new IllegalStateException(
-                "The lock " + lock.path() + " was held by others for " + lockWait + ": nothing stored"))) {
+        AccountLock.Held locked = held.orElseThrow(() -> new IllegalStateException(
+                "The lock " + lock.path() + " was held by others for " + lockWait + ": nothing stored"));
+        try {
             return replaceLocked(expectedVersion, next);
+        } finally {
+            locked.close();
         }
     }
 

@@ -33,12 +33,15 @@ class AccountLockTest {
 
     @Test
     void anotherThreadWaitsForAllOfItsWaitInVainWhileTheLockIsHeld() throws Exception {
-        try (AccountLock.Held held = lock().tryAcquire(Duration.ZERO).orElseThrow()) {
+        AccountLock.Held held = lock().tryAcquire(Duration.ZERO).orElseThrow();
+        try {
             long start = System.nanoTime();
 
             assertThat(fromAnotherThread(Duration.ofMillis(150))).isEmpty();
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        } finally {
+            held.close();
         }
         assertThat(fromAnotherThread(Duration.ZERO)).hasValueSatisfying(AccountLock.Held::close);
     }
@@ -50,23 +53,30 @@ class AccountLockTest {
         CompletableFuture.runAsync(held::close).get(20, TimeUnit.SECONDS);
         held.close();
 
-        try (AccountLock.Held again = lock().tryAcquire(Duration.ZERO).orElseThrow()) {
+        AccountLock.Held again = lock().tryAcquire(Duration.ZERO).orElseThrow();
+        try {
             assertThat(fromAnotherThread(Duration.ZERO)).as("held again").isEmpty();
+        } finally {
+            again.close();
         }
     }
 
     @Test
     void theHoldingThreadAskingAgainIsAMistakeNotAWait() throws Exception {
-        try (AccountLock.Held held = lock().tryAcquire(Duration.ZERO).orElseThrow()) {
+        AccountLock.Held held = lock().tryAcquire(Duration.ZERO).orElseThrow();
+        try {
             assertThatIllegalStateException().isThrownBy(() -> lock().tryAcquire(Duration.ofSeconds(10)))
                     .withMessage("This thread holds the lock " + lock().path() + " already: it stores through the "
                             + "claim it holds");
+        } finally {
+            held.close();
         }
     }
 
     @Test
     void anInterruptedWaitThrowsAndHoldsNothing() throws Exception {
-        try (AccountLock.Held held = lock().tryAcquire(Duration.ZERO).orElseThrow()) {
+        AccountLock.Held held = lock().tryAcquire(Duration.ZERO).orElseThrow();
+        try {
             CompletableFuture<Class<?>> interrupted = CompletableFuture.supplyAsync(() -> {
                 Thread.currentThread().interrupt();
                 try {
@@ -80,17 +90,21 @@ class AccountLockTest {
             });
 
             assertThat(interrupted.get(20, TimeUnit.SECONDS)).isEqualTo(InterruptedException.class);
+        } finally {
+            held.close();
         }
         assertThat(fromAnotherThread(Duration.ZERO)).hasValueSatisfying(AccountLock.Held::close);
     }
 
     @Test
     void aNegativeOrHugeWaitIsNoWaitOrALongOne() throws Exception {
-        try (AccountLock.Held held = lock().tryAcquire(Duration.ofSeconds(-5)).orElseThrow()) {
+        AccountLock.Held held = lock().tryAcquire(Duration.ofSeconds(-5)).orElseThrow();
+        try {
             assertThat(fromAnotherThread(Duration.ofSeconds(-5))).isEmpty();
+        } finally {
+            held.close();
         }
-        try (AccountLock.Held held = lock().tryAcquire(Duration.ofSeconds(Long.MAX_VALUE)).orElseThrow()) {
-            assertThat(held).isNotNull();
-        }
+        Optional<AccountLock.Held> huge = lock().tryAcquire(Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(huge).hasValueSatisfying(AccountLock.Held::close);
     }
 }

@@ -504,7 +504,8 @@ class FileTokenStoreTest {
 
         @Test
         void anInterruptedWaitGrantsNoClaimAndKeepsTheInterrupt() throws Exception {
-            try (TokenStore.Claim held = store().claim(Duration.ZERO).orElseThrow()) {
+            TokenStore.Claim held = store().claim(Duration.ZERO).orElseThrow();
+            try {
                 CompletableFuture<String> waiter = CompletableFuture.supplyAsync(() -> {
                     Thread.currentThread().interrupt();
                     Optional<TokenStore.Claim> claim = store().claim(Duration.ofSeconds(20));
@@ -521,6 +522,8 @@ class FileTokenStoreTest {
 
                 assertThat(waiter.get(20, TimeUnit.SECONDS)).isEqualTo("false true true Interrupted while waiting "
                         + "for the lock " + store().path() + ".lock: nothing stored");
+            } finally {
+                held.close();
             }
         }
 

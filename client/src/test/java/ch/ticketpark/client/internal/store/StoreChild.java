@@ -61,9 +61,12 @@ public final class StoreChild {
             say("BUSY");
             return;
         }
-        try (TokenStore.Claim held = claim.get()) {
+        TokenStore.Claim held = claim.get();
+        try {
             say("CLAIMED");
             input.readLine();
+        } finally {
+            held.close();
         }
         say("RELEASED");
     }
