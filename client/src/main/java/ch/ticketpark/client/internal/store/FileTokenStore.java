@@ -18,8 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import ch.ticketpark.client.spi.LockingTokenStore;
 import ch.ticketpark.client.spi.StoredTokens;
-import ch.ticketpark.client.spi.TokenStore;
 
 /**
  * The {@code file} token store: one file per account in a directory, for the servers of one host that share it.
@@ -41,7 +41,7 @@ import ch.ticketpark.client.spi.TokenStore;
  * <p>
  * Every failure names the file and what went wrong, never a value the file holds; nothing is logged.
  */
-public final class FileTokenStore implements TokenStore {
+public final class FileTokenStore implements LockingTokenStore {
 
     /** How long a compare-and-set waits for the lock, which a claim holds for one token request. */
     static final Duration LOCK_WAIT = Duration.ofSeconds(30);
@@ -251,7 +251,7 @@ public final class FileTokenStore implements TokenStore {
 
         @Override
         public String toString() {
-            return "FileTokenStore.Claim[" + file.path() + (closed.get() ? ", closed" : "") + "]";
+            return "FileLockingTokenStore.Claim[" + file.path() + (closed.get() ? ", closed" : "") + "]";
         }
     }
 }

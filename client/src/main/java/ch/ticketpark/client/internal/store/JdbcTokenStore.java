@@ -7,8 +7,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import ch.ticketpark.client.spi.LockingTokenStore;
 import ch.ticketpark.client.spi.StoredTokens;
-import ch.ticketpark.client.spi.TokenStore;
 
 /**
  * Keeps one account's token state in a database table that all servers of an application share, one row per account,
@@ -55,7 +55,7 @@ import ch.ticketpark.client.spi.TokenStore;
  * {@link JdbcTokenStoreException}, which names the table, the account and the SQLState, and, as {@link #toString()},
  * never a token.
  */
-public final class JdbcTokenStore implements TokenStore {
+public final class JdbcTokenStore implements LockingTokenStore {
 
     private final DataSource dataSource;
     private final TokenTable table;

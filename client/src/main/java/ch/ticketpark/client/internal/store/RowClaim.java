@@ -7,15 +7,15 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import ch.ticketpark.client.spi.LockingTokenStore;
 import ch.ticketpark.client.spi.StoredTokens;
-import ch.ticketpark.client.spi.TokenStore;
 
 /**
  * A {@link JdbcTokenStore}'s claim: the open transaction that holds the account's row locked, on a connection of its
  * own, until its one write commits or its close rolls back. Not thread-safe: the client uses a claim from one thread
  * at a time.
  */
-final class RowClaim implements TokenStore.Claim {
+final class RowClaim implements LockingTokenStore.Claim {
 
     private final JdbcTokenStore store;
     private final Connection connection;
@@ -39,7 +39,7 @@ final class RowClaim implements TokenStore.Claim {
      *
      * @return the claim, which owns the connection from then on; empty if another held the row all of {@code wait}
      */
-    static Optional<TokenStore.Claim> lock(JdbcTokenStore store, Connection connection, Duration wait)
+    static Optional<LockingTokenStore.Claim> lock(JdbcTokenStore store, Connection connection, Duration wait)
             throws SQLException {
         long deadline = System.nanoTime() + Math.min(wait.toNanos(), Long.MAX_VALUE / 4);
         connection.setAutoCommit(false);
@@ -147,7 +147,8 @@ final class RowClaim implements TokenStore.Claim {
 
     @Override
     public String toString() {
-        return "JdbcTokenStore.Claim[table=" + store.table().name() + ", account=" + store.account() + ", version="
+        return "JdbcLockingTokenStore.Claim[table=" + store.table().name() + ", account=" + store.account()
+                + ", version="
                 + current.map(StoredTokens::version).orElse(0L) + ", " + state.name().toLowerCase(Locale.ROOT) + "]";
     }
 }

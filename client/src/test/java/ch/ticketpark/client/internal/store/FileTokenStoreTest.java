@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import ch.ticketpark.client.spi.LockingTokenStore;
 import ch.ticketpark.client.spi.StoredTokens;
-import ch.ticketpark.client.spi.TokenStore;
 import ch.ticketpark.client.support.RealTime;
 
 class FileTokenStoreTest {
@@ -411,7 +411,7 @@ class FileTokenStoreTest {
             FileTokenStore store = store();
             store.compareAndSet(0, FULL);
 
-            try (TokenStore.Claim claim = store.claim(Duration.ZERO).orElseThrow()) {
+            try (LockingTokenStore.Claim claim = store.claim(Duration.ZERO).orElseThrow()) {
                 assertThat(claim.current()).contains(FULL);
                 assertThat(claim.compareAndSet(1, StoredTokens.ofRefreshToken("refresh-2", 2))).isTrue();
                 assertThat(claim.compareAndSet(1, StoredTokens.ofRefreshToken("stale", 2))).isFalse();
@@ -424,7 +424,7 @@ class FileTokenStoreTest {
 
         @Test
         void aClaimOnAnEmptyStoreStoresTheFirstState() {
-            try (TokenStore.Claim claim = store().claim(Duration.ZERO).orElseThrow()) {
+            try (LockingTokenStore.Claim claim = store().claim(Duration.ZERO).orElseThrow()) {
                 assertThat(claim.current()).isEmpty();
                 assertThat(claim.compareAndSet(0, FULL)).isTrue();
             }
@@ -436,7 +436,7 @@ class FileTokenStoreTest {
         void whileAClaimIsOpenOtherClaimsWaitInVainAndCompareAndSetsTooThenTheyAreGranted() throws Exception {
             FileTokenStore other = new FileTokenStore(directory, CLIENT_KEY, USERNAME, Duration.ofMillis(100));
 
-            try (TokenStore.Claim claim = store().claim(Duration.ZERO).orElseThrow()) {
+            try (LockingTokenStore.Claim claim = store().claim(Duration.ZERO).orElseThrow()) {
                 long start = System.nanoTime();
                 assertThat(CompletableFuture.supplyAsync(() -> other.claim(Duration.ofMillis(200))).get())
                         .isEmpty();
@@ -460,8 +460,8 @@ class FileTokenStoreTest {
 
         @Test
         void aClaimThatWaitsIsGrantedWhenTheHolderClosesItsOwn() throws Exception {
-            TokenStore.Claim first = store().claim(Duration.ZERO).orElseThrow();
-            CompletableFuture<Optional<TokenStore.Claim>> second = CompletableFuture
+            LockingTokenStore.Claim first = store().claim(Duration.ZERO).orElseThrow();
+            CompletableFuture<Optional<LockingTokenStore.Claim>> second = CompletableFuture
                     .supplyAsync(() -> store().claim(Duration.ofSeconds(20)));
             Thread.sleep(50);
             assertThat(second).isNotDone();
@@ -469,21 +469,21 @@ class FileTokenStoreTest {
             first.compareAndSet(0, FULL);
             first.close();
 
-            try (TokenStore.Claim claim = second.get(20, TimeUnit.SECONDS).orElseThrow()) {
+            try (LockingTokenStore.Claim claim = second.get(20, TimeUnit.SECONDS).orElseThrow()) {
                 assertThat(claim.current()).contains(FULL);
             }
         }
 
         @Test
         void aClaimMayBeClosedByAnotherThreadAndOnlyOnce() throws Exception {
-            TokenStore.Claim claim = store().claim(Duration.ZERO).orElseThrow();
+            LockingTokenStore.Claim claim = store().claim(Duration.ZERO).orElseThrow();
 
             CompletableFuture.runAsync(claim::close).get();
             claim.close();
 
             assertThatIllegalStateException().isThrownBy(() -> claim.compareAndSet(0, FULL))
                     .withMessage("The claim on " + store().path() + " is closed: nothing stored");
-            try (TokenStore.Claim again = store().claim(Duration.ZERO).orElseThrow()) {
+            try (LockingTokenStore.Claim again = store().claim(Duration.ZERO).orElseThrow()) {
                 assertThat(again.current()).isEmpty();
             }
             assertThat(store().load()).isEmpty();
@@ -493,7 +493,7 @@ class FileTokenStoreTest {
         void theThreadThatHoldsAClaimStoresThroughItNotAroundIt() {
             FileTokenStore store = store();
 
-            try (TokenStore.Claim claim = store.claim(Duration.ZERO).orElseThrow()) {
+            try (LockingTokenStore.Claim claim = store.claim(Duration.ZERO).orElseThrow()) {
                 assertThatIllegalStateException().isThrownBy(() -> store.compareAndSet(0, FULL))
                         .withMessageContaining("holds the lock");
                 assertThatIllegalStateException().isThrownBy(() -> store.claim(Duration.ofSeconds(1)))
@@ -504,11 +504,11 @@ class FileTokenStoreTest {
 
         @Test
         void anInterruptedWaitGrantsNoClaimAndKeepsTheInterrupt() throws Exception {
-            TokenStore.Claim held = store().claim(Duration.ZERO).orElseThrow();
+            LockingTokenStore.Claim held = store().claim(Duration.ZERO).orElseThrow();
             try {
                 CompletableFuture<String> waiter = CompletableFuture.supplyAsync(() -> {
                     Thread.currentThread().interrupt();
-                    Optional<TokenStore.Claim> claim = store().claim(Duration.ofSeconds(20));
+                    Optional<LockingTokenStore.Claim> claim = store().claim(Duration.ofSeconds(20));
                     boolean interrupted = Thread.interrupted();
                     String cas;
                     Thread.currentThread().interrupt();
@@ -536,7 +536,7 @@ class FileTokenStoreTest {
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("PLANTED"));
 
             Files.delete(store().path());
-            try (TokenStore.Claim claim = store().claim(Duration.ZERO).orElseThrow()) {
+            try (LockingTokenStore.Claim claim = store().claim(Duration.ZERO).orElseThrow()) {
                 assertThat(claim.current()).isEmpty();
             }
         }
@@ -567,7 +567,7 @@ class FileTokenStoreTest {
                 assertThat(child.awaitExit()).isZero();
             }
 
-            try (TokenStore.Claim claim = store().claim(Duration.ZERO).orElseThrow()) {
+            try (LockingTokenStore.Claim claim = store().claim(Duration.ZERO).orElseThrow()) {
                 assertThat(claim.compareAndSet(0, FULL)).isTrue();
             }
             assertThat(impatient.load()).contains(FULL);
@@ -583,7 +583,7 @@ class FileTokenStoreTest {
             }
 
             // it would never be released otherwise
-            try (TokenStore.Claim claim = store().claim(Duration.ofSeconds(2)).orElseThrow()) {
+            try (LockingTokenStore.Claim claim = store().claim(Duration.ofSeconds(2)).orElseThrow()) {
                 assertThat(claim.current()).isEmpty();
             }
         }

@@ -39,8 +39,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import ch.ticketpark.client.spi.LockingTokenStore.Claim;
 import ch.ticketpark.client.spi.StoredTokens;
-import ch.ticketpark.client.spi.TokenStore.Claim;
 import ch.ticketpark.client.support.RealTime;
 import ch.ticketpark.client.support.Secrets;
 

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import java.time.Duration;
-import java.util.Optional;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
+import ch.ticketpark.client.spi.LockingTokenStore;
 import ch.ticketpark.client.spi.StoredTokens;
-import ch.ticketpark.client.spi.TokenStore;
 
 class MemoryTokenStoreTest {
 
@@ -87,18 +85,8 @@ class MemoryTokenStoreTest {
     }
 
     @Test
-    void theDefaultClaimReadsTheStateAndStoresThroughTheStore() {
-        store.compareAndSet(0, StoredTokens.ofRefreshToken("r1", 1));
-
-        Optional<TokenStore.Claim> claim = store.claim(Duration.ZERO);
-
-        assertThat(claim).isPresent();
-        try (TokenStore.Claim held = claim.get()) {
-            assertThat(held.current()).contains(StoredTokens.ofRefreshToken("r1", 1));
-            assertThat(held.compareAndSet(1, StoredTokens.ofRefreshToken("r2", 2))).isTrue();
-            assertThat(held.compareAndSet(1, StoredTokens.ofRefreshToken("r2", 2))).isFalse();
-        }
-        assertThat(store.load()).contains(StoredTokens.ofRefreshToken("r2", 2));
+    void itClaimsNothing() {
+        assertThat(store).isNotInstanceOf(LockingTokenStore.class); // nothing outside this process shares it
     }
 
     @Test

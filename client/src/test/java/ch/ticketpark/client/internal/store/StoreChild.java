@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import ch.ticketpark.client.spi.LockingTokenStore;
 import ch.ticketpark.client.spi.StoredTokens;
-import ch.ticketpark.client.spi.TokenStore;
 
 /**
  * Another process on the same token file, started by {@link ChildJvm}: {@code <mode> <directory> <client key>
@@ -56,12 +56,12 @@ public final class StoreChild {
     }
 
     private static void claim(FileTokenStore store, BufferedReader input) throws IOException {
-        Optional<TokenStore.Claim> claim = store.claim(Duration.ofSeconds(10));
+        Optional<LockingTokenStore.Claim> claim = store.claim(Duration.ofSeconds(10));
         if (claim.isEmpty()) {
             say("BUSY");
             return;
         }
-        TokenStore.Claim held = claim.get();
+        LockingTokenStore.Claim held = claim.get();
         try {
             say("CLAIMED");
             input.readLine();
