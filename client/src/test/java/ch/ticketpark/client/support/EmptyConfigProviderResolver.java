@@ -1,6 +1,7 @@
 package ch.ticketpark.client.support;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigBuilder;
@@ -8,20 +9,23 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 
 /**
  * A MicroProfile Config implementation without any property, so that the MicroProfile Rest Client implementation
- * runs in unit tests with its defaults.
+ * runs in unit tests with its defaults; a test may register a configuration for a class loader of its own
+ * ({@link ApplicationConfig}).
  */
 public final class EmptyConfigProviderResolver extends ConfigProviderResolver {
 
     private static final Config EMPTY = new MapConfig(Map.of());
 
+    private final Map<ClassLoader, Config> registered = new ConcurrentHashMap<>();
+
     @Override
     public Config getConfig() {
-        return EMPTY;
+        return getConfig(Thread.currentThread().getContextClassLoader());
     }
 
     @Override
     public Config getConfig(ClassLoader loader) {
-        return EMPTY;
+        return loader == null ? EMPTY : registered.getOrDefault(loader, EMPTY);
     }
 
     @Override
@@ -31,10 +35,11 @@ public final class EmptyConfigProviderResolver extends ConfigProviderResolver {
 
     @Override
     public void registerConfig(Config config, ClassLoader classLoader) {
-        throw new UnsupportedOperationException();
+        registered.put(classLoader, config);
     }
 
     @Override
     public void releaseConfig(Config config) {
+        registered.values().remove(config);
     }
 }

@@ -7,6 +7,7 @@
  * store that fails or blocks on demand), {@link ch.ticketpark.client.support.LogCapture} (the client's log records),
  * {@link ch.ticketpark.client.support.Secrets} (where no secret may show), {@link ch.ticketpark.client.support.Stubs}
  * (interface stubs, the contexts a filter sees), {@link ch.ticketpark.client.support.TicketparkClients} (REST clients
- * as the library builds them) and the {@link ch.ticketpark.client.support.EmptyConfigProviderResolver}.
+ * as the library builds them), the {@link ch.ticketpark.client.support.EmptyConfigProviderResolver} and
+ * {@link ch.ticketpark.client.support.ApplicationConfig} (the configuration an application's thread finds).
  */
 package ch.ticketpark.client.support;

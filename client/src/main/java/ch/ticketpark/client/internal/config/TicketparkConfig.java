@@ -153,16 +153,6 @@ public final class TicketparkConfig {
     }
 
     @Override
-    public boolean equals(Object other) {
-        return other instanceof TicketparkConfig config && values.equals(config.values);
-    }
-
-    @Override
-    public int hashCode() {
-        return values.hashCode();
-    }
-
-    @Override
     public String toString() {
         return values.entrySet().stream().map(entry -> entry.getKey().show(entry.getValue()))
                 .collect(Collectors.joining(", ", "TicketparkConfig[", "]"));

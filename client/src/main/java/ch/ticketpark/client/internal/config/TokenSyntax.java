@@ -44,11 +44,11 @@ public final class TokenSyntax {
         }
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
-            if (c == ' ') {
-                return Optional.of("contains a space");
-            }
             if (c < 0x20 || c == 0x7f) {
                 return Optional.of("contains a control character");
+            }
+            if (c == ' ') {
+                return Optional.of("contains a space");
             }
             if (c > 0x7e) {
                 return Optional.of("contains a non-ASCII character");

@@ -54,6 +54,20 @@ class TicketparkConfigTest {
     }
 
     @Test
+    void aBlankValueCountsAsUnset() {
+        Map<String, String> properties = MapConfig.valid(" ");
+        properties.put(TicketparkConfig.CLIENT_KEY, " \t");
+
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> load(properties));
+
+        assertThat(e.keys()).containsExactly(TicketparkConfig.CLIENT_KEY);
+        assertThat(e.getMessage()).contains("ticketpark.client-key is required but not set");
+        properties.put(TicketparkConfig.CLIENT_KEY, "client-key-1");
+        assertThat(load(properties).apiUrl()).isEqualTo(URI.create("https://api.ticketpark.ch"));
+    }
+
+    @Test
     void missingClientSecretIsNamed() {
         Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
         properties.remove(TicketparkConfig.CLIENT_SECRET);
@@ -111,7 +125,8 @@ class TicketparkConfigTest {
         TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
                 () -> load(MapConfig.valid(url)));
 
-        assertThat(e.keys()).contains(TicketparkConfig.API_URL);
+        // one mistake, one problem: the token URL that would follow from it is not blamed as well
+        assertThat(e.keys()).containsExactly(TicketparkConfig.API_URL);
         assertThat(e.getMessage()).doesNotContain(":pw@");
     }
 
@@ -138,6 +153,33 @@ class TicketparkConfigTest {
 
         assertThat(load(properties).toString()).doesNotContain(CLIENT_SECRET, PASSWORD, "seed-refresh")
                 .contains("client-key-1");
+    }
+
+    @Test
+    void toStringNamesEachKeyByItsAccessorAndTellsUnsetFromDefault() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.remove(TicketparkConfig.USERNAME);
+        properties.remove(TicketparkConfig.PASSWORD);
+        properties.put(TicketparkConfig.REFRESH_TOKEN, "seed-refresh");
+
+        assertThat(load(properties).toString()).startsWith("TicketparkConfig[apiUrl=https://api.ticketpark.ch, ")
+                .contains("clientKey=client-key-1", "clientSecret=****", "username=<none>", "password=<none>",
+                        "refreshToken=****", "refreshSkew=<default>", "tokenMaxAttempts=4");
+    }
+
+    @Test
+    void withoutSecretsKeepsTheRestAndShowsTheSecretsAsUnset() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.put(TicketparkConfig.REFRESH_TOKEN, "seed-refresh");
+
+        TicketparkConfig config = load(properties).withoutSecrets();
+
+        assertThat(config.clientSecret()).isNull();
+        assertThat(config.password()).isEmpty();
+        assertThat(config.refreshToken()).isEmpty();
+        assertThat(config.username()).contains("jane@example.com");
+        assertThat(config.toString()).contains("clientSecret=<none>", "password=<none>", "refreshToken=<none>",
+                "clientKey=client-key-1");
     }
 
     @Test
@@ -171,6 +213,16 @@ class TicketparkConfigTest {
     }
 
     @Test
+    void everyRetryMayWaitUpToTheSameCeiling() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.put(TicketparkConfig.TOKEN_RETRY_INITIAL_DELAY, "PT10S");
+
+        TicketparkConfig config = load(properties);
+
+        assertThat(config.tokenRetryInitialDelay()).isEqualTo(config.tokenRetryMaxDelay());
+    }
+
+    @Test
     void waitTimeoutMustLeaveRoomForOneWholeAttempt() {
         Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
         properties.put(TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT10S");
@@ -180,6 +232,8 @@ class TicketparkConfigTest {
 
         assertThat(e.keys()).containsExactly("ticketpark.token-wait-timeout");
         assertThat(e.getMessage()).contains("must be at least ticketpark.connect-timeout + ticketpark.read-timeout");
+        properties.put(TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT15S");
+        assertThat(load(properties).tokenWaitTimeout()).isEqualTo(Duration.ofSeconds(15));
     }
 
     @Test

@@ -56,9 +56,10 @@ class TicketparkResponseFilterTest {
         assertThat(authorizations(api)).containsExactly("Bearer token-1", "Bearer token-2");
     }
 
-    @Test
-    void anErrorAnswerNamesItsRequestWithoutTheQueryForTheExceptionMapper() {
-        ClientResponseContext response = Stubs.response(404, "{}");
+    @ParameterizedTest
+    @ValueSource(ints = {400, 404, 503})
+    void anErrorAnswerNamesItsRequestWithoutTheQueryForTheExceptionMapper(int status) {
+        ClientResponseContext response = Stubs.response(status, "{}");
 
         filter.filter(Stubs.request("DELETE", EVENT, "Bearer token-1"), response);
 

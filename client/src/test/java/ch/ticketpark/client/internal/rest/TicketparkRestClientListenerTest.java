@@ -28,6 +28,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.api.EventsClient;
 import ch.ticketpark.client.exception.TicketparkConfigurationException;
+import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.support.ApplicationConfig;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.RotatingTokens;
 import ch.ticketpark.client.support.Stubs;
@@ -66,6 +68,19 @@ class TicketparkRestClientListenerTest {
 
         assertThat(e.keys()).containsExactly(key);
         assertThat(e.getMessage()).startsWith("TPC0110");
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void theListenerTheServiceLoaderCreatesReadsTheApplicationsConfiguration() {
+        List<String> calls = new ArrayList<>();
+        var listener = new TicketparkRestClientListener();
+
+        try (ApplicationConfig application = ApplicationConfig.of(Map.of(TicketparkConfig.FOLLOW_REDIRECTS, "true"))) {
+            assertThat(catchThrowableOfType(TicketparkConfigurationException.class,
+                    () -> listener.onNewClient(EventsClient.class, builder(calls))).keys())
+                    .containsExactly(TicketparkConfig.FOLLOW_REDIRECTS);
+        }
         assertThat(calls).isEmpty();
     }
 

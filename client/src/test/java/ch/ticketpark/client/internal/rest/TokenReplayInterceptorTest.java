@@ -54,6 +54,17 @@ class TokenReplayInterceptorTest {
     private final EventsClient events = clients.build(EventsClient.class, api.baseUrl(), tokens);
 
     @Test
+    void aSuccessfulCallIsAnsweredAsItIsWithoutAnotherRequest() throws Exception {
+        api.stubFor(WireMock.get(urlPathEqualTo("/events/e1")).willReturn(okJson("{\"pid\":\"e1\"}")));
+
+        Object event = interceptor.replayOnce(call("httpGet", "e1", null));
+
+        assertThat(event).isEqualTo(new Event("e1", null, null, null, null, null, null));
+        assertThat(api.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+        assertThat(tokens.invalidated).isEmpty();
+    }
+
+    @Test
     void replaysOnceWithANewTokenAfter401() throws Exception {
         rejectToken("token-1");
         api.stubFor(WireMock.get(urlPathEqualTo("/events/e1")).withHeader("Authorization", equalTo("Bearer token-2"))
