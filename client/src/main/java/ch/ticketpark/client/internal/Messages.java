@@ -134,6 +134,18 @@ public final class Messages {
         return format("TPC0024");
     }
 
+    public static String dataSourceNotFound(String jndiName, Throwable cause) {
+        return format("TPC0030", jndiName, cause.getClass().getName());
+    }
+
+    public static String nothingToStartFrom(String store) {
+        return format("TPC0031", store);
+    }
+
+    public static String storeUnreadableAtStart() {
+        return format("TPC0032");
+    }
+
     public static String storeClaimNotGranted(Duration waited) {
         return format("TPC0028", waited);
     }

@@ -251,7 +251,7 @@ public final class FileTokenStore implements LockingTokenStore {
 
         @Override
         public String toString() {
-            return "FileLockingTokenStore.Claim[" + file.path() + (closed.get() ? ", closed" : "") + "]";
+            return "FileTokenStore.Claim[" + file.path() + (closed.get() ? ", closed" : "") + "]";
         }
     }
 }

@@ -147,7 +147,7 @@ final class RowClaim implements LockingTokenStore.Claim {
 
     @Override
     public String toString() {
-        return "JdbcLockingTokenStore.Claim[table=" + store.table().name() + ", account=" + store.account()
+        return "JdbcTokenStore.Claim[table=" + store.table().name() + ", account=" + store.account()
                 + ", version="
                 + current.map(StoredTokens::version).orElse(0L) + ", " + state.name().toLowerCase(Locale.ROOT) + "]";
     }

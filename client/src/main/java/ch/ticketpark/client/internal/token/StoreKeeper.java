@@ -105,6 +105,10 @@ final class StoreKeeper {
         stored = tokens; // no lock: nothing must wait for a slow save here
     }
 
+    TokenStore store() {
+        return store;
+    }
+
     /** The state the store holds, as far as this client knows, if any. */
     Optional<StoredTokens> known() {
         return Optional.ofNullable(stored);

@@ -45,6 +45,8 @@ final class TokenChain implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TokenChain.class.getName());
     private static final int SPENT_KEPT = 16;
+    /** How often a dead chain looks for a new start in the store, at most. */
+    static final Duration REVIVAL_PACE = Duration.ofSeconds(5);
 
     private final TokenEndpoint endpoint;
     private final Clock clock;
@@ -56,6 +58,9 @@ final class TokenChain implements AutoCloseable {
     private final String password;
     private final Duration skew;
     private final AtomicBoolean skewCapReported = new AtomicBoolean();
+    private final boolean hasStore;
+    /** When a dead chain may next look for a new start in the store. */
+    private final AtomicReference<Instant> nextRevival = new AtomicReference<>(Instant.MIN);
 
     /** The refresh tokens an attempt is sending right now: none goes out twice at once, whoever stopped waiting. */
     private final Map<String, Attempt> onTheWay = new ConcurrentHashMap<>();
@@ -79,6 +84,7 @@ final class TokenChain implements AutoCloseable {
         this.retrier = new Retrier(config.tokenMaxAttempts(), backoff,
                 config.connectTimeout().plus(config.readTimeout()), clock, sleeper);
         this.keeper = new StoreKeeper(store, executor, clock, backoff, state);
+        this.hasStore = store != TokenManager.NO_STORE;
         this.state = state;
         this.username = config.username().orElse(null);
         this.password = config.password().orElse(null);
@@ -107,11 +113,20 @@ final class TokenChain implements AutoCloseable {
         loadOnFirstNeed(request);
         Instant start = clock.instant();
         boolean storeAskedAgain = false;
+        boolean revivalTried = false;
         int attempts = 0;
         while (true) {
             TokenState current = state.get();
             if (current.dead() != null) {
-                throw CallerFailures.forCaller(current.dead());
+                if (revivalTried || !revive(current, request)) {
+                    throw CallerFailures.forCaller(current.dead());
+                }
+                revivalTried = true;
+                continue;
+            }
+            if (current.refreshToken() == null && password == null) {
+                nothingToStartFrom(current);
+                continue;
             }
             if (request.isAbandoned()) {
                 throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
@@ -463,6 +478,52 @@ final class TokenChain implements AutoCloseable {
             throw CallerFailures.forCaller(dead);
         }
         LOG.warning(Messages.fallingBackToPassword(e.errorDescription()));
+    }
+
+    /**
+     * Whether a dead chain may look for a new start in the store now: at most once per {@link #REVIVAL_PACE}, and
+     * only with a store (the one-time login may have put a new refresh token there).
+     */
+    boolean mayRevive(Instant now) {
+        Instant due = nextRevival.get();
+        return hasStore && !now.isBefore(due) && nextRevival.compareAndSet(due, now.plus(REVIVAL_PACE));
+    }
+
+    /** A dead chain: whether the store holds a refresh token this client has not spent, now in use. */
+    private boolean revive(TokenState dead, InFlightRequest request) {
+        if (!hasStore) {
+            return false;
+        }
+        StoreKeeper.Loaded loaded = keeper.load(request.deadline());
+        Optional<StoredTokens> stored = loaded.tokens().filter(tokens -> !spent.contains(tokens.refreshToken())
+                && !tokens.refreshToken().equals(dead.spentRefreshToken()));
+        if (stored.isEmpty()) {
+            return false;
+        }
+        Token token = toToken(stored.get(), request.number(), false);
+        TokenState before = state.getAndUpdate(current -> current.dead() == dead.dead()
+                ? withStored(current, stored.get().refreshToken(), token)
+                : current);
+        if (before.dead() == dead.dead()) {
+            keeper.markStored(stored.get());
+            LOG.info(Messages.storeHadNewerState());
+        }
+        return true;
+    }
+
+    /**
+     * Neither a refresh token nor a password: the chain is dead until the store gets a refresh token (the one-time
+     * login), unless the store could not be read at all (then it is read again at the next need).
+     */
+    private void nothingToStartFrom(TokenState current) {
+        if (!current.storeLoaded()) {
+            throw new TokenEndpointUnavailableException(Messages.storeUnreadableAtStart(), 0);
+        }
+        InvalidGrantException dead = new InvalidGrantException(Messages.nothingToStartFrom(keeper.store().toString()),
+                0, null);
+        if (state.compareAndSet(current, current.withRefreshTokenRejected(dead))) {
+            LOG.severe(dead.getMessage());
+        }
     }
 
     /** The store is read when the first token is needed, and again at the next need until a read succeeded. */

@@ -221,7 +221,7 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
     }
 
     private void failIfNoRequestMayGoOut(TokenState current, Instant now) {
-        if (current.dead() != null) {
+        if (current.dead() != null && !chain.mayRevive(now)) {
             throw CallerFailures.forCaller(current.dead());
         }
         if (current.reissueDeferred(now)) {

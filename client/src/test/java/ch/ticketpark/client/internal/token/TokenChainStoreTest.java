@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -356,5 +357,105 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
 
     private static String refreshBody(int number) {
         return "grant_type=refresh_token&refresh_token=refresh-" + number;
+    }
+
+    /** Without password or refresh token, the first call says to run the login; the next call after it works. */
+    @Test
+    void nothingToStartFromNamesTheLoginAndTheTokenItStoresIsTakenAtTheNextCall() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=login-refresh"))
+                .willReturn(token("access-1", "refresh-1", 600)));
+        RecordingStore store = new RecordingStore(null);
+        TokenManager manager = manager(Map.of(TicketparkConfig.PASSWORD, ""), store);
+
+        InvalidGrantException first = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
+        assertThat(first.getMessage()).startsWith("TPC0031").contains("RecordingStore", "ticketpark-login.jar");
+        assertThat(log.withCode("TPC0031")).hasSize(1);
+        store.storedByAnother("login-refresh"); // the operator ran the one-time login
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=login-refresh");
+        assertThat(store.saved).containsExactly("refresh-1");
+    }
+
+    /** A dead chain reads the store at most every five seconds, and takes a refresh token it has not spent. */
+    @Test
+    void aDeadChainLooksForANewStartInTheStoreAtMostEveryFiveSeconds() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-c"))
+                .willReturn(oauthError(400, "invalid_grant", "Refresh token has expired")));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=login-refresh"))
+                .willReturn(token("access-1", "refresh-1", 600)));
+        AtomicInteger loads = new AtomicInteger();
+        RecordingStore store = new RecordingStore(null);
+        TokenManager manager = manager(noPassword("refresh-c"), store);
+        store.loads(load -> {
+            loads.incrementAndGet();
+            return store.current().map(StoredTokens::refreshToken);
+        });
+
+        InvalidGrantException dead = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
+        assertThat(dead.getMessage()).startsWith("TPC0003").contains("ticketpark-login.jar");
+        int loadsWhenDead = loads.get(); // at the first need, and once more after the rejection
+        assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken)).isNotNull();
+        assertThat(loads.get()).isEqualTo(loadsWhenDead + 1); // the first look, nothing there
+        clock.advance(Duration.ofSeconds(4));
+        store.storedByAnother("login-refresh");
+        assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken)).isNotNull();
+        assertThat(loads.get()).isEqualTo(loadsWhenDead + 1); // not yet: five seconds between looks
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=refresh-c",
+                "grant_type=refresh_token&refresh_token=login-refresh");
+    }
+
+    /** The spent refresh token of a dead chain, still in the store, does not bring it back. */
+    @Test
+    void aDeadChainDoesNotTakeItsOwnRejectedTokenFromTheStore() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-c"))
+                .willReturn(oauthError(400, "invalid_grant", "Refresh token has expired")));
+        RecordingStore store = new RecordingStore("refresh-c");
+        TokenManager manager = manager(noPassword("refresh-c"), store);
+        assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken)).isNotNull();
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken).getMessage())
+                .startsWith("TPC0003");
+
+        assertThat(bodies()).hasSize(1);
+    }
+
+    /** Without a store (memory only), a dead chain stays dead without looking. */
+    @Test
+    void withoutAStoreADeadChainStaysDead() {
+        server.stubFor(tokenRequest("refresh_token").willReturn(
+                oauthError(400, "invalid_grant", "Refresh token has expired")));
+        TokenManager manager = manager(noPassword("refresh-c"));
+        assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken)).isNotNull();
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken)).isNotNull();
+
+        assertThat(bodies()).hasSize(1);
+    }
+
+    /** A store that cannot be read, and nothing else to start from: not the end, read again at the next need. */
+    @Test
+    void nothingToStartFromAndAnUnreadableStoreIsNotTheEnd() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=stored"))
+                .willReturn(token("access-1", "refresh-1", 600)));
+        RecordingStore store = RecordingStore.scripted(load -> {
+            if (load == 1) {
+                throw new IllegalStateException("database blip");
+            }
+            return Optional.of("stored");
+        });
+        TokenManager manager = manager(Map.of(TicketparkConfig.PASSWORD, ""), store);
+
+        assertThat(catchThrowableOfType(TokenEndpointUnavailableException.class, manager::accessToken).getMessage())
+                .startsWith("TPC0032");
+        assertThat(manager.state().dead()).isNull();
+        assertThat(manager.accessToken()).isEqualTo("access-1");
     }
 }
