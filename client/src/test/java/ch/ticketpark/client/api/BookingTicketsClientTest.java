@@ -8,18 +8,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.Query;
 import ch.ticketpark.client.model.Ticket;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.RotatingTokens;
+import ch.ticketpark.client.support.SharedWireMock;
 import ch.ticketpark.client.support.TicketparkClients;
 
 class BookingTicketsClientTest {
 
     @RegisterExtension
-    static WireMockExtension api = Fixtures.wireMock();
+    static SharedWireMock api = Fixtures.wireMock();
 
     @RegisterExtension
     final TicketparkClients clients = new TicketparkClients();

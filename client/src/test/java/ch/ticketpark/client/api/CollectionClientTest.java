@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.Condition;
 import ch.ticketpark.client.Query;
@@ -36,6 +35,7 @@ import ch.ticketpark.client.model.Price;
 import ch.ticketpark.client.model.Ticket;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.RotatingTokens;
+import ch.ticketpark.client.support.SharedWireMock;
 import ch.ticketpark.client.support.TicketparkClients;
 
 /**
@@ -45,7 +45,7 @@ import ch.ticketpark.client.support.TicketparkClients;
 class CollectionClientTest {
 
     @RegisterExtension
-    static WireMockExtension api = Fixtures.wireMock();
+    static SharedWireMock api = Fixtures.wireMock();
 
     @RegisterExtension
     final TicketparkClients clients = new TicketparkClients();

@@ -9,16 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.RotatingTokens;
+import ch.ticketpark.client.support.SharedWireMock;
 import ch.ticketpark.client.support.TicketparkClients;
 
 class EmailClientTest {
 
     @RegisterExtension
-    static WireMockExtension api = Fixtures.wireMock();
+    static SharedWireMock api = Fixtures.wireMock();
 
     @RegisterExtension
     final TicketparkClients clients = new TicketparkClients();

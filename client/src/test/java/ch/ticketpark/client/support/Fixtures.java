@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,7 +13,6 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 /** Credentials, a WireMock server and token endpoint answers shared by the unit tests. */
 public final class Fixtures {
@@ -35,8 +33,14 @@ public final class Fixtures {
     }
 
     /** A WireMock server on a free port, for {@code @RegisterExtension}; its stubs and requests reset per test. */
-    public static WireMockExtension wireMock() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    /** The WireMock server of the API or token endpoint under test. */
+    public static SharedWireMock wireMock() {
+        return SharedWireMock.named("primary");
+    }
+
+    /** A WireMock server at another origin than {@link #wireMock()}'s. */
+    public static SharedWireMock otherOrigin() {
+        return SharedWireMock.named("elsewhere");
     }
 
     public static MappingBuilder tokenRequest(String grantType) {
@@ -59,7 +63,7 @@ public final class Fixtures {
     }
 
     /** The {@code Authorization} headers the server received, in order. */
-    public static List<String> authorizations(WireMockExtension server) {
+    public static List<String> authorizations(SharedWireMock server) {
         return server.findAll(anyRequestedFor(anyUrl())).stream().map(request -> request.getHeader("Authorization"))
                 .toList();
     }

@@ -22,19 +22,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.exception.TicketparkException;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.RotatingTokens;
+import ch.ticketpark.client.support.SharedWireMock;
 
 class BearerTokenFilterTest {
 
     @RegisterExtension
-    static WireMockExtension server = Fixtures.wireMock();
+    static SharedWireMock server = Fixtures.wireMock();
 
     @RegisterExtension
-    static WireMockExtension elsewhere = Fixtures.wireMock();
+    static SharedWireMock elsewhere = Fixtures.otherOrigin();
 
     private final RotatingTokens tokens = new RotatingTokens();
     private final Client client = ClientBuilder.newClient()

@@ -18,12 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.api.EventsClient;
 import ch.ticketpark.client.exception.TokenRejectedException;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.RotatingTokens;
+import ch.ticketpark.client.support.SharedWireMock;
 import ch.ticketpark.client.support.Stubs;
 import ch.ticketpark.client.support.TicketparkClients;
 
@@ -32,7 +32,7 @@ class TicketparkResponseFilterTest {
     private static final URI EVENT = URI.create("https://api.ticketpark.ch/events/e1?properties%5Bshows%5D=1");
 
     @RegisterExtension
-    static WireMockExtension api = Fixtures.wireMock();
+    static SharedWireMock api = Fixtures.wireMock();
 
     @RegisterExtension
     final TicketparkClients clients = new TicketparkClients();

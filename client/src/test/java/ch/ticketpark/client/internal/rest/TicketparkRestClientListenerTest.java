@@ -24,24 +24,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-
 import ch.ticketpark.client.api.EventsClient;
 import ch.ticketpark.client.exception.TicketparkConfigurationException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.support.ApplicationConfig;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.RotatingTokens;
+import ch.ticketpark.client.support.SharedWireMock;
 import ch.ticketpark.client.support.Stubs;
 import ch.ticketpark.client.support.TicketparkClients;
 
 class TicketparkRestClientListenerTest {
 
     @RegisterExtension
-    static WireMockExtension api = Fixtures.wireMock();
+    static SharedWireMock api = Fixtures.wireMock();
 
     @RegisterExtension
-    static WireMockExtension elsewhere = Fixtures.wireMock();
+    static SharedWireMock elsewhere = Fixtures.otherOrigin();
 
     @RegisterExtension
     final TicketparkClients clients = new TicketparkClients();

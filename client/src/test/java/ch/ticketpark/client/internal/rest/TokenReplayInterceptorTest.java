@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import ch.ticketpark.client.Created;
 import ch.ticketpark.client.api.EventsClient;
@@ -36,6 +35,7 @@ import ch.ticketpark.client.exception.TokenRejectedException;
 import ch.ticketpark.client.model.Event;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.RotatingTokens;
+import ch.ticketpark.client.support.SharedWireMock;
 import ch.ticketpark.client.support.TicketparkClients;
 
 /**
@@ -44,7 +44,7 @@ import ch.ticketpark.client.support.TicketparkClients;
 class TokenReplayInterceptorTest {
 
     @RegisterExtension
-    static WireMockExtension api = Fixtures.wireMock();
+    static SharedWireMock api = Fixtures.wireMock();
 
     @RegisterExtension
     final TicketparkClients clients = new TicketparkClients();

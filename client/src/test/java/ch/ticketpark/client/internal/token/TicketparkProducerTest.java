@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-
 import ch.ticketpark.client.exception.TicketparkException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.internal.config.TicketparkExtension;
@@ -35,13 +33,14 @@ import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.LogCapture;
 import ch.ticketpark.client.support.MapConfig;
 import ch.ticketpark.client.support.RecordingStore;
+import ch.ticketpark.client.support.SharedWireMock;
 import ch.ticketpark.client.support.Stubs;
 
 /** The producer as the container calls it, with the extension's validated configuration and no container. */
 class TicketparkProducerTest {
 
     @RegisterExtension
-    static WireMockExtension server = Fixtures.wireMock();
+    static SharedWireMock server = Fixtures.wireMock();
 
     @RegisterExtension
     final LogCapture log = new LogCapture();

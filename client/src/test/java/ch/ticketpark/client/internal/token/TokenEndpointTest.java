@@ -27,19 +27,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ch.ticketpark.client.exception.MalformedTokenResponseException;
 import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.RealTime;
+import ch.ticketpark.client.support.SharedWireMock;
 
 /** The token endpoint over HTTP: the requests it sends, and what a status, a fault or a redirect becomes. */
 class TokenEndpointTest extends TokenEndpointTestSupport {
 
     @RegisterExtension
-    static WireMockExtension elsewhere = Fixtures.wireMock();
+    static SharedWireMock elsewhere = Fixtures.otherOrigin();
 
     @Test
     void passwordGrantIsTheDocumentedRequest() {

@@ -14,16 +14,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-
 import ch.ticketpark.client.exception.MalformedTokenResponseException;
 import ch.ticketpark.client.support.Fixtures;
+import ch.ticketpark.client.support.SharedWireMock;
 
 /** A token endpoint (connect timeout 2 s, read timeout 1 s) in front of a WireMock server, for each test. */
 public abstract class TokenEndpointTestSupport {
 
     @RegisterExtension
-    public static WireMockExtension server = Fixtures.wireMock();
+    public static SharedWireMock server = Fixtures.wireMock();
 
     public TokenEndpoint endpoint;
 

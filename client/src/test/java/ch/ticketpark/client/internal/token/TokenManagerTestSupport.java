@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ch.ticketpark.client.internal.config.TicketparkConfig;
@@ -32,6 +31,7 @@ import ch.ticketpark.client.support.LogCapture;
 import ch.ticketpark.client.support.MapConfig;
 import ch.ticketpark.client.support.MutableClock;
 import ch.ticketpark.client.support.RecordingSleeper;
+import ch.ticketpark.client.support.SharedWireMock;
 
 /**
  * What the tests of token managers against a token endpoint share: a WireMock token endpoint, a clock moved by hand,
@@ -44,7 +44,7 @@ abstract class TokenManagerTestSupport {
     static final String REFRESH_1_BODY = "grant_type=refresh_token&refresh_token=refresh-1";
 
     @RegisterExtension
-    static WireMockExtension server = Fixtures.wireMock();
+    static SharedWireMock server = Fixtures.wireMock();
 
     @RegisterExtension
     final LogCapture log = new LogCapture();
