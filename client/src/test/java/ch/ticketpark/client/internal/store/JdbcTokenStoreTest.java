@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import ch.ticketpark.client.spi.LockingTokenStore.Claim;
 import ch.ticketpark.client.spi.StoredTokens;
+import ch.ticketpark.client.support.RealDatabase;
 import ch.ticketpark.client.support.RealTime;
 import ch.ticketpark.client.support.Secrets;
 
@@ -49,6 +50,7 @@ import ch.ticketpark.client.support.Secrets;
  * the table, compare-and-set under contention, claims between "servers" (connections), a claim whose holder dies, a
  * database that is down or hangs, and no token in any message.
  */
+@RealDatabase
 class JdbcTokenStoreTest {
 
     private static final String ACCOUNT = CLIENT_KEY + "/" + USERNAME;
