@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 import ch.ticketpark.client.internal.Messages;
@@ -32,19 +33,28 @@ final class StoreKeeper {
     private static final Logger LOG = Logger.getLogger(StoreKeeper.class.getName());
     /** How long a claimed save may take before another caller claims it again. */
     private static final Duration SAVE_CLAIM = Duration.ofMinutes(1);
+    /** How often in a row a save may find the state replaced by an older one before it counts as failed. */
+    static final int MAX_REPLACED = 3;
 
     private final TokenStore store;
     private final Executor executor;
     private final Clock clock;
     private final Backoff backoff;
     private final AtomicReference<TokenState> state;
+    private final Predicate<String> spentByThisClient;
     private final Object saveLock = new Object();
     /** The state the store holds, as far as this client knows ({@code null}: nothing, or not known yet). */
     private volatile StoredTokens stored;
     /** Failed saves in a row. */
     private final AtomicInteger saveFailures = new AtomicInteger();
 
-    StoreKeeper(TokenStore store, Executor executor, Clock clock, Backoff backoff, AtomicReference<TokenState> state) {
+    /**
+     * @param spentByThisClient whether a refresh token is one this client spent (rotated away): a stored state that
+     *        holds one is older than the chain's, never taken
+     */
+    StoreKeeper(TokenStore store, Executor executor, Clock clock, Backoff backoff, AtomicReference<TokenState> state,
+            Predicate<String> spentByThisClient) {
+        this.spentByThisClient = spentByThisClient;
         this.store = store;
         this.executor = executor;
         this.clock = clock;
@@ -176,11 +186,14 @@ final class StoreKeeper {
         private final LockingTokenStore.Claim claim;
         private final Optional<StoredTokens> current;
         private final boolean granted;
+        /** The version the next store is based on: the claim's, then whatever replaced it. */
+        private long base;
 
         private Hold(LockingTokenStore.Claim claim, Optional<StoredTokens> current, boolean granted) {
             this.claim = claim;
             this.current = current;
             this.granted = granted;
+            this.base = claim != null ? current.map(StoredTokens::version).orElse(0L) : -1;
         }
 
         /** Whether the attempt may go out: the claim was granted, or the store could not claim at all. */
@@ -195,27 +208,28 @@ final class StoreKeeper {
 
         /**
          * Stores the chain's new state before any caller gets its access token: through the claim, on the version the
-         * claim read (or the last known one). A failure is logged and saved again soon; what the store then holds is
-         * learnt at the next claim or save.
+         * claim read (or the last known one); after {@link Stored#REPLACED}, a second call stores on the version that
+         * replaced it. A failure is logged and saved again soon; what the store then holds is learnt at the next claim
+         * or save.
          */
         Stored store(String refreshToken, Token token) {
             if (store == TokenManager.NO_STORE) {
                 return Stored.SAVED;
             }
-            long base = claim != null ? current.map(StoredTokens::version).orElse(0L) : version();
-            StoredTokens next = toStored(refreshToken, token, base + 1);
+            long expected = base >= 0 ? base : version();
+            StoredTokens next = toStored(refreshToken, token, expected + 1);
             try {
-                boolean saved = claim != null ? claim.compareAndSet(base, next) : store.compareAndSet(base, next);
+                boolean saved = claim != null
+                        ? claim.compareAndSet(expected, next)
+                        : store.compareAndSet(expected, next);
                 if (saved) {
                     markStored(next);
                     saveFailures.set(0);
                     return Stored.SAVED;
                 }
-                Optional<StoredTokens> replacing = store.load();
-                if (replacing.isEmpty()) {
-                    throw new IllegalStateException("the stored state changed and then vanished");
-                }
-                markStored(replacing.get());
+                StoredTokens replacing = loadReplacing();
+                markStored(replacing);
+                base = replacing.version();
                 return Stored.REPLACED;
             } catch (Throwable e) {
                 saveFailed(e);
@@ -260,7 +274,8 @@ final class StoreKeeper {
     /**
      * Saves the newest state, unless the store holds its refresh token already. One save at a time, always of the
      * newest, so the store never goes back to an older one. If another server or process replaced the state
-     * meanwhile, the store's state wins: its refresh token is the one to use next.
+     * meanwhile with a refresh token this client has not spent, the store's state wins: its refresh token is the one
+     * to use next; if it holds one this client spent (an older state), the newest is saved over it.
      */
     private void saveNewest() {
         synchronized (saveLock) {
@@ -272,14 +287,7 @@ final class StoreKeeper {
                 return;
             }
             try {
-                StoredTokens next = toStored(newest, current.token(), version() + 1);
-                String settled;
-                if (store.compareAndSet(version(), next)) {
-                    markStored(next);
-                    settled = newest;
-                } else {
-                    settled = adoptReplaced(newest);
-                }
+                String settled = saveOver(newest, current.token());
                 saveFailures.set(0);
                 state.updateAndGet(now -> Objects.equals(now.refreshToken(), settled) || now.saveRetryAt() == null
                         ? now.withSaveRetryAt(null)
@@ -290,18 +298,47 @@ final class StoreKeeper {
         }
     }
 
+    /** @return the refresh token the store holds afterwards: the newest, or one another stored that wins */
+    private String saveOver(String newest, Token token) {
+        for (int tries = 0; tries < MAX_REPLACED; tries++) {
+            StoredTokens next = toStored(newest, token, version() + 1);
+            if (store.compareAndSet(version(), next)) {
+                markStored(next);
+                return newest;
+            }
+            StoredTokens replacing = loadReplacing();
+            markStored(replacing);
+            if (replacing.refreshToken().equals(newest)) {
+                return newest;
+            }
+            if (!spentByThisClient.test(replacing.refreshToken())) {
+                return adoptReplaced(newest, replacing);
+            }
+            // an older state of this client's, stored late: the newest goes over it
+        }
+        throw replacedTooOftenFailure();
+    }
+
+    /** A store that keeps replacing the state with older ones: what is in memory is saved again later. */
+    void replacedTooOften() {
+        saveFailed(replacedTooOftenFailure());
+    }
+
+    private static IllegalStateException replacedTooOftenFailure() {
+        return new IllegalStateException("the state was replaced " + MAX_REPLACED + " times in a row");
+    }
+
+    /** The state that replaced the one this client knew. */
+    private StoredTokens loadReplacing() {
+        return store.load().orElseThrow(() -> new IllegalStateException("the stored state changed and then vanished"));
+    }
+
     /**
      * The store holds a state this client did not write: its refresh token replaces {@code unsaved}.
      *
      * @return the store's refresh token
      */
-    private String adoptReplaced(String unsaved) {
-        Optional<StoredTokens> replaced = store.load();
-        if (replaced.isEmpty()) {
-            throw new IllegalStateException("the stored state changed and then vanished");
-        }
-        StoredTokens tokens = replaced.get();
-        markStored(tokens);
+    private String adoptReplaced(String unsaved, StoredTokens tokens) {
         state.updateAndGet(now -> Objects.equals(now.refreshToken(), unsaved)
                 ? now.withRefreshToken(tokens.refreshToken())
                 : now);

@@ -83,7 +83,7 @@ final class TokenChain implements AutoCloseable {
         this.executor = executor;
         this.retrier = new Retrier(config.tokenMaxAttempts(), backoff,
                 config.connectTimeout().plus(config.readTimeout()), clock, sleeper);
-        this.keeper = new StoreKeeper(store, executor, clock, backoff, state);
+        this.keeper = new StoreKeeper(store, executor, clock, backoff, state, spent::contains);
         this.hasStore = store != TokenManager.NO_STORE;
         this.state = state;
         this.username = config.username().orElse(null);
@@ -345,7 +345,7 @@ final class TokenChain implements AutoCloseable {
             LOG.info(Messages.lateAnswerDropped());
             return token;
         }
-        String chainGoesOnWith = storeBeforeUse(hold, next, token);
+        String chainGoesOnWith = storeBeforeUse(hold, spent, next, token);
         TokenState before = state.getAndUpdate(
                 current -> current.accepts(spent)
                         ? current.withRefreshToken(chainGoesOnWith).withToken(token).withStoreLoaded()
@@ -364,20 +364,30 @@ final class TokenChain implements AutoCloseable {
     }
 
     /**
-     * Stores the chain's next state before it is used; if another server or process replaced the stored state
-     * meanwhile, the chain goes on with the store's refresh token (the answer's access token is valid all the same).
+     * Stores the chain's next state before it is used. If another server or process replaced the stored state
+     * meanwhile, the chain goes on with the store's refresh token (the answer's access token is valid all the same),
+     * unless the store holds the refresh token this answer replaces, or another this client spent: that state is
+     * older, and the answer is stored over it.
      *
+     * @param used the refresh token the request used ({@code null}: the password)
      * @return the refresh token the chain goes on with
      */
-    private String storeBeforeUse(StoreKeeper.Hold hold, String refreshToken, Token token) {
-        if (hold.store(refreshToken, token) == StoreKeeper.Stored.REPLACED) {
+    private String storeBeforeUse(StoreKeeper.Hold hold, String used, String refreshToken, Token token) {
+        for (int tries = 0; tries < StoreKeeper.MAX_REPLACED; tries++) {
+            if (hold.store(refreshToken, token) != StoreKeeper.Stored.REPLACED) {
+                return refreshToken;
+            }
             String replacing = keeper.known().map(StoredTokens::refreshToken).orElse(refreshToken);
-            if (!spent.contains(replacing)) {
+            if (replacing.equals(refreshToken)) {
+                return refreshToken;
+            }
+            if (!replacing.equals(used) && !spent.contains(replacing)) {
                 LOG.info(Messages.storeReplacedUnsaved());
                 spent(refreshToken);
                 return replacing;
             }
         }
+        keeper.replacedTooOften(); // kept in memory, and saved again later
         return refreshToken;
     }
 
@@ -436,7 +446,7 @@ final class TokenChain implements AutoCloseable {
         if (refreshToken.equals(spentToken) || !state.get().accepts(spentToken)) {
             return; // the server did not rotate, or the chain moved on: nothing new to keep
         }
-        String chainGoesOnWith = storeBeforeUse(hold, refreshToken, state.get().token());
+        String chainGoesOnWith = storeBeforeUse(hold, spentToken, refreshToken, state.get().token());
         TokenState before = state.getAndUpdate(current -> current.accepts(spentToken)
                 ? current.withRefreshToken(chainGoesOnWith).withStoreLoaded()
                 : current);

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,12 +34,13 @@ class StoreKeeperTest {
     private final AtomicReference<TokenState> state = new AtomicReference<>(TokenState.initial("refresh-1"));
     private final RecordingStore store = new RecordingStore(null);
     private final List<Runnable> held = new ArrayList<>();
+    private final Set<String> spent = new HashSet<>();
 
     @RegisterExtension
     final LogCapture log = new LogCapture();
 
     private StoreKeeper keeper(Executor executor) {
-        return new StoreKeeper(store.locking(), executor, clock, BACKOFF, state);
+        return new StoreKeeper(store.locking(), executor, clock, BACKOFF, state, spent::contains);
     }
 
     private StoreKeeper direct() {
@@ -81,7 +84,7 @@ class StoreKeeperTest {
     void withoutAStoreTheLoadSucceedsEmptyWithoutAThread() {
         var keeper = new StoreKeeper(TokenManager.NO_STORE, task -> {
             throw new AssertionError("no thread needed");
-        }, clock, BACKOFF, state);
+        }, clock, BACKOFF, state, spent::contains);
 
         assertThat(keeper.load(clock.instant())).isEqualTo(loaded(null));
     }
@@ -135,7 +138,7 @@ class StoreKeeperTest {
     void withoutAStoreTheHoldIsGrantedAndStoringSucceedsWithoutAStore() {
         var keeper = new StoreKeeper(TokenManager.NO_STORE, task -> {
             throw new AssertionError("no thread needed");
-        }, clock, BACKOFF, state);
+        }, clock, BACKOFF, state, spent::contains);
 
         try (var hold = keeper.hold(Duration.ofSeconds(1))) {
             assertThat(hold.granted()).isTrue();
@@ -147,7 +150,7 @@ class StoreKeeperTest {
 
     @Test
     void aPlainStoreIsNotClaimedAndStoresOnTheKnownVersion() {
-        var keeper = new StoreKeeper(store, Runnable::run, clock, BACKOFF, state);
+        var keeper = new StoreKeeper(store, Runnable::run, clock, BACKOFF, state, spent::contains);
         store.storedByAnother("refresh-5");
 
         try (var hold = keeper.hold(Duration.ofSeconds(1))) {
