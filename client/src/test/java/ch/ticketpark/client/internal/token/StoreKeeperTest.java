@@ -478,4 +478,39 @@ class StoreKeeperTest {
 
         assertThat(store.saved).isEmpty();
     }
+
+    @Test
+    void aRetryThatFindsAnOlderStateOfItsOwnSavesOverIt() {
+        var keeper = direct();
+        spent.add("refresh-0");
+        store.storedByAnother("refresh-0"); // written late by this client's own older save
+        TokenState seen = state.get().withSaveRetryAt(clock.instant());
+        state.set(seen);
+
+        keeper.retrySave(seen, clock.instant());
+
+        assertThat(store.current()).map(StoredTokens::refreshToken).contains("refresh-1");
+        assertThat(store.current()).map(StoredTokens::version).contains(2L);
+        assertThat(state.get().refreshToken()).isEqualTo("refresh-1");
+        assertThat(state.get().saveRetryAt()).isNull();
+        assertThat(log.withCode("TPC0114")).isEmpty();
+    }
+
+    @Test
+    void aStoreThatKeepsReplacingTheStateWithOlderOnesCountsAsFailing() {
+        var keeper = direct();
+        spent.add("refresh-0");
+        store.onSave(refreshToken -> store.storedByAnother("refresh-0"));
+        TokenState seen = state.get().withSaveRetryAt(clock.instant());
+        state.set(seen);
+
+        keeper.retrySave(seen, clock.instant());
+
+        assertThat(store.saved).isEmpty();
+        assertThat(state.get().refreshToken()).isEqualTo("refresh-1");
+        assertThat(state.get().saveRetryAt()).isEqualTo(clock.instant().plusSeconds(1));
+        assertThat(log.withCode("TPC0112")).singleElement()
+                .satisfies(r -> assertThat(LogCapture.formatted(r)).contains("IllegalStateException"));
+        assertThat(store.current()).map(StoredTokens::version).contains((long) StoreKeeper.MAX_REPLACED);
+    }
 }

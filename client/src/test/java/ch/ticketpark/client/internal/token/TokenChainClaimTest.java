@@ -226,4 +226,45 @@ class TokenChainClaimTest extends TokenManagerTestSupport {
         assertThat(bodies()).isEmpty();
         assertThat(store.claimsClosed).hasValue(store.claimsOpened.get());
     }
+
+    @Test
+    void anOlderStateStoredMeanwhileIsOverwrittenByTheAnswer() {
+        passwordThenRefresh();
+        TokenManager manager = manager(Map.of(), store.locking());
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        store.claims(wait -> {
+            LockingTokenStore.Claim claim = store.ownClaim();
+            store.storedByAnother("refresh-1"); // a late write of the state this refresh replaces
+            return Optional.of(claim);
+        });
+        clock.advance(Duration.ofSeconds(600));
+
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+
+        assertThat(manager.state().refreshToken()).isEqualTo("refresh-2");
+        assertThat(store.current()).hasValueSatisfying(stored -> {
+            assertThat(stored.refreshToken()).isEqualTo("refresh-2");
+            assertThat(stored.version()).isEqualTo(3);
+        });
+        assertThat(log.withCode("TPC0114")).isEmpty();
+    }
+
+    @Test
+    void aStoreThatKeepsReplacingTheStateWithOlderOnesLeavesTheAnswerInMemoryToBeSavedLater() {
+        passwordThenRefresh();
+        TokenManager manager = manager(Map.of(), store.locking());
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        store.onSave(refreshToken -> store.storedByAnother("refresh-1"));
+        clock.advance(Duration.ofSeconds(600));
+
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+
+        assertThat(manager.state().refreshToken()).isEqualTo("refresh-2");
+        assertThat(manager.state().saveRetryAt()).isNotNull();
+        assertThat(log.withCode("TPC0112")).hasSize(1);
+        store.onSave(refreshToken -> {
+        });
+        manager.close(); // the pending save, made over the older state
+        assertThat(store.current()).map(StoredTokens::refreshToken).contains("refresh-2");
+    }
 }
