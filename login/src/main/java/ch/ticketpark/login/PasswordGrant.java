@@ -124,8 +124,15 @@ final class PasswordGrant {
                 + "; nothing stored");
     }
 
+    /** The exception's type and the first message in its causes (the HTTP client often throws without one). */
     private static String describe(Throwable e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        Throwable cause = e;
+        for (int depth = 0; cause != null && cause.getMessage() == null && depth < 4; depth++) {
+            cause = cause.getCause();
+        }
+        return e.getClass().getSimpleName() + (cause == null || cause.getMessage() == null
+                ? ""
+                : ": " + cause.getMessage());
     }
 
     private static String seconds(Duration duration) {

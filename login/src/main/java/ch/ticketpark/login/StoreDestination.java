@@ -32,7 +32,7 @@ final class StoreDestination implements Destination {
     private final String where;
     private final Runnable setUp;
 
-    private StoreDestination(TokenStore store, String where, Runnable setUp) {
+    StoreDestination(TokenStore store, String where, Runnable setUp) {
         this.store = store;
         this.where = where;
         this.setUp = setUp;
@@ -60,7 +60,7 @@ final class StoreDestination implements Destination {
             setUp.run();
             store.load();
         } catch (RuntimeException e) {
-            throw Failure.failed("Cannot use the token store (" + where + "): " + describe(e) + "; nothing sent");
+            throw Failure.failed("Cannot use the token store: " + describe(e) + "; nothing sent");
         }
     }
 
@@ -77,18 +77,19 @@ final class StoreDestination implements Destination {
                 }
             }
         } catch (RuntimeException e) {
-            throw Failure.failed("Cannot store the refresh token (" + where + "): " + describe(e)
-                    + "; log in again once that is fixed");
+            throw Failure.failed("Cannot store the refresh token: " + describe(e) + "; log in again once that is "
+                    + "fixed");
         }
         throw Failure.failed("Cannot store the refresh token (" + where + "): a running server replaced the state "
                 + ATTEMPTS + " times meanwhile; stop the application and log in again");
     }
 
     /**
-     * The stores' own exceptions name the file or the table and what failed, never a value; of an I/O failure's
-     * cause the file system's words are added, of a database's SQLState what it usually means.
+     * The stores' own exceptions name the file or the table and the account, and what failed, never a value; of an
+     * I/O failure's cause the file system's words are added, of a database's SQLState what it usually means. Any
+     * other exception is named by its type, the store by where it keeps the state.
      */
-    private static String describe(RuntimeException e) {
+    private String describe(RuntimeException e) {
         if (e instanceof UncheckedIOException io) {
             return io.getMessage() + " (" + io.getCause().getClass().getSimpleName()
                     + (io.getCause().getMessage() == null ? "" : ": " + io.getCause().getMessage()) + ")";
@@ -99,7 +100,7 @@ final class StoreDestination implements Destination {
         if (e instanceof IllegalStateException) {
             return e.getMessage();
         }
-        return e.getClass().getName();
+        return e.getClass().getName() + " (" + where + ")";
     }
 
     private static String hint(String sqlState) {
