@@ -15,6 +15,6 @@
  * <p>
  * Depends on {@link ch.ticketpark.client.spi} and the JDK only ({@code javax.sql} included, for the {@code jdbc}
  * store's data source): nothing else of the library, so that a store can be read, and tested, on its own. Of the library, only {@link ch.ticketpark.client.internal.token} may use them
- * ({@code PackageRulesTest}).
+ * ({@code PackageRulesTest}); outside it, the one-time login ({@code login/}) writes the first state through them.
  */
 package ch.ticketpark.client.internal.store;

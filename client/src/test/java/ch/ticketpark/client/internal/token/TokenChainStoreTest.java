@@ -368,7 +368,8 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
         TokenManager manager = manager(Map.of(TicketparkConfig.PASSWORD, ""), store);
 
         InvalidGrantException first = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
-        assertThat(first.getMessage()).startsWith("TPC0031").contains("RecordingStore", "ticketpark-login.jar");
+        assertThat(first.getMessage()).startsWith("TPC0031").contains("RecordingStore",
+                "ticketpark-login-<version>.jar");
         assertThat(log.withCode("TPC0031")).hasSize(1);
         store.storedByAnother("login-refresh"); // the operator ran the one-time login
 
@@ -394,7 +395,7 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
         });
 
         InvalidGrantException dead = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
-        assertThat(dead.getMessage()).startsWith("TPC0003").contains("ticketpark-login.jar");
+        assertThat(dead.getMessage()).startsWith("TPC0003").contains("ticketpark-login-<version>.jar");
         int loadsWhenDead = loads.get(); // at the first need, and once more after the rejection
         assertThat(catchThrowableOfType(InvalidGrantException.class, manager::accessToken)).isNotNull();
         assertThat(loads.get()).isEqualTo(loadsWhenDead + 1); // the first look, nothing there

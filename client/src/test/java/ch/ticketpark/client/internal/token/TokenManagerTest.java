@@ -155,7 +155,7 @@ class TokenManagerTest extends TokenManagerTestSupport {
         InvalidGrantException second = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
 
         assertThat(first.getMessage()).startsWith("TPC0003").contains("Invalid refresh token",
-                "one-time login", "ticketpark-login.jar", "ticketpark.refresh-token");
+                "one-time login", "ticketpark-login-<version>.jar", "ticketpark.refresh-token");
         assertThat(first.status()).isEqualTo(400);
         assertThat(second).hasMessage(first.getMessage());
         assertThat(tokenRequests()).hasSize(1);
