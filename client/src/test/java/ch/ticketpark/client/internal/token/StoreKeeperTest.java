@@ -56,26 +56,6 @@ class StoreKeeperTest {
                 Optional.ofNullable(refreshToken).map(t -> StoredTokens.ofRefreshToken(t, 1)));
     }
 
-    /** A claim that read {@code read} and holds nothing, as the default claim of a store shared without one. */
-    private LockingTokenStore.Claim claimOf(Optional<StoredTokens> read) {
-        return new LockingTokenStore.Claim() {
-
-            @Override
-            public Optional<StoredTokens> current() {
-                return read;
-            }
-
-            @Override
-            public boolean compareAndSet(long expectedVersion, StoredTokens next) {
-                return store.compareAndSet(expectedVersion, next);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
-
     private Token token(String accessToken) {
         return Token.issued(accessToken, Duration.ofMinutes(10), clock.instant(), clock.instant(), null, 1, false);
     }
@@ -306,7 +286,7 @@ class StoreKeeperTest {
     void aStateReplacedMeanwhileIsReportedAndBecomesTheKnownOne() {
         var keeper = direct();
         store.claims(wait -> {
-            Optional<LockingTokenStore.Claim> claim = Optional.of(claimOf(store.current())); // reads version 0
+            Optional<LockingTokenStore.Claim> claim = Optional.of(store.ownClaim()); // reads version 0
             store.storedByAnother("refresh-other");
             return claim;
         });
