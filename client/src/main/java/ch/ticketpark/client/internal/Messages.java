@@ -223,10 +223,6 @@ public final class Messages {
         return format("TPC0113", e.getClass().getName());
     }
 
-    public static String storeReplacedUnsaved() {
-        return format("TPC0114");
-    }
-
     public static String apiError(String method, String path, int status, String detail) {
         String request = method == null ? "a request" : method + " " + path;
         return format("TPC0201", request, status, detail == null || detail.isEmpty() ? "" : ": " + detail);

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import ch.ticketpark.client.internal.Messages;
@@ -22,18 +22,19 @@ import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 
 /**
- * The token chain's side of the {@link TokenStore}: reads it within a request's deadline, holds its claim around an
- * attempt, and stores what the chain holds by compare-and-set on the version it last read or wrote. A store that
- * fails never stops the chain: the tokens stay in use in memory and are stored again later, one save at a time and
- * always the newest. Nothing the store throws escapes, and nothing it says is logged (only its type: its message
- * might quote a token).
+ * The token chain's side of the {@link TokenStore}: reads it within a share of a request's deadline, holds its claim
+ * around an attempt, and stores what the chain holds by compare-and-set on the version it last read or wrote. What
+ * this client stores is always its newest state: an answer is stored and then published under one lock, which a
+ * save retry takes too, so a retry never writes a refresh token an answer has just replaced. A store that fails never
+ * stops the chain: the tokens stay in use in memory and are stored again later. Nothing the store throws escapes, and
+ * nothing it says is logged (only its type: its message might quote a token).
  */
 final class StoreKeeper {
 
     private static final Logger LOG = Logger.getLogger(StoreKeeper.class.getName());
     /** How long a claimed save may take before another caller claims it again. */
     private static final Duration SAVE_CLAIM = Duration.ofMinutes(1);
-    /** How often in a row a save may find the state replaced by an older one before it counts as failed. */
+    /** How often in a row a store may find the state replaced before it counts as failed. */
     static final int MAX_REPLACED = 3;
 
     private final TokenStore store;
@@ -41,20 +42,20 @@ final class StoreKeeper {
     private final Clock clock;
     private final Backoff backoff;
     private final AtomicReference<TokenState> state;
-    private final Predicate<String> spentByThisClient;
-    private final Object saveLock = new Object();
+    private final Duration claimWait;
+    /** Held while this client stores and publishes a state: one writer at a time, always of the newest. */
+    private final Object storeLock = new Object();
     /** The state the store holds, as far as this client knows ({@code null}: nothing, or not known yet). */
-    private volatile StoredTokens stored;
+    private final AtomicReference<StoredTokens> stored = new AtomicReference<>();
+    /** The read of the store that has not ended yet, shared by every need meanwhile. */
+    private final AtomicReference<CompletableFuture<Loaded>> pendingLoad = new AtomicReference<>();
     /** Failed saves in a row. */
     private final AtomicInteger saveFailures = new AtomicInteger();
 
-    /**
-     * @param spentByThisClient whether a refresh token is one this client spent (rotated away): a stored state that
-     *        holds one is older than the chain's, never taken
-     */
+    /** @param claimWait how long a save retry waits for the store's claim */
     StoreKeeper(TokenStore store, Executor executor, Clock clock, Backoff backoff, AtomicReference<TokenState> state,
-            Predicate<String> spentByThisClient) {
-        this.spentByThisClient = spentByThisClient;
+            Duration claimWait) {
+        this.claimWait = claimWait;
         this.store = store;
         this.executor = executor;
         this.clock = clock;
@@ -73,25 +74,34 @@ final class StoreKeeper {
     }
 
     /**
-     * Reads the store on the executor, so that a slow store holds the request no longer than its deadline (a store
+     * Reads the store on the executor for at most half of what is left until {@code deadline}, so that a slow store
+     * leaves the request time to obtain a token; a read that has not ended yet is joined, not started again (a store
      * that does nothing is read in place).
      */
     Loaded load(Instant deadline) {
         if (store == TokenManager.NO_STORE) {
             return new Loaded(true, Optional.empty());
         }
-        CompletableFuture<Loaded> loaded = new CompletableFuture<>();
-        try {
-            executor.execute(() -> loaded.complete(loadNow()));
-        } catch (RuntimeException | Error e) {
-            LOG.warning(Messages.noThread(e));
-            return Loaded.FAILED;
+        CompletableFuture<Loaded> loaded = pendingLoad.get();
+        if (loaded == null || loaded.isDone()) {
+            CompletableFuture<Loaded> mine = new CompletableFuture<>();
+            if (!pendingLoad.compareAndSet(loaded, mine)) {
+                return load(deadline);
+            }
+            try {
+                executor.execute(() -> mine.complete(loadNow()));
+            } catch (RuntimeException | Error e) {
+                mine.complete(Loaded.FAILED);
+                LOG.warning(Messages.noThread(e));
+                return Loaded.FAILED;
+            }
+            loaded = mine;
         }
-        Duration left = Duration.between(clock.instant(), deadline);
+        Duration share = Duration.between(clock.instant(), deadline).dividedBy(2);
         try {
-            return loaded.get(Math.max(0, left.toNanos()), TimeUnit.NANOSECONDS);
+            return loaded.get(Math.max(0, share.toNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            LOG.warning(Messages.tokenStoreTooSlow(left));
+            LOG.warning(Messages.tokenStoreTooSlow(share));
             return Loaded.FAILED;
         } catch (ExecutionException e) {
             return Loaded.FAILED;
@@ -110,24 +120,36 @@ final class StoreKeeper {
         }
     }
 
-    /** The store holds this state (it was just read from it, or written): the next save is based on it. */
+    /**
+     * The store holds this state (it was just read from it, or written): the next save is based on it, unless this
+     * client knows a newer version already (a read that ended late never takes the known version back).
+     */
     void markStored(StoredTokens tokens) {
-        stored = tokens; // no lock: nothing must wait for a slow save here
+        stored.accumulateAndGet(tokens,
+                (known, read) -> known != null && known.version() > read.version() ? known : read);
     }
 
-    TokenStore store() {
-        return store;
+    /** The store as messages may name it: a built-in store by where it keeps the tokens, another by its class only. */
+    String describeStore() {
+        return TokenStores.isBuiltIn(store) ? store.toString() : store.getClass().getName();
     }
 
     /** The state the store holds, as far as this client knows, if any. */
     Optional<StoredTokens> known() {
-        return Optional.ofNullable(stored);
+        return Optional.ofNullable(stored.get());
     }
 
     /** The version of the state the store holds, as far as this client knows; 0 for none. */
     private long version() {
-        StoredTokens known = stored;
+        StoredTokens known = stored.get();
         return known == null ? 0 : known.version();
+    }
+
+    /** Runs {@code storeAndPublish} as the one writer of this client: no save retry runs meanwhile. */
+    <T> T exclusively(Supplier<T> storeAndPublish) {
+        synchronized (storeLock) {
+            return storeAndPublish.get();
+        }
     }
 
     /**
@@ -171,9 +193,7 @@ final class StoreKeeper {
     enum Stored {
         /** The store holds it. */
         SAVED,
-        /** Another server or process replaced the state this client knew: the store holds another one. */
-        REPLACED,
-        /** The store failed: it is saved again later. */
+        /** The store failed, or kept replacing the state: it is saved again later. */
         FAILED
     }
 
@@ -186,14 +206,11 @@ final class StoreKeeper {
         private final LockingTokenStore.Claim claim;
         private final Optional<StoredTokens> current;
         private final boolean granted;
-        /** The version the next store is based on: the claim's, then whatever replaced it. */
-        private long base;
 
         private Hold(LockingTokenStore.Claim claim, Optional<StoredTokens> current, boolean granted) {
             this.claim = claim;
             this.current = current;
             this.granted = granted;
-            this.base = claim != null ? current.map(StoredTokens::version).orElse(0L) : -1;
         }
 
         /** Whether the attempt may go out: the claim was granted, or the store could not claim at all. */
@@ -207,30 +224,30 @@ final class StoreKeeper {
         }
 
         /**
-         * Stores the chain's new state before any caller gets its access token: through the claim, on the version the
-         * claim read (or the last known one); after {@link Stored#REPLACED}, a second call stores on the version that
-         * replaced it. A failure is logged and saved again soon; what the store then holds is learnt at the next claim
-         * or save.
+         * Stores the chain's new state before any caller gets its access token (call it {@link #exclusively}), through
+         * the claim on the version the claim read, or on the last known one. If another server or process replaced
+         * the state meanwhile, the answer is stored over it: it is the newest there is. A failure is logged and saved
+         * again soon.
          */
         Stored store(String refreshToken, Token token) {
             if (store == TokenManager.NO_STORE) {
                 return Stored.SAVED;
             }
-            long expected = base >= 0 ? base : version();
-            StoredTokens next = toStored(refreshToken, token, expected + 1);
             try {
-                boolean saved = claim != null
-                        ? claim.compareAndSet(expected, next)
-                        : store.compareAndSet(expected, next);
-                if (saved) {
-                    markStored(next);
-                    saveFailures.set(0);
-                    return Stored.SAVED;
+                long expected = claim != null ? current.map(StoredTokens::version).orElse(0L) : version();
+                for (int tries = 0; tries < MAX_REPLACED; tries++) {
+                    StoredTokens next = toStored(refreshToken, token, Math.addExact(expected, 1));
+                    boolean saved = claim != null
+                            ? claim.compareAndSet(expected, next)
+                            : store.compareAndSet(expected, next);
+                    if (saved) {
+                        markStored(next);
+                        saveFailures.set(0);
+                        return Stored.SAVED;
+                    }
+                    expected = replacing().version();
                 }
-                StoredTokens replacing = loadReplacing();
-                markStored(replacing);
-                base = replacing.version();
-                return Stored.REPLACED;
+                throw replacedTooOften();
             } catch (Throwable e) {
                 saveFailed(e);
                 return Stored.FAILED;
@@ -243,6 +260,18 @@ final class StoreKeeper {
                 closeQuietly(claim);
             }
         }
+    }
+
+    /** The state that replaced the one this client knew. */
+    private StoredTokens replacing() {
+        StoredTokens replacing = store.load()
+                .orElseThrow(() -> new IllegalStateException("the stored state changed and then vanished"));
+        markStored(replacing);
+        return replacing;
+    }
+
+    private static IllegalStateException replacedTooOften() {
+        return new IllegalStateException("the state was replaced " + MAX_REPLACED + " times in a row");
     }
 
     /** The state as the store keeps it: the access token only while it may still be handed out. */
@@ -272,78 +301,31 @@ final class StoreKeeper {
     }
 
     /**
-     * Saves the newest state, unless the store holds its refresh token already. One save at a time, always of the
-     * newest, so the store never goes back to an older one. If another server or process replaced the state
-     * meanwhile with a refresh token this client has not spent, the store's state wins: its refresh token is the one
-     * to use next; if it holds one this client spent (an older state), the newest is saved over it.
+     * Saves the newest state, unless the store holds its refresh token already: under the store's claim (taken
+     * first, as an attempt takes it) and as the one writer of this client, so that no answer is stored and published
+     * meanwhile and the store never goes back to a refresh token this client replaced. A state another server or
+     * process stored meanwhile is saved over: this client's is in use.
      */
     private void saveNewest() {
-        synchronized (saveLock) {
-            TokenState current = state.get();
-            String newest = current.refreshToken();
-            StoredTokens known = stored;
-            if (newest == null || known != null && newest.equals(known.refreshToken())) {
-                state.updateAndGet(now -> now.saveRetryAt() == null ? now : now.withSaveRetryAt(null));
+        try (Hold hold = hold(claimWait)) {
+            if (!hold.granted()) {
+                saveFailed(new IllegalStateException("the claim was not granted within " + claimWait));
                 return;
             }
-            try {
-                String settled = saveOver(newest, current.token());
-                saveFailures.set(0);
-                state.updateAndGet(now -> Objects.equals(now.refreshToken(), settled) || now.saveRetryAt() == null
-                        ? now.withSaveRetryAt(null)
-                        : now);
-            } catch (Throwable e) {
-                saveFailed(e);
+            synchronized (storeLock) {
+                TokenState current = state.get();
+                String newest = current.refreshToken();
+                StoredTokens known = stored.get();
+                if (newest == null || known != null && newest.equals(known.refreshToken())) {
+                    state.updateAndGet(now -> now.saveRetryAt() == null ? now : now.withSaveRetryAt(null));
+                    return;
+                }
+                if (hold.store(newest, current.token()) == Stored.SAVED) {
+                    state.updateAndGet(
+                            now -> Objects.equals(now.refreshToken(), newest) ? now.withSaveRetryAt(null) : now);
+                }
             }
         }
-    }
-
-    /** @return the refresh token the store holds afterwards: the newest, or one another stored that wins */
-    private String saveOver(String newest, Token token) {
-        for (int tries = 0; tries < MAX_REPLACED; tries++) {
-            StoredTokens next = toStored(newest, token, version() + 1);
-            if (store.compareAndSet(version(), next)) {
-                markStored(next);
-                return newest;
-            }
-            StoredTokens replacing = loadReplacing();
-            markStored(replacing);
-            if (replacing.refreshToken().equals(newest)) {
-                return newest;
-            }
-            if (!spentByThisClient.test(replacing.refreshToken())) {
-                return adoptReplaced(newest, replacing);
-            }
-            // an older state of this client's, stored late: the newest goes over it
-        }
-        throw replacedTooOftenFailure();
-    }
-
-    /** A store that keeps replacing the state with older ones: what is in memory is saved again later. */
-    void replacedTooOften() {
-        saveFailed(replacedTooOftenFailure());
-    }
-
-    private static IllegalStateException replacedTooOftenFailure() {
-        return new IllegalStateException("the state was replaced " + MAX_REPLACED + " times in a row");
-    }
-
-    /** The state that replaced the one this client knew. */
-    private StoredTokens loadReplacing() {
-        return store.load().orElseThrow(() -> new IllegalStateException("the stored state changed and then vanished"));
-    }
-
-    /**
-     * The store holds a state this client did not write: its refresh token replaces {@code unsaved}.
-     *
-     * @return the store's refresh token
-     */
-    private String adoptReplaced(String unsaved, StoredTokens tokens) {
-        state.updateAndGet(now -> Objects.equals(now.refreshToken(), unsaved)
-                ? now.withRefreshToken(tokens.refreshToken())
-                : now);
-        LOG.info(Messages.storeReplacedUnsaved());
-        return tokens.refreshToken();
     }
 
     private void saveFailed(Throwable failure) {

@@ -83,7 +83,7 @@ final class TokenChain implements AutoCloseable {
         this.executor = executor;
         this.retrier = new Retrier(config.tokenMaxAttempts(), backoff,
                 config.connectTimeout().plus(config.readTimeout()), clock, sleeper);
-        this.keeper = new StoreKeeper(store, executor, clock, backoff, state, spent::contains);
+        this.keeper = new StoreKeeper(store, executor, clock, backoff, state, retrier.attemptTimeout());
         this.hasStore = store != TokenManager.NO_STORE;
         this.state = state;
         this.username = config.username().orElse(null);
@@ -341,15 +341,15 @@ final class TokenChain implements AutoCloseable {
         Token token = Token.issued(response.accessToken(), response.expiresIn(), sentAt, clock.instant(),
                 skewFor(response.expiresIn()), number, reissue);
         String next = response.refreshToken() != null ? response.refreshToken() : spent;
-        if (!state.get().accepts(spent)) {
-            LOG.info(Messages.lateAnswerDropped());
-            return token;
-        }
-        String chainGoesOnWith = storeBeforeUse(hold, spent, next, token);
-        TokenState before = state.getAndUpdate(
-                current -> current.accepts(spent)
-                        ? current.withRefreshToken(chainGoesOnWith).withToken(token).withStoreLoaded()
-                        : current);
+        TokenState before = keeper.exclusively(() -> {
+            if (!state.get().accepts(spent)) {
+                return state.get(); // a late answer, dropped: not stored either
+            }
+            hold.store(next, token);
+            return state.getAndUpdate(current -> current.accepts(spent)
+                    ? current.withRefreshToken(next).withToken(token).withStoreLoaded()
+                    : current);
+        });
         if (!before.accepts(spent)) {
             LOG.info(Messages.lateAnswerDropped());
             return token;
@@ -361,34 +361,6 @@ final class TokenChain implements AutoCloseable {
             spent(spent);
         }
         return token;
-    }
-
-    /**
-     * Stores the chain's next state before it is used. If another server or process replaced the stored state
-     * meanwhile, the chain goes on with the store's refresh token (the answer's access token is valid all the same),
-     * unless the store holds the refresh token this answer replaces, or another this client spent: that state is
-     * older, and the answer is stored over it.
-     *
-     * @param used the refresh token the request used ({@code null}: the password)
-     * @return the refresh token the chain goes on with
-     */
-    private String storeBeforeUse(StoreKeeper.Hold hold, String used, String refreshToken, Token token) {
-        for (int tries = 0; tries < StoreKeeper.MAX_REPLACED; tries++) {
-            if (hold.store(refreshToken, token) != StoreKeeper.Stored.REPLACED) {
-                return refreshToken;
-            }
-            String replacing = keeper.known().map(StoredTokens::refreshToken).orElse(refreshToken);
-            if (replacing.equals(refreshToken)) {
-                return refreshToken;
-            }
-            if (!replacing.equals(used) && !spent.contains(replacing)) {
-                LOG.info(Messages.storeReplacedUnsaved());
-                spent(refreshToken);
-                return replacing;
-            }
-        }
-        keeper.replacedTooOften(); // kept in memory, and saved again later
-        return refreshToken;
     }
 
     /**
@@ -432,8 +404,8 @@ final class TokenChain implements AutoCloseable {
 
     /** The stored access token as this client's, numbered as the request that adopts it; {@code null} if none. */
     private Token toToken(StoredTokens stored, long number, boolean reissue) {
-        if (!stored.hasAccessToken()) {
-            return null;
+        if (!stored.hasAccessToken() || !clock.instant().isBefore(stored.expiresAt())) {
+            return null; // an expired one never replaces one in memory that may still be valid
         }
         Duration lifetime = Duration.between(stored.obtainedAt(), stored.expiresAt());
         // as if it arrived when obtained: every server sharing it refreshes at the same moment, under one claim
@@ -446,10 +418,12 @@ final class TokenChain implements AutoCloseable {
         if (refreshToken.equals(spentToken) || !state.get().accepts(spentToken)) {
             return; // the server did not rotate, or the chain moved on: nothing new to keep
         }
-        String chainGoesOnWith = storeBeforeUse(hold, spentToken, refreshToken, state.get().token());
-        TokenState before = state.getAndUpdate(current -> current.accepts(spentToken)
-                ? current.withRefreshToken(chainGoesOnWith).withStoreLoaded()
-                : current);
+        TokenState before = keeper.exclusively(() -> {
+            hold.store(refreshToken, state.get().token());
+            return state.getAndUpdate(current -> current.accepts(spentToken)
+                    ? current.withRefreshToken(refreshToken).withStoreLoaded()
+                    : current);
+        });
         if (before.accepts(spentToken)) {
             LOG.warning(Messages.refusedAnswerRefreshTokenKept());
             if (spentToken != null) {
@@ -496,7 +470,9 @@ final class TokenChain implements AutoCloseable {
      */
     boolean mayRevive(Instant now) {
         Instant due = nextRevival.get();
-        return hasStore && !now.isBefore(due) && nextRevival.compareAndSet(due, now.plus(REVIVAL_PACE));
+        // a due time further ahead than one pace: the clock was set back, and the pace starts again from now
+        boolean dueNow = !now.isBefore(due) || due.isAfter(now.plus(REVIVAL_PACE));
+        return hasStore && dueNow && nextRevival.compareAndSet(due, now.plus(REVIVAL_PACE));
     }
 
     /** A dead chain: whether the store holds a refresh token this client has not spent, now in use. */
@@ -529,7 +505,7 @@ final class TokenChain implements AutoCloseable {
         if (!current.storeLoaded()) {
             throw new TokenEndpointUnavailableException(Messages.storeUnreadableAtStart(), 0);
         }
-        InvalidGrantException dead = new InvalidGrantException(Messages.nothingToStartFrom(keeper.store().toString()),
+        InvalidGrantException dead = new InvalidGrantException(Messages.nothingToStartFrom(keeper.describeStore()),
                 0, null);
         if (state.compareAndSet(current, current.withRefreshTokenRejected(dead))) {
             LOG.severe(dead.getMessage());

@@ -37,6 +37,12 @@ final class TokenStores {
         };
     }
 
+    /** Whether it is one of the library's stores, whose {@code toString()} names where it keeps tokens, never one. */
+    static boolean isBuiltIn(TokenStore store) {
+        return store instanceof FileTokenStore || store instanceof MemoryTokenStore || store instanceof JdbcTokenStore
+                || store instanceof CreatingTable;
+    }
+
     /** The configured directory, or the default under the working directory: Liberty's server output directory. */
     static Path directory(TicketparkConfig config) {
         return Path.of(config.tokenStoreDirectory().orElse(TicketparkConfig.DEFAULT_DIRECTORY)).toAbsolutePath();
