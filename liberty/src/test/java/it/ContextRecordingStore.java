@@ -9,6 +9,7 @@ import javax.naming.NamingException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 
 /**
@@ -21,18 +22,19 @@ public class ContextRecordingStore implements TokenStore {
     private final List<String> saves = new CopyOnWriteArrayList<>();
 
     @Override
-    public Optional<String> load() {
+    public Optional<StoredTokens> load() {
         return Optional.empty();
     }
 
     @Override
-    public void save(String refreshToken) {
+    public boolean compareAndSet(long expectedVersion, StoredTokens next) {
         try {
             InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
             saves.add("java:comp resolved");
         } catch (NamingException e) {
             saves.add("java:comp failed on " + Thread.currentThread().getName() + ": " + e);
         }
+        return true;
     }
 
     public List<String> saves() {

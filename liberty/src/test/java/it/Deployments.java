@@ -32,8 +32,15 @@ public final class Deployments {
         return config;
     }
 
+    /**
+     * A deployment of these classes with this configuration. Unless it names a token store, it keeps its tokens in
+     * memory: each test starts from the sandbox's state, not from tokens an earlier deployment left on disk (the file
+     * store has ITs of its own, and the example application runs on it).
+     */
     public static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
-        String properties = config.entrySet().stream()
+        Map<String, String> effective = new LinkedHashMap<>(config);
+        effective.putIfAbsent("ticketpark.token-store", "memory");
+        String properties = effective.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("\n"));
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.json.Json;
@@ -86,6 +87,13 @@ public final class Sandbox {
     public static JsonArray requests(String target, int limit) {
         return Json.createReader(new StringReader(get("/_sandbox/requests?target=" + target + "&limit=" + limit)))
                 .readArray();
+    }
+
+    /** The {@code grant_type} of each recorded token request (at most the last 100), oldest first. */
+    public static List<String> grantTypes() {
+        return requests("token", 100).getValuesAs(JsonObject.class).stream()
+                .map(request -> request.getJsonObject("form").getString("grant_type", "none"))
+                .toList();
     }
 
     /** A refresh token from a password grant with the demo credentials, as an earlier run of an application saved. */

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 
 /**
@@ -19,14 +20,16 @@ public class SavedTokenStore implements TokenStore {
     private volatile String loaded;
 
     @Override
-    public Optional<String> load() {
+    public Optional<StoredTokens> load() {
         loaded = Sandbox.refreshTokenFromPasswordGrant();
-        return Optional.of(loaded);
+        return Optional.of(StoredTokens.ofRefreshToken(loaded, 1));
     }
 
     @Override
-    public void save(String refreshToken) {
+    public boolean compareAndSet(long expectedVersion, StoredTokens next) {
+        String refreshToken = next.refreshToken();
         saved.add(refreshToken);
+        return true;
     }
 
     public String loaded() {

@@ -21,7 +21,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The package rules of the library (see each {@code package-info.java}): public packages never reach into
  * {@code internal}; inside {@code internal} dependencies point one way, {@code rest → token → resilience, config →
- * internal → public}; no package cycles.
+ * internal → public}, and {@code token → store → spi}: the built-in token stores depend on the SPI and the JDK only;
+ * no package cycles.
  */
 class PackageRulesTest {
 
@@ -50,13 +51,24 @@ class PackageRulesTest {
                 .layer("internal").definedBy(BASE + ".internal")
                 .layer("config").definedBy(BASE + ".internal.config..")
                 .layer("resilience").definedBy(BASE + ".internal.resilience..")
+                .layer("store").definedBy(BASE + ".internal.store..")
                 .layer("token").definedBy(BASE + ".internal.token..")
                 .layer("rest").definedBy(BASE + ".internal.rest..")
                 .whereLayer("rest").mayNotBeAccessedByAnyLayer()
                 .whereLayer("token").mayOnlyBeAccessedByLayers("rest")
                 .whereLayer("resilience").mayOnlyBeAccessedByLayers("token")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("token", "rest")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("token")
                 .whereLayer("internal").mayOnlyBeAccessedByLayers("config", "resilience", "token", "rest")
+                .check(classes);
+    }
+
+    @Test
+    void tokenStoresUseTheSpiAndTheJdkOnly() {
+        // javax.sql: the jdbc store's DataSource
+        noClasses().that().resideInAPackage(BASE + ".internal.store..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".internal.store..", BASE + ".spi..",
+                        "java..", "javax.sql..")
                 .check(classes);
     }
 

@@ -20,6 +20,10 @@ public class TicketparkErrorMapper implements ExceptionMapper<EJBException> {
     @Override
     public Response toResponse(EJBException exception) {
         Throwable cause = exception.getCause() != null ? exception.getCause() : exception.getCausedByException();
+        // the REST client may wrap it (a ProcessingException around a failure of its request filter)
+        for (int depth = 0; cause != null && !(cause instanceof TicketparkException) && depth < 5; depth++) {
+            cause = cause.getCause();
+        }
         if (!(cause instanceof TicketparkException ticketpark)) {
             return Response.serverError().build();
         }

@@ -134,6 +134,26 @@ public final class Messages {
         return format("TPC0024");
     }
 
+    public static String dataSourceNotFound(String jndiName, Throwable cause) {
+        return format("TPC0030", jndiName, cause.getClass().getName());
+    }
+
+    public static String nothingToStartFrom(String store) {
+        return format("TPC0031", store);
+    }
+
+    public static String storeUnreadableAtStart() {
+        return format("TPC0032");
+    }
+
+    public static String storeClaimNotGranted(Duration waited) {
+        return format("TPC0028", waited);
+    }
+
+    public static String storeHadNewerState() {
+        return format("TPC0029");
+    }
+
     public static String stillOnTheWay() {
         return format("TPC0025");
     }
@@ -197,6 +217,10 @@ public final class Messages {
 
     public static String tokenStoreSaveFailed(Throwable e, int failures, Instant retryAt) {
         return format("TPC0112", e.getClass().getName(), failures, retryAt);
+    }
+
+    public static String tokenStoreClaimFailed(Throwable e) {
+        return format("TPC0113", e.getClass().getName());
     }
 
     public static String apiError(String method, String path, int status, String detail) {

@@ -4,9 +4,11 @@ import static ch.ticketpark.client.internal.config.ConfigKey.Secrecy.PLAIN;
 import static ch.ticketpark.client.internal.config.ConfigKey.Secrecy.SECRET;
 import static ch.ticketpark.client.internal.config.Default.NONE;
 import static ch.ticketpark.client.internal.config.Default.REQUIRED;
+import static ch.ticketpark.client.internal.config.ValueType.bool;
 import static ch.ticketpark.client.internal.config.ValueType.duration;
 import static ch.ticketpark.client.internal.config.ValueType.durationUpTo;
 import static ch.ticketpark.client.internal.config.ValueType.integer;
+import static ch.ticketpark.client.internal.config.ValueType.oneOf;
 import static ch.ticketpark.client.internal.config.ValueType.refreshToken;
 import static ch.ticketpark.client.internal.config.ValueType.text;
 import static ch.ticketpark.client.internal.config.ValueType.url;
@@ -66,7 +68,21 @@ public enum ConfigKey {
     /** How long the open breaker fails calls at once before one probe request. */
     CIRCUIT_BREAKER_DELAY(TicketparkConfig.CIRCUIT_BREAKER_DELAY, Default.of("PT30S"), duration(), PLAIN),
     /** How long no new token is requested after the API rejected a token that had itself replaced a rejected one. */
-    TOKEN_REISSUE_INTERVAL(TicketparkConfig.TOKEN_REISSUE_INTERVAL, Default.of("PT10S"), duration(), PLAIN);
+    TOKEN_REISSUE_INTERVAL(TicketparkConfig.TOKEN_REISSUE_INTERVAL, Default.of("PT10S"), duration(), PLAIN),
+    /** Where the token state is kept: {@code file}, {@code memory} or {@code jdbc}. */
+    TOKEN_STORE(TicketparkConfig.TOKEN_STORE, Default.of(TicketparkConfig.FILE_STORE),
+            oneOf(TicketparkConfig.FILE_STORE, TicketparkConfig.MEMORY_STORE, TicketparkConfig.JDBC_STORE), PLAIN),
+    /** The {@code file} store's directory. */
+    TOKEN_STORE_DIRECTORY(TicketparkConfig.TOKEN_STORE_DIRECTORY,
+            Default.decidedWhereUsed(TicketparkConfig.DEFAULT_DIRECTORY
+                    + " in the server's working directory (Liberty's ${server.output.dir})"),
+            text(), PLAIN),
+    /** The {@code jdbc} store's DataSource, by JNDI name. */
+    TOKEN_STORE_DATASOURCE(TicketparkConfig.TOKEN_STORE_DATASOURCE, NONE, text(), PLAIN),
+    /** The {@code jdbc} store's table. */
+    TOKEN_STORE_TABLE(TicketparkConfig.TOKEN_STORE_TABLE, Default.of("ticketpark_token"), text(), PLAIN),
+    /** Whether the {@code jdbc} store creates its table if it is missing. */
+    TOKEN_STORE_CREATE_TABLE(TicketparkConfig.TOKEN_STORE_CREATE_TABLE, Default.of("false"), bool(), PLAIN);
 
     /** Whether a value may be shown: a secret's never is, in no message, log line or {@code toString()}. */
     enum Secrecy {

@@ -7,6 +7,8 @@ import static ch.ticketpark.client.internal.config.TicketparkConfig.READ_TIMEOUT
 import static ch.ticketpark.client.internal.config.TicketparkConfig.REFRESH_TOKEN;
 import static ch.ticketpark.client.internal.config.TicketparkConfig.TOKEN_RETRY_INITIAL_DELAY;
 import static ch.ticketpark.client.internal.config.TicketparkConfig.TOKEN_RETRY_MAX_DELAY;
+import static ch.ticketpark.client.internal.config.TicketparkConfig.TOKEN_STORE;
+import static ch.ticketpark.client.internal.config.TicketparkConfig.TOKEN_STORE_DATASOURCE;
 import static ch.ticketpark.client.internal.config.TicketparkConfig.TOKEN_WAIT_TIMEOUT;
 import static ch.ticketpark.client.internal.config.TicketparkConfig.USERNAME;
 
@@ -26,6 +28,7 @@ final class ConfigRules {
 
     static void check(TicketparkConfig read, Config config, Problems problems) {
         credentials(read, problems);
+        jdbcStore(read, problems);
         retryDelays(read.tokenRetryInitialDelay(), read.tokenRetryMaxDelay(), problems);
         waitTimeout(read, problems);
         if (ConfigKey.configured(config, FOLLOW_REDIRECTS).map(Boolean::parseBoolean).orElse(false)) {
@@ -34,14 +37,27 @@ final class ConfigRules {
         }
     }
 
+    /**
+     * A password needs its user. A store that survives restarts may hold the first refresh token (the one-time
+     * login's), so only the {@code memory} store needs a password or a refresh token in the configuration.
+     */
     private static void credentials(TicketparkConfig read, Problems problems) {
         boolean username = read.username().isPresent();
-        if (username != read.password().isPresent()) {
-            problems.add(username ? PASSWORD : USERNAME,
-                    USERNAME + " and " + PASSWORD + " go together: set both or neither");
-        } else if (!username && read.refreshToken().isEmpty()) {
+        boolean password = read.password().isPresent();
+        if (password && !username) {
+            problems.add(USERNAME, USERNAME + " and " + PASSWORD + " go together: set " + USERNAME + " too");
+        } else if (!password && read.refreshToken().isEmpty()
+                && TicketparkConfig.MEMORY_STORE.equals(read.tokenStore())) {
             problems.add(List.of(USERNAME, PASSWORD, REFRESH_TOKEN), "set " + USERNAME + " and " + PASSWORD + ", or "
-                    + REFRESH_TOKEN + ", so that the client can obtain a first access token");
+                    + REFRESH_TOKEN + ", so that the client can obtain a first access token: the " + TOKEN_STORE
+                    + " memory holds none after a start");
+        }
+    }
+
+    private static void jdbcStore(TicketparkConfig read, Problems problems) {
+        if (TicketparkConfig.JDBC_STORE.equals(read.tokenStore()) && read.tokenStoreDatasource().isEmpty()) {
+            problems.add(TOKEN_STORE_DATASOURCE, TOKEN_STORE_DATASOURCE + " is required with " + TOKEN_STORE
+                    + "=jdbc: the JNDI name of the DataSource, such as jdbc/ticketpark");
         }
     }
 

@@ -39,6 +39,16 @@ public final class TicketparkConfig {
     public static final String CIRCUIT_BREAKER_FAILURES = PREFIX + "circuit-breaker-failures";
     public static final String CIRCUIT_BREAKER_DELAY = PREFIX + "circuit-breaker-delay";
     public static final String TOKEN_REISSUE_INTERVAL = PREFIX + "token-reissue-interval";
+    public static final String TOKEN_STORE = PREFIX + "token-store";
+    public static final String TOKEN_STORE_DIRECTORY = TOKEN_STORE + ".directory";
+    public static final String TOKEN_STORE_DATASOURCE = TOKEN_STORE + ".datasource";
+    public static final String TOKEN_STORE_TABLE = TOKEN_STORE + ".table";
+    public static final String TOKEN_STORE_CREATE_TABLE = TOKEN_STORE + ".create-table";
+    public static final String FILE_STORE = "file";
+    public static final String MEMORY_STORE = "memory";
+    public static final String JDBC_STORE = "jdbc";
+    /** The {@code file} store's directory, relative to the working directory, unless configured. */
+    public static final String DEFAULT_DIRECTORY = "ticketpark-tokens";
     /** The standard MP Rest Client key that would let a Ticketpark client follow redirects with the token. */
     public static final String FOLLOW_REDIRECTS = Ticketpark.CONFIG_KEY + "/mp-rest/followRedirects";
 
@@ -146,6 +156,27 @@ public final class TicketparkConfig {
 
     public Duration tokenReissueInterval() {
         return value(ConfigKey.TOKEN_REISSUE_INTERVAL, Duration.class);
+    }
+
+    /** @return {@link #FILE_STORE}, {@link #MEMORY_STORE} or {@link #JDBC_STORE} */
+    public String tokenStore() {
+        return value(ConfigKey.TOKEN_STORE, String.class);
+    }
+
+    public Optional<String> tokenStoreDirectory() {
+        return Optional.ofNullable(value(ConfigKey.TOKEN_STORE_DIRECTORY, String.class));
+    }
+
+    public Optional<String> tokenStoreDatasource() {
+        return Optional.ofNullable(value(ConfigKey.TOKEN_STORE_DATASOURCE, String.class));
+    }
+
+    public String tokenStoreTable() {
+        return value(ConfigKey.TOKEN_STORE_TABLE, String.class);
+    }
+
+    public boolean tokenStoreCreateTable() {
+        return value(ConfigKey.TOKEN_STORE_CREATE_TABLE, Boolean.class);
     }
 
     private <T> T value(ConfigKey key, Class<T> type) {

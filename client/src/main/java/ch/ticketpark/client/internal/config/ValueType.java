@@ -3,6 +3,8 @@ package ch.ticketpark.client.internal.config;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,29 @@ interface ValueType {
 
     static ValueType text() {
         return (key, value, problems) -> value;
+    }
+
+    /** One of the given words, in any case; read in lower case. */
+    static ValueType oneOf(String... words) {
+        return (key, value, problems) -> {
+            String word = value.toLowerCase(Locale.ROOT);
+            if (Arrays.asList(words).contains(word)) {
+                return word;
+            }
+            problems.add(key, key + " must be one of " + String.join(", ", words) + ", but is '" + value + "'");
+            return null;
+        };
+    }
+
+    /** {@code true} or {@code false}, in any case. */
+    static ValueType bool() {
+        return (key, value, problems) -> {
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(value);
+            }
+            problems.add(key, key + " must be true or false, but is '" + value + "'");
+            return null;
+        };
     }
 
     /** Printable ASCII without spaces: it goes into a form field. */

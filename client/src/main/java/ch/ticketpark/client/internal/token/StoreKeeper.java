@@ -10,37 +10,52 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import ch.ticketpark.client.internal.Messages;
 import ch.ticketpark.client.internal.resilience.Backoff;
+import ch.ticketpark.client.spi.LockingTokenStore;
+import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 
 /**
- * The token chain's side of the application's {@link TokenStore}: reads it within a request's deadline and saves the
- * newest refresh token, both on the executor (a slow store never holds a request), one save at a time and never an
- * older token after a newer one; a failed save, or one that never ran, is retried. Nothing the store throws escapes,
- * and nothing it says is logged (only its type: its message might quote a token).
+ * The token chain's side of the {@link TokenStore}: reads it within a share of a request's deadline, holds its claim
+ * around an attempt, and stores what the chain holds by compare-and-set on the version it last read or wrote. What
+ * this client stores is always its newest state: an answer is stored and then published under one lock, which a
+ * save retry takes too, so a retry never writes a refresh token an answer has just replaced. A store that fails never
+ * stops the chain: the tokens stay in use in memory and are stored again later. Nothing the store throws escapes, and
+ * nothing it says is logged (only its type: its message might quote a token).
  */
 final class StoreKeeper {
 
     private static final Logger LOG = Logger.getLogger(StoreKeeper.class.getName());
     /** How long a claimed save may take before another caller claims it again. */
     private static final Duration SAVE_CLAIM = Duration.ofMinutes(1);
+    /** How often in a row a store may find the state replaced before it counts as failed. */
+    static final int MAX_REPLACED = 3;
 
     private final TokenStore store;
     private final Executor executor;
     private final Clock clock;
     private final Backoff backoff;
     private final AtomicReference<TokenState> state;
-    private final Object saveLock = new Object();
-    /** The refresh token the store holds, as far as this client knows; written under {@link #saveLock}. */
-    private volatile String saved;
-    /** Failed saves in a row; guarded by {@link #saveLock}. */
-    private int saveFailures;
+    private final Duration claimWait;
+    /** Held while this client stores and publishes a state: one writer at a time, always of the newest. */
+    private final Object storeLock = new Object();
+    /** The state the store holds, as far as this client knows ({@code null}: nothing, or not known yet). */
+    private final AtomicReference<StoredTokens> stored = new AtomicReference<>();
+    /** The read of the store that has not ended yet, shared by every need meanwhile. */
+    private final AtomicReference<CompletableFuture<Loaded>> pendingLoad = new AtomicReference<>();
+    /** Failed saves in a row. */
+    private final AtomicInteger saveFailures = new AtomicInteger();
 
-    StoreKeeper(TokenStore store, Executor executor, Clock clock, Backoff backoff, AtomicReference<TokenState> state) {
+    /** @param claimWait how long a save retry waits for the store's claim */
+    StoreKeeper(TokenStore store, Executor executor, Clock clock, Backoff backoff, AtomicReference<TokenState> state,
+            Duration claimWait) {
+        this.claimWait = claimWait;
         this.store = store;
         this.executor = executor;
         this.clock = clock;
@@ -48,37 +63,45 @@ final class StoreKeeper {
         this.state = state;
     }
 
-    /** What the store answered: whether it could be read, and the refresh token it holds, if any. */
-    record Loaded(boolean ok, Optional<String> refreshToken) {
+    /** What the store answered: whether it could be read, and the state it holds, if any. */
+    record Loaded(boolean ok, Optional<StoredTokens> tokens) {
 
         static final Loaded FAILED = new Loaded(false, Optional.empty());
 
-        @Override
-        public String toString() {
-            return "Loaded[ok=" + ok + ", refreshToken=" + (refreshToken.isPresent() ? "****" : "<none>") + "]";
+        Optional<String> refreshToken() {
+            return tokens.map(StoredTokens::refreshToken);
         }
     }
 
     /**
-     * Reads the store on the executor, so that a slow store holds the request no longer than its deadline (a store
+     * Reads the store on the executor for at most half of what is left until {@code deadline}, so that a slow store
+     * leaves the request time to obtain a token; a read that has not ended yet is joined, not started again (a store
      * that does nothing is read in place).
      */
     Loaded load(Instant deadline) {
         if (store == TokenManager.NO_STORE) {
             return new Loaded(true, Optional.empty());
         }
-        CompletableFuture<Loaded> loaded = new CompletableFuture<>();
-        try {
-            executor.execute(() -> loaded.complete(loadNow()));
-        } catch (RuntimeException | Error e) {
-            LOG.warning(Messages.noThread(e));
-            return Loaded.FAILED;
+        CompletableFuture<Loaded> loaded = pendingLoad.get();
+        if (loaded == null || loaded.isDone()) {
+            CompletableFuture<Loaded> mine = new CompletableFuture<>();
+            if (!pendingLoad.compareAndSet(loaded, mine)) {
+                return load(deadline);
+            }
+            try {
+                executor.execute(() -> mine.complete(loadNow()));
+            } catch (RuntimeException | Error e) {
+                mine.complete(Loaded.FAILED);
+                LOG.warning(Messages.noThread(e));
+                return Loaded.FAILED;
+            }
+            loaded = mine;
         }
-        Duration left = Duration.between(clock.instant(), deadline);
+        Duration share = Duration.between(clock.instant(), deadline).dividedBy(2);
         try {
-            return loaded.get(Math.max(0, left.toNanos()), TimeUnit.NANOSECONDS);
+            return loaded.get(Math.max(0, share.toNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            LOG.warning(Messages.tokenStoreTooSlow(left));
+            LOG.warning(Messages.tokenStoreTooSlow(share));
             return Loaded.FAILED;
         } catch (ExecutionException e) {
             return Loaded.FAILED;
@@ -90,30 +113,172 @@ final class StoreKeeper {
 
     private Loaded loadNow() {
         try {
-            return new Loaded(true, store.load().map(String::strip).filter(token -> !token.isEmpty()));
+            return new Loaded(true, Objects.requireNonNull(store.load(), "load() returned null"));
         } catch (Throwable e) {
             LOG.warning(Messages.tokenStoreLoadFailed(e));
             return Loaded.FAILED;
         }
     }
 
-    /** The store holds this refresh token (it was just read from it): no save of it is needed. */
-    void markSaved(String refreshToken) {
-        saved = refreshToken; // no lock: nothing must wait for a slow save here
+    /**
+     * The store holds this state (it was just read from it, or written): the next save is based on it, unless this
+     * client knows a newer version already (a read that ended late never takes the known version back).
+     */
+    void markStored(StoredTokens tokens) {
+        stored.accumulateAndGet(tokens,
+                (known, read) -> known != null && known.version() > read.version() ? known : read);
+    }
+
+    /** The store as messages may name it: a built-in store by where it keeps the tokens, another by its class only. */
+    String describeStore() {
+        return TokenStores.isBuiltIn(store) ? store.toString() : store.getClass().getName();
+    }
+
+    /** The state the store holds, as far as this client knows, if any. */
+    Optional<StoredTokens> known() {
+        return Optional.ofNullable(stored.get());
+    }
+
+    /** The version of the state the store holds, as far as this client knows; 0 for none. */
+    private long version() {
+        StoredTokens known = stored.get();
+        return known == null ? 0 : known.version();
+    }
+
+    /** Runs {@code storeAndPublish} as the one writer of this client: no save retry runs meanwhile. */
+    <T> T exclusively(Supplier<T> storeAndPublish) {
+        synchronized (storeLock) {
+            return storeAndPublish.get();
+        }
     }
 
     /**
-     * Hands the save of the newest refresh token to the executor; claimed before it is handed over, so that if the
-     * task never runs, a later call hands it over again.
+     * Claims a {@link LockingTokenStore} for one attempt, on the attempt's thread, waiting at most {@code wait} for
+     * another holder; any other store is not held. A store that fails to claim is logged and gives an unheld claim:
+     * the attempt goes out without it (a store that is down must not stop the tokens).
      */
-    void saveSoon() {
-        Instant retryAt = clock.instant().plus(SAVE_CLAIM);
-        state.updateAndGet(current -> current.withSaveRetryAt(retryAt));
-        try {
-            executor.execute(this::saveNewest);
-        } catch (RuntimeException | Error e) {
-            state.updateAndGet(current -> current.withSaveRetryAt(clock.instant()));
+    Hold hold(Duration wait) {
+        if (!(store instanceof LockingTokenStore locking)) {
+            return new Hold(null, Optional.empty(), true);
         }
+        try {
+            Optional<LockingTokenStore.Claim> claim = Objects.requireNonNull(locking.claim(wait),
+                    "claim() returned null");
+            if (claim.isEmpty()) {
+                return new Hold(null, Optional.empty(), false);
+            }
+            Optional<StoredTokens> current;
+            try {
+                current = Objects.requireNonNull(claim.get().current(), "current() returned null");
+            } catch (Throwable e) {
+                closeQuietly(claim.get());
+                throw e;
+            }
+            return new Hold(claim.get(), current, true);
+        } catch (Throwable e) {
+            LOG.warning(Messages.tokenStoreClaimFailed(e));
+            return new Hold(null, Optional.empty(), true);
+        }
+    }
+
+    private static void closeQuietly(LockingTokenStore.Claim claim) {
+        try {
+            claim.close();
+        } catch (Throwable e) {
+            LOG.warning(Messages.tokenStoreClaimFailed(e));
+        }
+    }
+
+    /** How storing an answer ended. */
+    enum Stored {
+        /** The store holds it. */
+        SAVED,
+        /** The store failed, or kept replacing the state: it is saved again later. */
+        FAILED
+    }
+
+    /**
+     * The store, held (or not) for one attempt. What it stores is based on the version the claim read, or this
+     * client's last known one without a claim.
+     */
+    final class Hold implements AutoCloseable {
+
+        private final LockingTokenStore.Claim claim;
+        private final Optional<StoredTokens> current;
+        private final boolean granted;
+
+        private Hold(LockingTokenStore.Claim claim, Optional<StoredTokens> current, boolean granted) {
+            this.claim = claim;
+            this.current = current;
+            this.granted = granted;
+        }
+
+        /** Whether the attempt may go out: the claim was granted, or the store could not claim at all. */
+        boolean granted() {
+            return granted;
+        }
+
+        /** The state the claim read, if the store holds a newer one than this client knows (another wrote it). */
+        Optional<StoredTokens> newer() {
+            return current.filter(tokens -> tokens.version() > version());
+        }
+
+        /**
+         * Stores the chain's new state before any caller gets its access token (call it {@link #exclusively}), through
+         * the claim on the version the claim read, or on the last known one. If another server or process replaced
+         * the state meanwhile, the answer is stored over it: it is the newest there is. A failure is logged and saved
+         * again soon.
+         */
+        Stored store(String refreshToken, Token token) {
+            if (store == TokenManager.NO_STORE) {
+                return Stored.SAVED;
+            }
+            try {
+                long expected = claim != null ? current.map(StoredTokens::version).orElse(0L) : version();
+                for (int tries = 0; tries < MAX_REPLACED; tries++) {
+                    StoredTokens next = toStored(refreshToken, token, Math.addExact(expected, 1));
+                    boolean saved = claim != null
+                            ? claim.compareAndSet(expected, next)
+                            : store.compareAndSet(expected, next);
+                    if (saved) {
+                        markStored(next);
+                        saveFailures.set(0);
+                        return Stored.SAVED;
+                    }
+                    expected = replacing().version();
+                }
+                throw replacedTooOften();
+            } catch (Throwable e) {
+                saveFailed(e);
+                return Stored.FAILED;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (claim != null) {
+                closeQuietly(claim);
+            }
+        }
+    }
+
+    /** The state that replaced the one this client knew. */
+    private StoredTokens replacing() {
+        StoredTokens replacing = store.load()
+                .orElseThrow(() -> new IllegalStateException("the stored state changed and then vanished"));
+        markStored(replacing);
+        return replacing;
+    }
+
+    private static IllegalStateException replacedTooOften() {
+        return new IllegalStateException("the state was replaced " + MAX_REPLACED + " times in a row");
+    }
+
+    /** The state as the store keeps it: the access token only while it may still be handed out. */
+    private StoredTokens toStored(String refreshToken, Token token, long version) {
+        return token != null && !token.rejected() && !token.isExpired(clock.instant())
+                ? new StoredTokens(refreshToken, token.accessToken(), token.sentAt(), token.expiresAt(), version)
+                : StoredTokens.ofRefreshToken(refreshToken, version);
     }
 
     /** Hands one save retry to the executor, claimed by compare-and-set so that one caller does it. */
@@ -128,7 +293,7 @@ final class StoreKeeper {
         }
     }
 
-    /** Saves the newest refresh token one last time, on the closing thread, if a save is pending. */
+    /** Saves the newest state one last time, on the closing thread, if a save is pending. */
     void saveBeforeClosing() {
         if (state.get().saveRetryAt() != null) {
             saveNewest();
@@ -136,39 +301,37 @@ final class StoreKeeper {
     }
 
     /**
-     * Saves the newest refresh token, unless the store holds it already. One save at a time, always of the newest,
-     * so the store never goes back to an older one; the token in memory stays in use whatever the store throws.
+     * Saves the newest state, unless the store holds its refresh token already: under the store's claim (taken
+     * first, as an attempt takes it) and as the one writer of this client, so that no answer is stored and published
+     * meanwhile and the store never goes back to a refresh token this client replaced. A state another server or
+     * process stored meanwhile is saved over: this client's is in use.
      */
     private void saveNewest() {
-        synchronized (saveLock) {
-            String newest = state.get().refreshToken();
-            if (newest == null || newest.equals(saved)) {
-                state.updateAndGet(current -> current.saveRetryAt() == null ? current : current.withSaveRetryAt(null));
+        try (Hold hold = hold(claimWait)) {
+            if (!hold.granted()) {
+                saveFailed(new IllegalStateException("the claim was not granted within " + claimWait));
                 return;
             }
-            Throwable failure = saveNow(newest);
-            if (failure == null) {
-                saved = newest;
-                saveFailures = 0;
-                state.updateAndGet(current -> Objects.equals(current.refreshToken(), newest)
-                        ? current.withSaveRetryAt(null)
-                        : current);
-                return;
+            synchronized (storeLock) {
+                TokenState current = state.get();
+                String newest = current.refreshToken();
+                StoredTokens known = stored.get();
+                if (newest == null || known != null && newest.equals(known.refreshToken())) {
+                    state.updateAndGet(now -> now.saveRetryAt() == null ? now : now.withSaveRetryAt(null));
+                    return;
+                }
+                if (hold.store(newest, current.token()) == Stored.SAVED) {
+                    state.updateAndGet(
+                            now -> Objects.equals(now.refreshToken(), newest) ? now.withSaveRetryAt(null) : now);
+                }
             }
-            saveFailures++;
-            Instant retryAt = clock.instant().plus(backoff.ceiling(saveFailures));
-            state.updateAndGet(current -> current.withSaveRetryAt(retryAt));
-            LOG.severe(Messages.tokenStoreSaveFailed(failure, saveFailures, retryAt));
         }
     }
 
-    /** @return what the store threw, or {@code null} if it saved */
-    private Throwable saveNow(String refreshToken) {
-        try {
-            store.save(refreshToken);
-            return null;
-        } catch (Throwable e) {
-            return e;
-        }
+    private void saveFailed(Throwable failure) {
+        int failures = saveFailures.incrementAndGet();
+        Instant retryAt = clock.instant().plus(backoff.ceiling(failures));
+        state.updateAndGet(current -> current.withSaveRetryAt(retryAt));
+        LOG.severe(Messages.tokenStoreSaveFailed(failure, failures, retryAt));
     }
 }

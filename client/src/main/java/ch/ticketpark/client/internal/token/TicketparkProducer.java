@@ -35,7 +35,7 @@ public class TicketparkProducer {
     @ApplicationScoped
     @Typed({TicketparkTokens.class, TokenFeedback.class})
     TokenManager tokenManager() {
-        TokenStore store = stores.isUnsatisfied() ? TokenManager.NO_STORE : stores.get();
+        TokenStore store = stores.isUnsatisfied() ? TokenStores.configured(extension.config()) : stores.get();
         TokenManager manager = new TokenManager(extension.config(), Clock.systemUTC(),
                 new TokenThreads(threads.factory()), store);
         extension.forgetSecrets();

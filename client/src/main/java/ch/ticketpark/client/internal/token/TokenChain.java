@@ -27,6 +27,7 @@ import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.internal.resilience.Backoff;
 import ch.ticketpark.client.internal.resilience.Retrier;
 import ch.ticketpark.client.internal.resilience.Sleeper;
+import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 
 /**
@@ -44,6 +45,8 @@ final class TokenChain implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TokenChain.class.getName());
     private static final int SPENT_KEPT = 16;
+    /** How often a dead chain looks for a new start in the store, at most. */
+    static final Duration REVIVAL_PACE = Duration.ofSeconds(5);
 
     private final TokenEndpoint endpoint;
     private final Clock clock;
@@ -55,6 +58,9 @@ final class TokenChain implements AutoCloseable {
     private final String password;
     private final Duration skew;
     private final AtomicBoolean skewCapReported = new AtomicBoolean();
+    private final boolean hasStore;
+    /** When a dead chain may next look for a new start in the store. */
+    private final AtomicReference<Instant> nextRevival = new AtomicReference<>(Instant.MIN);
 
     /** The refresh tokens an attempt is sending right now: none goes out twice at once, whoever stopped waiting. */
     private final Map<String, Attempt> onTheWay = new ConcurrentHashMap<>();
@@ -77,7 +83,8 @@ final class TokenChain implements AutoCloseable {
         this.executor = executor;
         this.retrier = new Retrier(config.tokenMaxAttempts(), backoff,
                 config.connectTimeout().plus(config.readTimeout()), clock, sleeper);
-        this.keeper = new StoreKeeper(store, executor, clock, backoff, state);
+        this.keeper = new StoreKeeper(store, executor, clock, backoff, state, retrier.attemptTimeout());
+        this.hasStore = store != TokenManager.NO_STORE;
         this.state = state;
         this.username = config.username().orElse(null);
         this.password = config.password().orElse(null);
@@ -106,11 +113,20 @@ final class TokenChain implements AutoCloseable {
         loadOnFirstNeed(request);
         Instant start = clock.instant();
         boolean storeAskedAgain = false;
+        boolean revivalTried = false;
         int attempts = 0;
         while (true) {
             TokenState current = state.get();
             if (current.dead() != null) {
-                throw CallerFailures.forCaller(current.dead());
+                if (revivalTried || !revive(current, request)) {
+                    throw CallerFailures.forCaller(current.dead());
+                }
+                revivalTried = true;
+                continue;
+            }
+            if (current.refreshToken() == null && password == null) {
+                nothingToStartFrom(current);
+                continue;
             }
             if (request.isAbandoned()) {
                 throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
@@ -140,6 +156,9 @@ final class TokenChain implements AutoCloseable {
                     }
                 }
                 reject(refreshToken, e);
+                continue;
+            } catch (StoreMovedOn e) {
+                attempts--; // nothing was sent: the next attempt uses the store's newer refresh token
                 continue;
             } catch (RefusedAnswer e) {
                 retryAfter = Optional.empty();
@@ -183,7 +202,7 @@ final class TokenChain implements AutoCloseable {
             throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
         }
         Duration bound = left.compareTo(retrier.attemptTimeout()) < 0 ? left : retrier.attemptTimeout();
-        Attempt attempt = new Attempt(refreshToken, sentAt, request.number(), request.isReissue());
+        Attempt attempt = new Attempt(refreshToken, sentAt, request, bound);
         if (refreshToken != null && onTheWay.putIfAbsent(refreshToken, attempt) != null) {
             // an earlier attempt with it has not ended (its caller stopped waiting): sending it again would use it twice
             request.sent();
@@ -199,6 +218,9 @@ final class TokenChain implements AutoCloseable {
         try {
             return attempt.outcome.get(bound.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreMovedOn movedOn) {
+                throw movedOn;
+            }
             throw e.getCause() instanceof RefusedAnswer refused ? refused : unchecked(e.getCause());
         } catch (TimeoutException e) {
             attempt.stopWaiting();
@@ -213,9 +235,11 @@ final class TokenChain implements AutoCloseable {
     }
 
     /**
-     * One attempt, run on the executor. It brings its answer into the chain itself, before it lets go of its refresh
-     * token, so there is no moment in which the chain still holds a refresh token that no attempt is sending any more
-     * but whose answer is not in yet; and it does so whether its caller still waits or not (a late answer counts).
+     * One attempt, run on the executor. It holds the store's claim from before it looks at what the store holds to
+     * after it stored the answer; it takes a newer state another server stored instead of sending anything; and it
+     * brings its answer into the store and then the chain itself, before it lets go of its refresh token, so there is
+     * no moment in which the chain still holds a refresh token that no attempt is sending any more but whose answer
+     * is not in yet; and it does so whether its caller still waits or not (a late answer counts).
      */
     private final class Attempt implements Runnable {
 
@@ -223,14 +247,19 @@ final class TokenChain implements AutoCloseable {
         private final Instant sentAt;
         private final long number;
         private final boolean reissue;
+        private final boolean background;
+        private final Duration claimWait;
         private final AtomicBoolean claimed = new AtomicBoolean();
+        private volatile boolean callerGone;
         private final CompletableFuture<Token> outcome = new CompletableFuture<>();
 
-        Attempt(String refreshToken, Instant sentAt, long number, boolean reissue) {
+        Attempt(String refreshToken, Instant sentAt, InFlightRequest request, Duration claimWait) {
             this.refreshToken = refreshToken;
             this.sentAt = sentAt;
-            this.number = number;
-            this.reissue = reissue;
+            this.number = request.number();
+            this.reissue = request.isReissue();
+            this.background = request.isBackground();
+            this.claimWait = claimWait;
         }
 
         @Override
@@ -241,17 +270,16 @@ final class TokenChain implements AutoCloseable {
             }
             Token token = null;
             Throwable failure = null;
+            StoreKeeper.Hold hold = keeper.hold(claimWait);
             try {
-                TokenResponse response = refreshToken != null
-                        ? endpoint.refreshGrant(refreshToken)
-                        : endpoint.passwordGrant(username, password);
-                token = adopt(refreshToken, response, sentAt, number, reissue);
+                token = obtainHolding(hold);
             } catch (RefusedAnswer refused) {
-                keep(refreshToken, refused.refreshToken());
+                keep(refreshToken, refused.refreshToken(), hold);
                 failure = refused;
             } catch (Throwable e) {
                 failure = e;
             } finally {
+                hold.close();
                 release(); // after the answer is in the chain, before the caller can retry
             }
             if (failure == null) {
@@ -261,8 +289,27 @@ final class TokenChain implements AutoCloseable {
             }
         }
 
+        private Token obtainHolding(StoreKeeper.Hold hold) {
+            if (!hold.granted()) {
+                throw new TokenEndpointUnavailableException(Messages.storeClaimNotGranted(claimWait), 0);
+            }
+            Optional<StoredTokens> newer = hold.newer();
+            if (newer.isPresent()) {
+                return adoptNewer(refreshToken, newer.get(), number, reissue, background);
+            }
+            if (callerGone) {
+                // it waited for the claim longer than its caller waited for it: not sent either
+                throw new TokenEndpointUnavailableException(Messages.attemptTimedOut(claimWait), 0);
+            }
+            TokenResponse response = refreshToken != null
+                    ? endpoint.refreshGrant(refreshToken)
+                    : endpoint.passwordGrant(username, password);
+            return adopt(refreshToken, response, sentAt, number, reissue, hold);
+        }
+
         /** The caller stops waiting: if the attempt has not started, it never will. */
         void stopWaiting() {
+            callerGone = true;
             if (claimed.compareAndSet(false, true)) {
                 release();
             }
@@ -285,15 +332,24 @@ final class TokenChain implements AutoCloseable {
         return new TicketparkException(Messages.tokenRequestFailed(cause), cause);
     }
 
-    /** A successful answer to a request that used {@code spent} (or the password, {@code null}). */
-    private Token adopt(String spent, TokenResponse response, Instant sentAt, long number, boolean reissue) {
+    /**
+     * A successful answer to a request that used {@code spent} (or the password, {@code null}): stored first, then
+     * handed to the chain.
+     */
+    private Token adopt(String spent, TokenResponse response, Instant sentAt, long number, boolean reissue,
+            StoreKeeper.Hold hold) {
         Token token = Token.issued(response.accessToken(), response.expiresIn(), sentAt, clock.instant(),
                 skewFor(response.expiresIn()), number, reissue);
         String next = response.refreshToken() != null ? response.refreshToken() : spent;
-        TokenState before = state.getAndUpdate(
-                current -> current.accepts(spent)
-                        ? current.withRefreshToken(next).withToken(token).withStoreLoaded()
-                        : current);
+        TokenState before = keeper.exclusively(() -> {
+            if (!state.get().accepts(spent)) {
+                return state.get(); // a late answer, dropped: not stored either
+            }
+            hold.store(next, token);
+            return state.getAndUpdate(current -> current.accepts(spent)
+                    ? current.withRefreshToken(next).withToken(token).withStoreLoaded()
+                    : current);
+        });
         if (!before.accepts(spent)) {
             LOG.info(Messages.lateAnswerDropped());
             return token;
@@ -301,31 +357,84 @@ final class TokenChain implements AutoCloseable {
         LOG.fine(() -> Messages.tokenObtained(spent == null
                 ? TokenEndpoint.PASSWORD_GRANT
                 : TokenEndpoint.REFRESH_GRANT, response.expiresIn()));
-        if (response.refreshToken() != null && !response.refreshToken().equals(spent)) {
-            rotated(spent);
+        if (spent != null && !spent.equals(next)) {
+            spent(spent);
         }
         return token;
     }
 
-    /** A refused answer's new refresh token: the server rotated the chain, so this is its only way on. */
-    private void keep(String spent, String refreshToken) {
-        if (refreshToken.equals(spent)) {
-            return; // the server did not rotate: nothing new to keep
+    /**
+     * The claim found a state in the store that is newer than what this client knows: another server obtained it. The
+     * chain takes it, and its access token serves the request unless it is no better than the one being replaced.
+     *
+     * @throws StoreMovedOn if its access token does not serve the request: the next attempt uses its refresh token
+     */
+    private Token adoptNewer(String spentToken, StoredTokens stored, long number, boolean reissue,
+            boolean background) {
+        keeper.markStored(stored);
+        if (spent.contains(stored.refreshToken())) {
+            throw new StoreMovedOn(); // never adopted back: the version says newer, the token says this client spent it
         }
-        TokenState before = state.getAndUpdate(
-                current -> current.accepts(spent) ? current.withRefreshToken(refreshToken).withStoreLoaded() : current);
-        if (before.accepts(spent)) {
+        Instant now = clock.instant();
+        Token token = toToken(stored, number, reissue);
+        TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), spentToken)
+                ? withStored(current, stored.refreshToken(), token)
+                : current);
+        if (!Objects.equals(before.refreshToken(), spentToken)) {
+            throw new StoreMovedOn(); // a late answer replaced it meanwhile: go on with that one
+        }
+        LOG.fine(Messages::storeHadNewerState);
+        if (token != null && !token.isExpired(now) && !(background && token.isDueForRefresh(now))
+                && !isRejected(before, token)) {
+            return token;
+        }
+        throw new StoreMovedOn();
+    }
+
+    /** Whether the stored access token is the one the API rejected last: it is never handed out again. */
+    private static boolean isRejected(TokenState current, Token stored) {
+        return current.token() != null && current.token().rejected()
+                && current.token().accessToken().equals(stored.accessToken());
+    }
+
+    private static TokenState withStored(TokenState current, String refreshToken, Token token) {
+        TokenState adopted = current.withRefreshToken(refreshToken).withStoreLoaded();
+        return token == null || isRejected(current, token) ? adopted : adopted.withToken(token);
+    }
+
+    /** The stored access token as this client's, numbered as the request that adopts it; {@code null} if none. */
+    private Token toToken(StoredTokens stored, long number, boolean reissue) {
+        if (!stored.hasAccessToken() || !clock.instant().isBefore(stored.expiresAt())) {
+            return null; // an expired one never replaces one in memory that may still be valid
+        }
+        Duration lifetime = Duration.between(stored.obtainedAt(), stored.expiresAt());
+        // as if it arrived when obtained: every server sharing it refreshes at the same moment, under one claim
+        return Token.issued(stored.accessToken(), lifetime, stored.obtainedAt(), stored.obtainedAt(),
+                skewFor(lifetime), number, reissue);
+    }
+
+    /** A refused answer's new refresh token: the server rotated the chain, so this is its only way on. */
+    private void keep(String spentToken, String refreshToken, StoreKeeper.Hold hold) {
+        if (refreshToken.equals(spentToken) || !state.get().accepts(spentToken)) {
+            return; // the server did not rotate, or the chain moved on: nothing new to keep
+        }
+        TokenState before = keeper.exclusively(() -> {
+            hold.store(refreshToken, state.get().token());
+            return state.getAndUpdate(current -> current.accepts(spentToken)
+                    ? current.withRefreshToken(refreshToken).withStoreLoaded()
+                    : current);
+        });
+        if (before.accepts(spentToken)) {
             LOG.warning(Messages.refusedAnswerRefreshTokenKept());
-            rotated(spent);
+            if (spentToken != null) {
+                spent(spentToken);
+            }
         }
     }
 
-    /** The chain moved past {@code spentToken}: never send it again, and save the new one (not on this thread). */
-    private void rotated(String spentToken) {
-        if (spentToken != null) {
-            spent.add(spentToken);
-        }
-        keeper.saveSoon();
+    /** The chain moved past {@code spentToken}: never send it again. */
+    private void spent(String spentToken) {
+        spent.add(spentToken);
     }
 
     private Duration skewFor(Duration lifetime) {
@@ -355,6 +464,54 @@ final class TokenChain implements AutoCloseable {
         LOG.warning(Messages.fallingBackToPassword(e.errorDescription()));
     }
 
+    /**
+     * Whether a dead chain may look for a new start in the store now: at most once per {@link #REVIVAL_PACE}, and
+     * only with a store (the one-time login may have put a new refresh token there).
+     */
+    boolean mayRevive(Instant now) {
+        Instant due = nextRevival.get();
+        // a due time further ahead than one pace: the clock was set back, and the pace starts again from now
+        boolean dueNow = !now.isBefore(due) || due.isAfter(now.plus(REVIVAL_PACE));
+        return hasStore && dueNow && nextRevival.compareAndSet(due, now.plus(REVIVAL_PACE));
+    }
+
+    /** A dead chain: whether the store holds a refresh token this client has not spent, now in use. */
+    private boolean revive(TokenState dead, InFlightRequest request) {
+        if (!hasStore) {
+            return false;
+        }
+        StoreKeeper.Loaded loaded = keeper.load(request.deadline());
+        Optional<StoredTokens> stored = loaded.tokens().filter(tokens -> !spent.contains(tokens.refreshToken())
+                && !tokens.refreshToken().equals(dead.spentRefreshToken()));
+        if (stored.isEmpty()) {
+            return false;
+        }
+        Token token = toToken(stored.get(), request.number(), false);
+        TokenState before = state.getAndUpdate(current -> current.dead() == dead.dead()
+                ? withStored(current, stored.get().refreshToken(), token)
+                : current);
+        if (before.dead() == dead.dead()) {
+            keeper.markStored(stored.get());
+            LOG.info(Messages.storeHadNewerState());
+        }
+        return true;
+    }
+
+    /**
+     * Neither a refresh token nor a password: the chain is dead until the store gets a refresh token (the one-time
+     * login), unless the store could not be read at all (then it is read again at the next need).
+     */
+    private void nothingToStartFrom(TokenState current) {
+        if (!current.storeLoaded()) {
+            throw new TokenEndpointUnavailableException(Messages.storeUnreadableAtStart(), 0);
+        }
+        InvalidGrantException dead = new InvalidGrantException(Messages.nothingToStartFrom(keeper.describeStore()),
+                0, null);
+        if (state.compareAndSet(current, current.withRefreshTokenRejected(dead))) {
+            LOG.severe(dead.getMessage());
+        }
+    }
+
     /** The store is read when the first token is needed, and again at the next need until a read succeeded. */
     private void loadOnFirstNeed(InFlightRequest request) {
         if (state.get().storeLoaded()) {
@@ -364,15 +521,16 @@ final class TokenChain implements AutoCloseable {
         if (!loaded.ok()) {
             return;
         }
-        Optional<String> stored = loaded.refreshToken();
+        Optional<StoredTokens> stored = loaded.tokens();
+        Token token = stored.map(tokens -> toToken(tokens, request.number(), false)).orElse(null);
         // a saved refresh token is newer than a configured one: one was spent since the configuration was written
         TokenState before = state.getAndUpdate(current -> current.storeLoaded()
                 ? current
                 : stored.isPresent() && current.token() == null
-                        ? current.withRefreshToken(stored.get()).withStoreLoaded()
+                        ? withStored(current, stored.get().refreshToken(), token)
                         : current.withStoreLoaded());
         if (!before.storeLoaded()) {
-            stored.ifPresent(keeper::markSaved);
+            stored.ifPresent(keeper::markStored);
         }
     }
 
@@ -383,17 +541,19 @@ final class TokenChain implements AutoCloseable {
             // whether another process rotated it cannot be told now: not the end of the chain, try again later
             throw new TokenEndpointUnavailableException(Messages.storeUnreadableAfterRejection(), 0);
         }
-        Optional<String> stored = loaded.refreshToken();
-        if (stored.isEmpty() || stored.get().equals(rejected) || spent.contains(stored.get())) {
+        Optional<StoredTokens> stored = loaded.tokens();
+        if (stored.isEmpty() || stored.get().refreshToken().equals(rejected)
+                || spent.contains(stored.get().refreshToken())) {
             return false;
         }
+        Token token = toToken(stored.get(), request.number(), request.isReissue());
         TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), rejected)
-                ? current.withRefreshToken(stored.get()).withStoreLoaded()
+                ? withStored(current, stored.get().refreshToken(), token)
                 : current);
         if (!Objects.equals(before.refreshToken(), rejected)) {
             return true; // a late answer replaced it meanwhile: go on with that one
         }
-        keeper.markSaved(stored.get());
+        keeper.markStored(stored.get());
         LOG.info(Messages.storeHadNewerRefreshToken());
         return true;
     }

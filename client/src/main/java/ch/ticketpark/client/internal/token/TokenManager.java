@@ -26,6 +26,7 @@ import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.internal.resilience.Backoff;
 import ch.ticketpark.client.internal.resilience.CircuitBreaker;
 import ch.ticketpark.client.internal.resilience.Sleeper;
+import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 
 /**
@@ -51,12 +52,13 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
     public static final TokenStore NO_STORE = new TokenStore() {
 
         @Override
-        public Optional<String> load() {
+        public Optional<StoredTokens> load() {
             return Optional.empty();
         }
 
         @Override
-        public void save(String refreshToken) {
+        public boolean compareAndSet(long expectedVersion, StoredTokens next) {
+            return true;
         }
     };
 
@@ -219,7 +221,7 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
     }
 
     private void failIfNoRequestMayGoOut(TokenState current, Instant now) {
-        if (current.dead() != null) {
+        if (current.dead() != null && !chain.mayRevive(now)) {
             throw CallerFailures.forCaller(current.dead());
         }
         if (current.reissueDeferred(now)) {

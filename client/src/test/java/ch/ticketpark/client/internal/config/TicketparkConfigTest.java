@@ -45,7 +45,7 @@ class TicketparkConfigTest {
     @Test
     void everyMissingKeyIsNamedAtOnce() {
         TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
-                () -> TicketparkConfig.load(new MapConfig(Map.of())));
+                () -> TicketparkConfig.load(new MapConfig(Map.of(TicketparkConfig.TOKEN_STORE, "memory"))));
 
         assertThat(e.keys()).contains("ticketpark.client-key", "ticketpark.client-secret", "ticketpark.username",
                 "ticketpark.password", "ticketpark.refresh-token");
@@ -80,12 +80,68 @@ class TicketparkConfigTest {
     }
 
     @Test
-    void usernameWithoutPasswordIsRefused() {
+    void withTheMemoryStoreAUsernameWithoutPasswordIsRefused() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.remove(TicketparkConfig.PASSWORD);
+        properties.put(TicketparkConfig.TOKEN_STORE, "memory");
+
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> load(properties));
+
+        assertThat(e.keys()).containsExactly("ticketpark.username", "ticketpark.password",
+                "ticketpark.refresh-token");
+        assertThat(e.getMessage()).contains("the ticketpark.token-store memory holds none after a start");
+    }
+
+    @Test
+    void aStoreThatSurvivesRestartsNeedsNeitherPasswordNorRefreshToken() {
         Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
         properties.remove(TicketparkConfig.PASSWORD);
 
+        assertThat(load(properties).password()).isEmpty();
+        properties.put(TicketparkConfig.TOKEN_STORE, "JDBC");
+        properties.put(TicketparkConfig.TOKEN_STORE_DATASOURCE, "jdbc/ticketpark");
+        assertThat(load(properties).tokenStore()).isEqualTo("jdbc");
+    }
+
+    @Test
+    void aPasswordNeedsItsUser() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.remove(TicketparkConfig.USERNAME);
+
         assertThat(catchThrowableOfType(TicketparkConfigurationException.class, () -> load(properties)).keys())
-                .containsExactly("ticketpark.password");
+                .containsExactly("ticketpark.username");
+    }
+
+    @Test
+    void theJdbcStoreNeedsItsDataSourceAndTheStoreKindIsOneOfThree() {
+        Map<String, String> properties = MapConfig.valid("https://api.ticketpark.ch");
+        properties.put(TicketparkConfig.TOKEN_STORE, "jdbc");
+
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> load(properties));
+        assertThat(e.keys()).containsExactly("ticketpark.token-store.datasource");
+        assertThat(e.getMessage()).contains("required with ticketpark.token-store=jdbc");
+
+        properties.put(TicketparkConfig.TOKEN_STORE, "redis");
+        e = catchThrowableOfType(TicketparkConfigurationException.class, () -> load(properties));
+        assertThat(e.keys()).containsExactly("ticketpark.token-store");
+        assertThat(e.getMessage()).contains("must be one of file, memory, jdbc, but is 'redis'");
+        properties.put(TicketparkConfig.TOKEN_STORE, "memory");
+        properties.put(TicketparkConfig.TOKEN_STORE_CREATE_TABLE, "yes");
+        e = catchThrowableOfType(TicketparkConfigurationException.class, () -> load(properties));
+        assertThat(e.keys()).containsExactly("ticketpark.token-store.create-table");
+    }
+
+    @Test
+    void theStoreKeysHaveTheirDefaults() {
+        TicketparkConfig config = load(MapConfig.valid("https://api.ticketpark.ch"));
+
+        assertThat(config.tokenStore()).isEqualTo("file");
+        assertThat(config.tokenStoreDirectory()).isEmpty();
+        assertThat(config.tokenStoreDatasource()).isEmpty();
+        assertThat(config.tokenStoreTable()).isEqualTo("ticketpark_token");
+        assertThat(config.tokenStoreCreateTable()).isFalse();
     }
 
     @Test

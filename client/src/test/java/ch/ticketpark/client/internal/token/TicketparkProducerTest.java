@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.inject.Instance;
 
@@ -19,8 +21,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
+import ch.ticketpark.client.exception.TicketparkException;
+import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.internal.config.TicketparkExtension;
+import ch.ticketpark.client.internal.store.FileTokenStore;
+import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.LogCapture;
@@ -43,13 +50,17 @@ class TicketparkProducerTest {
 
     @BeforeEach
     void deploy() throws ReflectiveOperationException {
-        // as validated at deployment: TicketparkExtension.validate is the container's to call
-        Field config = TicketparkExtension.class.getDeclaredField("config");
-        config.setAccessible(true);
-        config.set(extension, MapConfig.load(server.baseUrl(), Map.of()));
+        deploy(Map.of(TicketparkConfig.TOKEN_STORE, "memory"));
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
         server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=stored-refresh"))
                 .willReturn(token("access-2", "refresh-2", 600)));
+    }
+
+    /** As validated at deployment: TicketparkExtension.validate is the container's to call. */
+    private void deploy(Map<String, String> overrides) throws ReflectiveOperationException {
+        Field config = TicketparkExtension.class.getDeclaredField("config");
+        config.setAccessible(true);
+        config.set(extension, MapConfig.load(server.baseUrl(), overrides));
     }
 
     @AfterEach
@@ -72,6 +83,46 @@ class TicketparkProducerTest {
         TokenManager manager = produce(theStore(new RecordingStore("stored-refresh")));
 
         assertThat(manager.accessToken()).isEqualTo("access-2");
+    }
+
+    @Test
+    void withoutAStoreBeanTheFileStoreKeepsTheTokensInTheConfiguredDirectory(@TempDir Path directory)
+            throws Exception {
+        deploy(Map.of(TicketparkConfig.TOKEN_STORE_DIRECTORY, directory.toString()));
+
+        assertThat(produce(noStore()).accessToken()).isEqualTo("access-1");
+
+        Optional<StoredTokens> stored = new FileTokenStore(directory, Fixtures.CLIENT_KEY, Fixtures.USERNAME).load();
+        assertThat(stored).map(StoredTokens::refreshToken).contains("refresh-1");
+        assertThat(stored).map(StoredTokens::accessToken).contains("access-1");
+    }
+
+    @Test
+    void theFileStoresDefaultDirectoryIsInTheWorkingDirectory() throws Exception {
+        deploy(Map.of());
+
+        assertThat(TokenStores.directory(extension.config()))
+                .isEqualTo(Path.of(TicketparkConfig.DEFAULT_DIRECTORY).toAbsolutePath());
+        assertThat(TokenStores.configured(extension.config())).isInstanceOfSatisfying(FileTokenStore.class,
+                store -> assertThat(store.path().getParent())
+                        .isEqualTo(Path.of(TicketparkConfig.DEFAULT_DIRECTORY).toAbsolutePath()));
+    }
+
+    @Test
+    void theMemoryStoreKeepsNothingAcrossAStart() throws Exception {
+        assertThat(produce(noStore()).accessToken()).isEqualTo("access-1");
+        deploy(Map.of(TicketparkConfig.TOKEN_STORE, "memory")); // the next start reads the configuration again
+        assertThat(produce(noStore()).accessToken()).isEqualTo("access-1");
+
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(2); // a password grant each
+    }
+
+    @Test
+    void aDataSourceThatCannotBeLookedUpIsNamedWithoutItsCause() throws Exception {
+        deploy(Map.of(TicketparkConfig.TOKEN_STORE, "jdbc", TicketparkConfig.TOKEN_STORE_DATASOURCE, "jdbc/missing"));
+
+        assertThat(catchThrowable(() -> produce(noStore()))).isInstanceOf(TicketparkException.class)
+                .hasMessageStartingWith("TPC0030").hasMessageContaining("jdbc/missing").hasNoCause();
     }
 
     @Test

@@ -46,6 +46,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import ch.ticketpark.client.exception.InvalidGrantException;
 import ch.ticketpark.client.exception.TicketparkException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.support.LogCapture;
 import ch.ticketpark.client.support.MapConfig;
 import ch.ticketpark.client.support.MutableClock;
@@ -154,7 +155,7 @@ class TokenManagerTest extends TokenManagerTestSupport {
         InvalidGrantException second = catchThrowableOfType(InvalidGrantException.class, manager::accessToken);
 
         assertThat(first.getMessage()).startsWith("TPC0003").contains("Invalid refresh token",
-                "ticketpark.refresh-token", "ticketpark.username", "ticketpark.password");
+                "one-time login", "ticketpark-login-<version>.jar", "ticketpark.refresh-token");
         assertThat(first.status()).isEqualTo(400);
         assertThat(second).hasMessage(first.getMessage());
         assertThat(tokenRequests()).hasSize(1);
@@ -320,7 +321,7 @@ class TokenManagerTest extends TokenManagerTestSupport {
     }
 
     @Test
-    void savedRefreshTokenComesFirstAndEveryRotatedOneIsSaved() {
+    void savedRefreshTokenComesFirstAndEveryAnswerIsStoredBeforeUse() {
         server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=stored-refresh"))
                 .willReturn(token("access-1", "refresh-1", 600)));
         server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
@@ -343,9 +344,11 @@ class TokenManagerTest extends TokenManagerTestSupport {
         clock.advance(Duration.ofSeconds(600));
         assertThat(manager.accessToken()).isEqualTo("access-3");
 
-        // the password is never needed, the configured token never used; an answer without one saves nothing
-        assertThat(executor.awaitIdle()).isTrue(); // saves run on the executor
-        assertThat(store.saved).containsExactly("refresh-1", "refresh-3");
+        // the password is never needed, the configured token never used; every answer is stored before use (its
+        // access token too), an answer without a new refresh token with the one it used
+        assertThat(store.saved).containsExactly("refresh-1", "refresh-1", "refresh-3");
+        assertThat(store.states).extracting(StoredTokens::accessToken).containsExactly("access-1", "access-2",
+                "access-3");
         assertThat(tokenRequests()).extracting(LoggedRequest::getBodyAsString)
                 .allMatch(body -> body.startsWith("grant_type=refresh_token"))
                 .noneMatch(body -> body.contains("configured-refresh"));

@@ -1,0 +1,266 @@
+package ch.ticketpark.client.internal.token;
+
+import static ch.ticketpark.client.support.Fixtures.token;
+import static ch.ticketpark.client.support.Fixtures.tokenRequest;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
+import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.spi.LockingTokenStore;
+import ch.ticketpark.client.spi.StoredTokens;
+import ch.ticketpark.client.support.LogCapture;
+import ch.ticketpark.client.support.RealTime;
+import ch.ticketpark.client.support.RecordingStore;
+
+/**
+ * The token chain and a {@link LockingTokenStore} shared with other servers: every answer is stored through the claim
+ * before any caller gets it; a newer state another server stored is taken instead of a token request; a claim another
+ * holds costs an attempt but sends nothing; a store that cannot claim does not stop the tokens.
+ */
+class TokenChainClaimTest extends TokenManagerTestSupport {
+
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    private final RecordingStore store = new RecordingStore(null);
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+    }
+
+    /** What another server stored: its access token, obtained now, valid for ten minutes. */
+    private StoredTokens byAnotherServer(String refreshToken, String accessToken, long version) {
+        return new StoredTokens(refreshToken, accessToken, clock.instant(), clock.instant().plusSeconds(600), version);
+    }
+
+    @Test
+    void theAnswerIsStoredThroughTheClaimBeforeAnyCallerHasIt() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        List<Token> inUseWhileStoring = new ArrayList<>();
+        TokenManager manager = manager(Map.of(), store.locking());
+        store.onSave(refreshToken -> inUseWhileStoring.add(manager.state().token()));
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(inUseWhileStoring).containsExactly((Token) null);
+        assertThat(store.current()).hasValueSatisfying(stored -> {
+            assertThat(stored.refreshToken()).isEqualTo("refresh-1");
+            assertThat(stored.accessToken()).isEqualTo("access-1");
+            assertThat(stored.version()).isEqualTo(1);
+        });
+        assertThat(store.claimsOpened).hasValue(1);
+        assertThat(store.claimsClosed).hasValue(1);
+    }
+
+    @Test
+    void aTokenAnotherServerStoredServesTheRefreshAheadOfExpiryWithoutARequest() {
+        passwordThenRefresh();
+        TokenManager manager = manager(Map.of(), store.locking());
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        clock.advance(Duration.ofSeconds(580)); // inside the refresh window
+        store.storedByAnother(byAnotherServer("refresh-b", "access-b", 2));
+
+        assertThat(manager.accessToken()).isEqualTo("access-1"); // the background refresh takes the stored one
+        assertThat(executor.awaitIdle()).isTrue();
+
+        assertThat(manager.accessToken()).isEqualTo("access-b");
+        assertThat(bodies()).containsExactly(PASSWORD_BODY);
+        assertThat(manager.state().refreshToken()).isEqualTo("refresh-b");
+    }
+
+    @Test
+    void aStoredTokenThatIsDueItselfIsNotTakenByARefreshAheadOfExpiry() {
+        passwordThenRefresh();
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-b"))
+                .willReturn(token("access-2", "refresh-2", 600)));
+        TokenManager manager = manager(Map.of(), store.locking());
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        Instant obtained = clock.instant();
+        clock.advance(Duration.ofSeconds(580));
+        store.storedByAnother(new StoredTokens("refresh-b", "access-b", obtained, obtained.plusSeconds(600), 2));
+
+        manager.accessToken();
+        assertThat(executor.awaitIdle()).isTrue();
+
+        assertThat(manager.accessToken()).isEqualTo("access-2"); // refreshed with the stored refresh token
+        assertThat(bodies()).containsExactly(PASSWORD_BODY, "grant_type=refresh_token&refresh_token=refresh-b");
+        assertThat(store.current()).map(StoredTokens::version).contains(3L);
+    }
+
+    @Test
+    void aNewerStateWithoutAUsableTokenGivesItsRefreshTokenToTheNextAttemptWhichIsNotCounted() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-x"))
+                .willReturn(token("access-1", "refresh-1", 600)));
+        store.storedByAnother("refresh-x"); // found by the claim, not by the read at the first need
+        store.loads(load -> Optional.empty());
+        Map<String, String> config = noPassword("configured");
+        config.put(TicketparkConfig.TOKEN_MAX_ATTEMPTS, "1");
+        TokenManager manager = manager(config, store.locking());
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=refresh-x");
+        assertThat(store.current()).hasValueSatisfying(stored -> {
+            assertThat(stored.refreshToken()).isEqualTo("refresh-1");
+            assertThat(stored.version()).isEqualTo(2);
+        });
+        assertThat(store.claimsOpened).hasValue(2);
+    }
+
+    @Test
+    void aClaimAnotherHoldsCostsAnAttemptThatSendsNothing() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        AtomicInteger refused = new AtomicInteger();
+        TokenManager manager = manager(Map.of(), store.locking());
+        List<Duration> waits = new ArrayList<>();
+        store.claims(wait -> {
+            waits.add(wait);
+            return refused.getAndIncrement() == 0 ? Optional.empty() : Optional.of(store.ownClaim());
+        });
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(bodies()).containsExactly(PASSWORD_BODY);
+        assertThat(waits).containsExactly(Duration.ofSeconds(15), Duration.ofSeconds(15)); // connect + read timeout
+        assertThat(sleeper.delays()).hasSize(1);
+        assertThat(log.withCode("TPC0104")).singleElement()
+                .satisfies(record -> assertThat(LogCapture.formatted(record)).contains("TPC0028"));
+    }
+
+    @Test
+    void aStoreThatCannotClaimDoesNotStopTheTokens() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        store.claims(wait -> {
+            throw new IllegalStateException("database down: refresh-secret");
+        });
+        TokenManager manager = manager(Map.of(), store.locking());
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(store.saved).containsExactly("refresh-1"); // stored without the claim, on the known version
+        assertThat(log.withCode("TPC0113")).singleElement().satisfies(
+                record -> assertThat(LogCapture.formatted(record)).doesNotContain("refresh-secret"));
+    }
+
+    @Test
+    void anAnswerIsStoredOverAStateThatReplacedTheClaimedOne() {
+        passwordThenRefresh();
+        store.claims(wait -> {
+            LockingTokenStore.Claim claim = store.ownClaim();
+            store.storedByAnother("refresh-b"); // a server that shares the store without claiming
+            return Optional.of(claim);
+        });
+        TokenManager manager = manager(Map.of(), store.locking());
+
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+
+        assertThat(store.current()).hasValueSatisfying(stored -> {
+            assertThat(stored.refreshToken()).isEqualTo("refresh-1");
+            assertThat(stored.accessToken()).isEqualTo("access-1");
+            assertThat(stored.version()).isEqualTo(2);
+        });
+        assertThat(manager.state().refreshToken()).isEqualTo("refresh-1");
+    }
+
+    @Test
+    void aStoredTokenTheApiRejectedIsNotTakenAgain() {
+        passwordThenRefresh();
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-b"))
+                .willReturn(token("access-3", "refresh-3", 600)));
+        TokenManager manager = manager(Map.of(), store.locking());
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        manager.invalidate("access-1");
+        // another server wrote a newer state that still holds the rejected token
+        store.storedByAnother(byAnotherServer("refresh-b", "access-1", 2));
+
+        assertThat(manager.accessToken()).isEqualTo("access-3");
+
+        assertThat(bodies()).containsExactly(PASSWORD_BODY, "grant_type=refresh_token&refresh_token=refresh-b");
+    }
+
+    /** An attempt whose caller stopped waiting while the claim was held elsewhere sends nothing. */
+    @Test
+    @RealTime
+    void anAttemptWhoseCallerGaveUpDuringTheClaimSendsNothing() throws Exception {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        store.claims(wait -> {
+            claimed.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return Optional.of(store.ownClaim());
+        });
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT1S",
+                TicketparkConfig.CONNECT_TIMEOUT, "PT0.3S", TicketparkConfig.READ_TIMEOUT, "PT0.5S",
+                TicketparkConfig.TOKEN_MAX_ATTEMPTS, "1"), store.locking(), pause -> {
+                }, java.time.Clock.systemUTC());
+
+        Future<String> caller = callers.submit(manager::accessToken);
+        assertThat(claimed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(catchThrowableOfType(ExecutionException.class, () -> caller.get(5, TimeUnit.SECONDS)))
+                .hasCauseInstanceOf(TokenEndpointUnavailableException.class);
+        release.countDown();
+
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(bodies()).isEmpty();
+        assertThat(store.claimsClosed).hasValue(store.claimsOpened.get());
+    }
+
+    @Test
+    void anOlderStateStoredMeanwhileIsOverwrittenByTheAnswer() {
+        passwordThenRefresh();
+        TokenManager manager = manager(Map.of(), store.locking());
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        store.claims(wait -> {
+            LockingTokenStore.Claim claim = store.ownClaim();
+            store.storedByAnother("refresh-1"); // a late write of the state this refresh replaces
+            return Optional.of(claim);
+        });
+        clock.advance(Duration.ofSeconds(600));
+
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+
+        assertThat(manager.state().refreshToken()).isEqualTo("refresh-2");
+        assertThat(store.current()).hasValueSatisfying(stored -> {
+            assertThat(stored.refreshToken()).isEqualTo("refresh-2");
+            assertThat(stored.version()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aStoreThatKeepsReplacingTheStateWithOlderOnesLeavesTheAnswerInMemoryToBeSavedLater() {
+        passwordThenRefresh();
+        TokenManager manager = manager(Map.of(), store.locking());
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        store.onSave(refreshToken -> store.storedByAnother("refresh-1"));
+        clock.advance(Duration.ofSeconds(600));
+
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+
+        assertThat(manager.state().refreshToken()).isEqualTo("refresh-2");
+        assertThat(manager.state().saveRetryAt()).isNotNull();
+        assertThat(log.withCode("TPC0112")).hasSize(1);
+        store.onSave(refreshToken -> {
+        });
+        manager.close(); // the pending save, made over the older state
+        assertThat(store.current()).map(StoredTokens::refreshToken).contains("refresh-2");
+    }
+}
