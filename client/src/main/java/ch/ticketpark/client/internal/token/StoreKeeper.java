@@ -67,10 +67,6 @@ final class StoreKeeper {
     record Loaded(boolean ok, Optional<StoredTokens> tokens) {
 
         static final Loaded FAILED = new Loaded(false, Optional.empty());
-
-        Optional<String> refreshToken() {
-            return tokens.map(StoredTokens::refreshToken);
-        }
     }
 
     /**
@@ -134,7 +130,7 @@ final class StoreKeeper {
         return TokenStores.isBuiltIn(store) ? store.toString() : store.getClass().getName();
     }
 
-    /** The state the store holds, as far as this client knows, if any. */
+    /** For the tests: the state the store holds, as far as this client knows, if any. */
     Optional<StoredTokens> known() {
         return Optional.ofNullable(stored.get());
     }
