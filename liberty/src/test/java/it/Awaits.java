@@ -12,10 +12,15 @@ public final class Awaits {
     }
 
     public static void until(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
+        until(what, TimeUnit.SECONDS.toMillis(LIMIT_SECONDS), condition);
+    }
+
+    /** Waits at most {@code limitMillis}, for what takes longer than {@value #LIMIT_SECONDS} s by design. */
+    public static void until(String what, long limitMillis, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - end > 0) {
-                throw new AssertionError("Not within " + LIMIT_SECONDS + " s: " + what);
+                throw new AssertionError("Not within " + limitMillis + " ms: " + what);
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }

@@ -158,6 +158,10 @@ public final class Messages {
         return format("TPC0025");
     }
 
+    public static String storeKeptMovingOn(int times) {
+        return format("TPC0033", times);
+    }
+
     public static String storeUnreadableAfterRejection() {
         return format("TPC0026");
     }

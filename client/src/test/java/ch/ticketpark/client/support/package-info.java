@@ -8,6 +8,7 @@
  * {@link ch.ticketpark.client.support.Secrets} (where no secret may show), {@link ch.ticketpark.client.support.Stubs}
  * (interface stubs, the contexts a filter sees), {@link ch.ticketpark.client.support.TicketparkClients} (REST clients
  * as the library builds them), the {@link ch.ticketpark.client.support.EmptyConfigProviderResolver} and
- * {@link ch.ticketpark.client.support.ApplicationConfig} (the configuration an application's thread finds).
+ * {@link ch.ticketpark.client.support.ApplicationConfig} (the configuration an application's thread finds); and
+ * {@link ch.ticketpark.client.support.MutationDiscovery}, which spares the mutation run test bodies it would throw away.
  */
 package ch.ticketpark.client.support;

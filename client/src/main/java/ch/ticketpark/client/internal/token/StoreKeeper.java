@@ -3,8 +3,12 @@ package ch.ticketpark.client.internal.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -36,6 +40,7 @@ final class StoreKeeper {
     private static final Duration SAVE_CLAIM = Duration.ofMinutes(1);
     /** How often in a row a store may find the state replaced before it counts as failed. */
     static final int MAX_REPLACED = 3;
+    private static final int SPENT_KEPT = 16;
 
     private final TokenStore store;
     private final Executor executor;
@@ -51,6 +56,16 @@ final class StoreKeeper {
     private final AtomicReference<CompletableFuture<Loaded>> pendingLoad = new AtomicReference<>();
     /** Failed saves in a row. */
     private final AtomicInteger saveFailures = new AtomicInteger();
+    /** The last refresh tokens this client spent (rotated away): never sent again, wherever they come from. */
+    private final Set<String> spent = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SPENT_KEPT;
+        }
+    }));
 
     /** @param claimWait how long a save retry waits for the store's claim */
     StoreKeeper(TokenStore store, Executor executor, Clock clock, Backoff backoff, AtomicReference<TokenState> state,
@@ -117,12 +132,40 @@ final class StoreKeeper {
     }
 
     /**
-     * The store holds this state (it was just read from it, or written): the next save is based on it, unless this
-     * client knows a newer version already (a read that ended late never takes the known version back).
+     * A read of the store (not under the claim) found this state: the next save is based on it, unless this client
+     * knows a newer version already (a read that ended late never takes the known version back).
      */
     void markStored(StoredTokens tokens) {
         stored.accumulateAndGet(tokens,
                 (known, read) -> known != null && known.version() > read.version() ? known : read);
+    }
+
+    /**
+     * The store holds this state now: read under the claim, or just written. It replaces what this client knew, also
+     * with a lower version (the store started again: its file or row was deleted, or restored).
+     */
+    private void markHeld(StoredTokens tokens) {
+        stored.set(tokens);
+    }
+
+    /** This client's chain moved past {@code refreshToken}: it is never sent again, wherever it comes from. */
+    void spend(String refreshToken) {
+        spent.add(refreshToken);
+    }
+
+    boolean isSpent(String refreshToken) {
+        return spent.contains(refreshToken);
+    }
+
+    /**
+     * Whether {@code tokens}, which the store holds, are another server's or process's: not what this client last
+     * knew the store to hold, not the refresh token it is about to send or store ({@code ours}), nor one it spent.
+     */
+    private boolean isAnothers(StoredTokens tokens, String ours) {
+        StoredTokens known = stored.get();
+        boolean knownAlready = known != null && known.version() == tokens.version()
+                && known.refreshToken().equals(tokens.refreshToken());
+        return !knownAlready && !tokens.refreshToken().equals(ours) && !isSpent(tokens.refreshToken());
     }
 
     /** The store as messages may name it: a built-in store by where it keeps the tokens, another by its class only. */
@@ -214,9 +257,20 @@ final class StoreKeeper {
             return granted;
         }
 
-        /** The state the claim read, if the store holds a newer one than this client knows (another wrote it). */
-        Optional<StoredTokens> newer() {
-            return current.filter(tokens -> tokens.version() > version());
+        /**
+         * The state the claim read, if it is another's: another server or process stored it since this client last
+         * read or wrote the store, and it is neither {@code sending} nor a refresh token this client spent. It is the
+         * store's state now, whatever its version says.
+         */
+        Optional<StoredTokens> newer(String sending) {
+            Optional<StoredTokens> anothers = current.filter(tokens -> isAnothers(tokens, sending));
+            anothers.ifPresent(StoreKeeper.this::markHeld);
+            return anothers;
+        }
+
+        /** Whether the claim read {@code refreshToken} in the store: an earlier save that failed had landed after all. */
+        boolean holds(String refreshToken) {
+            return current.filter(tokens -> tokens.refreshToken().equals(refreshToken)).isPresent();
         }
 
         /**
@@ -237,7 +291,7 @@ final class StoreKeeper {
                             ? claim.compareAndSet(expected, next)
                             : store.compareAndSet(expected, next);
                     if (saved) {
-                        markStored(next);
+                        markHeld(next);
                         saveFailures.set(0);
                         return Stored.SAVED;
                     }
@@ -262,7 +316,7 @@ final class StoreKeeper {
     private StoredTokens replacing() {
         StoredTokens replacing = store.load()
                 .orElseThrow(() -> new IllegalStateException("the stored state changed and then vanished"));
-        markStored(replacing);
+        markHeld(replacing);
         return replacing;
     }
 
@@ -297,10 +351,12 @@ final class StoreKeeper {
     }
 
     /**
-     * Saves the newest state, unless the store holds its refresh token already: under the store's claim (taken
-     * first, as an attempt takes it) and as the one writer of this client, so that no answer is stored and published
-     * meanwhile and the store never goes back to a refresh token this client replaced. A state another server or
-     * process stored meanwhile is saved over: this client's is in use.
+     * Saves the newest state, under the store's claim (taken first, as an attempt takes it) and as the one writer of
+     * this client, so that no answer is stored and published meanwhile and the store never goes back to a refresh
+     * token this client replaced. Nothing is written if the store holds the newest refresh token already (an earlier
+     * save that failed had landed after all), nor over another server's or process's state: that one is taken
+     * instead, as an attempt takes it, for it has rotated past this client's, or will. A state this client spent or
+     * last knew there is saved over.
      */
     private void saveNewest() {
         try (Hold hold = hold(claimWait)) {
@@ -313,14 +369,46 @@ final class StoreKeeper {
                 String newest = current.refreshToken();
                 StoredTokens known = stored.get();
                 if (newest == null || known != null && newest.equals(known.refreshToken())) {
-                    state.updateAndGet(now -> now.saveRetryAt() == null ? now : now.withSaveRetryAt(null));
+                    saved(newest);
+                    return;
+                }
+                if (hold.holds(newest)) {
+                    hold.current.ifPresent(this::markHeld);
+                    saveFailures.set(0);
+                    saved(newest);
+                    return;
+                }
+                Optional<StoredTokens> anothers = hold.newer(newest);
+                if (anothers.isPresent()) {
+                    takeAnothers(newest, anothers.get());
                     return;
                 }
                 if (hold.store(newest, current.token()) == Stored.SAVED) {
-                    state.updateAndGet(
-                            now -> Objects.equals(now.refreshToken(), newest) ? now.withSaveRetryAt(null) : now);
+                    saved(newest);
                 }
             }
+        }
+    }
+
+    /** The save of {@code newest} is done: no retry is pending for it any more. */
+    private void saved(String newest) {
+        state.updateAndGet(now -> now.saveRetryAt() != null && Objects.equals(now.refreshToken(), newest)
+                ? now.withSaveRetryAt(null)
+                : now);
+    }
+
+    /**
+     * A pending save found another's state in the store: the chain goes on with its refresh token (its own access
+     * token, which stays valid until it expires, is kept until then), and {@code newest} is never sent again.
+     */
+    private void takeAnothers(String newest, StoredTokens anothers) {
+        saveFailures.set(0);
+        TokenState before = state.getAndUpdate(now -> Objects.equals(now.refreshToken(), newest)
+                ? now.withRefreshToken(anothers.refreshToken()).withSaveRetryAt(null)
+                : now);
+        if (Objects.equals(before.refreshToken(), newest)) {
+            spend(newest);
+            LOG.info(Messages.storeHadNewerState());
         }
     }
 

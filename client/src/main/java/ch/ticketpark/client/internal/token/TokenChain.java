@@ -3,12 +3,9 @@ package ch.ticketpark.client.internal.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +41,10 @@ import ch.ticketpark.client.spi.TokenStore;
 final class TokenChain implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TokenChain.class.getName());
-    private static final int SPENT_KEPT = 16;
+    /** How often in a row the store may move on under a request before it counts as a failed attempt. */
+    static final int MAX_MOVED_ON = 3;
+    /** The key of a password grant among the requests {@link #onTheWay}: no refresh token looks like it. */
+    private static final String PASSWORD_GRANT = " password grant ";
     /** How often a dead chain looks for a new start in the store, at most. */
     static final Duration REVIVAL_PACE = Duration.ofSeconds(5);
 
@@ -62,18 +62,11 @@ final class TokenChain implements AutoCloseable {
     /** When a dead chain may next look for a new start in the store. */
     private final AtomicReference<Instant> nextRevival = new AtomicReference<>(Instant.MIN);
 
-    /** The refresh tokens an attempt is sending right now: none goes out twice at once, whoever stopped waiting. */
+    /**
+     * The grants an attempt is sending right now, by refresh token (or {@link #PASSWORD_GRANT}): none goes out twice at
+     * once, whoever stopped waiting.
+     */
     private final Map<String, Attempt> onTheWay = new ConcurrentHashMap<>();
-    /** The last refresh tokens this client spent (rotated away): never sent again, wherever they come from. */
-    private final Set<String> spent = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > SPENT_KEPT;
-        }
-    }));
 
     TokenChain(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, Backoff backoff,
             TokenStore store, AtomicReference<TokenState> state) {
@@ -115,6 +108,7 @@ final class TokenChain implements AutoCloseable {
         boolean storeAskedAgain = false;
         boolean revivalTried = false;
         int attempts = 0;
+        int movedOn = 0;
         while (true) {
             TokenState current = state.get();
             if (current.dead() != null) {
@@ -131,9 +125,9 @@ final class TokenChain implements AutoCloseable {
             if (request.isAbandoned()) {
                 throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
             }
-            Token arrived = request.isBackground() ? null : current.usable(clock.instant());
+            Token arrived = serving(current, request);
             if (arrived != null) {
-                return arrived; // a late answer of an earlier attempt came in meanwhile
+                return arrived; // a late answer of an earlier attempt came in meanwhile, or another's from the store
             }
             String refreshToken = current.refreshToken();
             if (!clock.instant().isBefore(request.deadline())) {
@@ -158,8 +152,13 @@ final class TokenChain implements AutoCloseable {
                 reject(refreshToken, e);
                 continue;
             } catch (StoreMovedOn e) {
-                attempts--; // nothing was sent: the next attempt uses the store's newer refresh token
-                continue;
+                if (++movedOn <= MAX_MOVED_ON) {
+                    attempts--; // nothing was sent: the next attempt uses the store's newer refresh token
+                    continue;
+                }
+                // a store that keeps moving on is retried like an endpoint that keeps failing: within the attempts
+                retryAfter = Optional.empty();
+                failure = new TokenEndpointUnavailableException(Messages.storeKeptMovingOn(movedOn), 0);
             } catch (RefusedAnswer e) {
                 retryAfter = Optional.empty();
                 failure = e.refusal();
@@ -173,7 +172,7 @@ final class TokenChain implements AutoCloseable {
             if (delay.isPresent() && !retrier.pause(attempts, delay.get(), failure.getMessage())) {
                 throw new TokenEndpointUnavailableException(Messages.interrupted(), 0, attempts, null, failure);
             }
-            Token meanwhile = request.isBackground() ? null : state.get().usable(clock.instant());
+            Token meanwhile = serving(state.get(), request);
             if (meanwhile != null) {
                 return meanwhile;
             }
@@ -183,6 +182,13 @@ final class TokenChain implements AutoCloseable {
                         : failure;
             }
         }
+    }
+
+    /** The chain's token if it serves the request: any usable one a caller; one not due itself a refresh ahead. */
+    private Token serving(TokenState current, InFlightRequest request) {
+        Instant now = clock.instant();
+        Token token = current.usable(now);
+        return token != null && !(request.isBackground() && token.isDueForRefresh(now)) ? token : null;
     }
 
     /** Retries only while callers need a token (a refresh ahead of expiry makes one attempt), never in a probe. */
@@ -203,8 +209,9 @@ final class TokenChain implements AutoCloseable {
         }
         Duration bound = left.compareTo(retrier.attemptTimeout()) < 0 ? left : retrier.attemptTimeout();
         Attempt attempt = new Attempt(refreshToken, sentAt, request, bound);
-        if (refreshToken != null && onTheWay.putIfAbsent(refreshToken, attempt) != null) {
-            // an earlier attempt with it has not ended (its caller stopped waiting): sending it again would use it twice
+        if (onTheWay.putIfAbsent(attempt.grant(), attempt) != null) {
+            // an earlier attempt with it has not ended (its caller stopped waiting): sending a refresh token again would
+            // use it twice, a password grant again would obtain a second chain beside the one on its way
             request.sent();
             throw new TokenEndpointUnavailableException(Messages.stillOnTheWay(), 0);
         }
@@ -293,9 +300,12 @@ final class TokenChain implements AutoCloseable {
             if (!hold.granted()) {
                 throw new TokenEndpointUnavailableException(Messages.storeClaimNotGranted(claimWait), 0);
             }
-            Optional<StoredTokens> newer = hold.newer();
+            Optional<StoredTokens> newer = hold.newer(refreshToken);
             if (newer.isPresent()) {
                 return adoptNewer(refreshToken, newer.get(), number, reissue, background);
+            }
+            if (!state.get().accepts(refreshToken)) {
+                throw new StoreMovedOn(); // the chain moved on while it waited for the claim: what it would send is old
             }
             if (callerGone) {
                 // it waited for the claim longer than its caller waited for it: not sent either
@@ -316,9 +326,12 @@ final class TokenChain implements AutoCloseable {
         }
 
         void release() {
-            if (refreshToken != null) {
-                onTheWay.remove(refreshToken, this);
-            }
+            onTheWay.remove(grant(), this);
+        }
+
+        /** What it sends, as {@link #onTheWay} knows it. */
+        String grant() {
+            return refreshToken != null ? refreshToken : PASSWORD_GRANT;
         }
     }
 
@@ -352,13 +365,13 @@ final class TokenChain implements AutoCloseable {
         });
         if (!before.accepts(spent)) {
             LOG.info(Messages.lateAnswerDropped());
-            return token;
+            throw new StoreMovedOn(); // its token was not stored, so no caller gets it: the chain's serves, or the next
         }
         LOG.fine(() -> Messages.tokenObtained(spent == null
                 ? TokenEndpoint.PASSWORD_GRANT
                 : TokenEndpoint.REFRESH_GRANT, response.expiresIn()));
         if (spent != null && !spent.equals(next)) {
-            spent(spent);
+            keeper.spend(spent);
         }
         return token;
     }
@@ -371,10 +384,6 @@ final class TokenChain implements AutoCloseable {
      */
     private Token adoptNewer(String spentToken, StoredTokens stored, long number, boolean reissue,
             boolean background) {
-        keeper.markStored(stored);
-        if (spent.contains(stored.refreshToken())) {
-            throw new StoreMovedOn(); // never adopted back: the version says newer, the token says this client spent it
-        }
         Instant now = clock.instant();
         Token token = toToken(stored, number, reissue);
         TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), spentToken)
@@ -427,14 +436,9 @@ final class TokenChain implements AutoCloseable {
         if (before.accepts(spentToken)) {
             LOG.warning(Messages.refusedAnswerRefreshTokenKept());
             if (spentToken != null) {
-                spent(spentToken);
+                keeper.spend(spentToken);
             }
         }
-    }
-
-    /** The chain moved past {@code spentToken}: never send it again. */
-    private void spent(String spentToken) {
-        spent.add(spentToken);
     }
 
     private Duration skewFor(Duration lifetime) {
@@ -481,7 +485,7 @@ final class TokenChain implements AutoCloseable {
             return false;
         }
         StoreKeeper.Loaded loaded = keeper.load(request.deadline());
-        Optional<StoredTokens> stored = loaded.tokens().filter(tokens -> !spent.contains(tokens.refreshToken())
+        Optional<StoredTokens> stored = loaded.tokens().filter(tokens -> !keeper.isSpent(tokens.refreshToken())
                 && !tokens.refreshToken().equals(dead.spentRefreshToken()));
         if (stored.isEmpty()) {
             return false;
@@ -543,7 +547,7 @@ final class TokenChain implements AutoCloseable {
         }
         Optional<StoredTokens> stored = loaded.tokens();
         if (stored.isEmpty() || stored.get().refreshToken().equals(rejected)
-                || spent.contains(stored.get().refreshToken())) {
+                || keeper.isSpent(stored.get().refreshToken())) {
             return false;
         }
         Token token = toToken(stored.get(), request.number(), request.isReissue());

@@ -120,7 +120,7 @@ class StoreKeeperTest {
 
         try (var hold = keeper.hold(Duration.ofSeconds(1))) {
             assertThat(hold.granted()).isTrue();
-            assertThat(hold.newer()).isEmpty();
+            assertThat(hold.newer("refresh-1")).isEmpty();
             assertThat(hold.store("refresh-2", token("access"))).isEqualTo(StoreKeeper.Stored.SAVED);
         }
         assertThat(keeper.known()).isEmpty();
@@ -133,7 +133,7 @@ class StoreKeeperTest {
 
         try (var hold = keeper.hold(Duration.ofSeconds(1))) {
             assertThat(hold.granted()).isTrue();
-            assertThat(hold.newer()).isEmpty(); // not read: a plain store is read at the first need and on rejection
+            assertThat(hold.newer("refresh-1")).isEmpty(); // not read: a plain store is read at the first need and on rejection
             // based on version 0, which the store no longer holds: stored over version 1
             assertThat(hold.store("refresh-6", null)).isEqualTo(StoreKeeper.Stored.SAVED);
         }
@@ -148,12 +148,34 @@ class StoreKeeperTest {
         StoredTokens another = store.storedByAnother("refresh-9");
 
         try (var hold = keeper.hold(Duration.ofSeconds(1))) {
-            assertThat(hold.newer()).contains(another);
+            assertThat(hold.newer("refresh-1")).contains(another);
+            assertThat(hold.newer("refresh-9")).as("the refresh token it is about to send itself").isEmpty();
         }
         keeper.markStored(another);
         try (var hold = keeper.hold(Duration.ofSeconds(1))) {
-            assertThat(hold.newer()).isEmpty();
+            assertThat(hold.newer("refresh-1")).isEmpty();
         }
+    }
+
+    @Test
+    void theHoldTakesAnothersStateWhateverItsVersionButNeverOneThisClientSpent() {
+        var keeper = direct();
+        keeper.markStored(StoredTokens.ofRefreshToken("refresh-7", 7));
+        store.storedByAnother((StoredTokens) null); // the file deleted: versions start again
+        StoredTokens restarted = store.storedByAnother("refresh-8");
+        assertThat(restarted.version()).isEqualTo(1);
+
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            assertThat(hold.newer("refresh-7")).as("version 1 after 7: the store started again").contains(restarted);
+        }
+        assertThat(keeper.known()).as("what the claim read is what the store holds now").contains(restarted);
+        StoredTokens spentByThisClient = store.storedByAnother("refresh-3");
+        keeper.spend("refresh-3");
+        try (var hold = keeper.hold(Duration.ofSeconds(1))) {
+            assertThat(hold.newer("refresh-8")).as("a refresh token this client spent: the store is behind").isEmpty();
+            assertThat(hold.holds("refresh-3")).isTrue();
+        }
+        assertThat(spentByThisClient.version()).isEqualTo(2);
     }
 
     @Test
@@ -178,7 +200,7 @@ class StoreKeeperTest {
 
         try (var hold = direct().hold(Duration.ofSeconds(1))) {
             assertThat(hold.granted()).isTrue();
-            assertThat(hold.newer()).isEmpty();
+            assertThat(hold.newer("refresh-1")).isEmpty();
             assertThat(hold.store("refresh-2", null)).isEqualTo(StoreKeeper.Stored.SAVED);
         }
         assertThat(log.withCode("TPC0113")).singleElement()
@@ -344,18 +366,36 @@ class StoreKeeperTest {
     }
 
     @Test
-    void aRetryThatFindsTheStateReplacedSavesOverIt() {
+    void aRetryThatFindsAnothersStateTakesItInsteadOfSavingOverIt() {
         var keeper = direct();
-        store.storedByAnother("refresh-other"); // the keeper knows nothing: it bases its save on version 0
+        StoredTokens anothers = store.storedByAnother("refresh-other"); // it may have rotated past refresh-1
         TokenState seen = state.get().withSaveRetryAt(clock.instant());
         state.set(seen);
 
         keeper.retrySave(seen, clock.instant());
 
-        assertThat(store.current()).map(StoredTokens::refreshToken).contains("refresh-1");
-        assertThat(state.get().refreshToken()).isEqualTo("refresh-1");
+        assertThat(store.saved).isEmpty();
+        assertThat(store.current()).contains(anothers);
+        assertThat(state.get().refreshToken()).isEqualTo("refresh-other");
         assertThat(state.get().saveRetryAt()).isNull();
-        assertThat(keeper.known()).map(StoredTokens::version).contains(2L);
+        assertThat(keeper.isSpent("refresh-1")).as("never sent again").isTrue();
+        assertThat(keeper.known()).contains(anothers);
+        assertThat(log.withCode("TPC0029")).hasSize(1);
+    }
+
+    @Test
+    void aRetryThatFindsItsOwnEarlierSaveLandedAfterAllWritesNothing() {
+        var keeper = direct();
+        StoredTokens landed = store.storedByAnother("refresh-1"); // the save that failed had written it after all
+        TokenState seen = state.get().withSaveRetryAt(clock.instant());
+        state.set(seen);
+
+        keeper.retrySave(seen, clock.instant());
+
+        assertThat(store.saved).isEmpty();
+        assertThat(store.current()).contains(landed);
+        assertThat(state.get().saveRetryAt()).isNull();
+        assertThat(keeper.known()).contains(landed);
     }
 
     @Test
@@ -459,6 +499,7 @@ class StoreKeeperTest {
     void aRetryThatFindsAnOlderStateOfItsOwnSavesOverIt() {
         var keeper = direct();
         store.storedByAnother("refresh-0"); // written late by this client's own older save
+        keeper.spend("refresh-0"); // which its answer rotated to refresh-1
         TokenState seen = state.get().withSaveRetryAt(clock.instant());
         state.set(seen);
 

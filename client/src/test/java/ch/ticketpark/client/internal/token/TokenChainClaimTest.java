@@ -1,8 +1,10 @@
 package ch.ticketpark.client.internal.token;
 
+import static ch.ticketpark.client.support.Fixtures.oauthError;
 import static ch.ticketpark.client.support.Fixtures.token;
 import static ch.ticketpark.client.support.Fixtures.tokenRequest;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -18,8 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -262,5 +266,136 @@ class TokenChainClaimTest extends TokenManagerTestSupport {
         });
         manager.close(); // the pending save, made over the older state
         assertThat(store.current()).map(StoredTokens::refreshToken).contains("refresh-2");
+    }
+
+    /** The first use of {@code refreshToken} answers the given tokens, every later use invalid_grant. */
+    private static void rotates(String refreshToken, String accessToken, String next) {
+        String scenario = "rotation of " + refreshToken;
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=" + refreshToken))
+                .inScenario(scenario).whenScenarioStateIs(STARTED).willSetStateTo("spent")
+                .willReturn(token(accessToken, next, 600)));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=" + refreshToken))
+                .inScenario(scenario).whenScenarioStateIs("spent")
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+    }
+
+    /**
+     * A state is another's when it is not what this client last read or wrote, whatever its version: when the
+     * store's versions start again (the token file or row deleted, as the file store's message advises for an
+     * unreadable file; a table re-created), a running server still sees the other server's newer state and takes it,
+     * instead of sending its own refresh token, which the other server has just rotated away.
+     */
+    @Test
+    void aStoreWhoseVersionsStartAgainStillSharesOneRefreshPerExpiry() {
+        rotates("refresh-1", "access-2", "refresh-2");
+        store.storedByAnother(new StoredTokens("refresh-1", "access-1", clock.instant(),
+                clock.instant().plusSeconds(600), 7));
+        LockingTokenStore shared = store.locking();
+        TokenManager serverA = manager(noPassword("configured"), shared);
+        TokenManager serverB = manager(noPassword("configured"), shared);
+        assertThat(serverA.accessToken()).isEqualTo("access-1"); // both from the store: version 7
+        assertThat(serverB.accessToken()).isEqualTo("access-1");
+        store.storedByAnother((StoredTokens) null); // the token file is deleted
+        clock.advance(Duration.ofSeconds(600));
+
+        assertThat(serverA.accessToken()).isEqualTo("access-2"); // stored as version 1
+        serverB.accessToken(); // its claim finds A's version 1: should take it, as TPC0029 says
+
+        assertThat(bodies()).as("token requests of both servers for this one expiry").containsExactly(REFRESH_1_BODY);
+    }
+
+    /**
+     * A claim that finds a newer state without a usable access token sends nothing and the next attempt uses that
+     * state's refresh token, without counting as an attempt: a few times. A store that keeps reporting newer states
+     * (a broken store, two clients of another kind writing in turn) then costs failed attempts, bounded by
+     * token-max-attempts, also with the wall clock set back (here by an hour, at the first claim), not a loop of claims
+     * until the deadline. The test store stops moving on after 2000 claims so that a failing test ends.
+     */
+    @Test
+    void aStoreThatKeepsReportingNewerStatesCostsAtMostTheConfiguredAttempts() {
+        server.stubFor(tokenRequest("refresh_token").willReturn(token("access-1", "refresh-1", 600)));
+        AtomicInteger claims = new AtomicInteger();
+        store.claims(wait -> {
+            int claim = claims.incrementAndGet();
+            if (claim == 1) {
+                clock.advance(Duration.ofHours(-1)); // an NTP step back while the caller waits
+            }
+            if (claim < 2000) {
+                store.storedByAnother("moved-on-" + claim); // one version up, a refresh token only
+            }
+            return Optional.of(store.ownClaim());
+        });
+        Map<String, String> config = noPassword("configured");
+        config.put(TicketparkConfig.TOKEN_MAX_ATTEMPTS, "3");
+        TokenManager manager = manager(config, store.locking());
+
+        TokenEndpointUnavailableException failure = catchThrowableOfType(TokenEndpointUnavailableException.class,
+                manager::accessToken);
+
+        assertThat(failure.getMessage()).startsWith("TPC0101").contains("TPC0033");
+        assertThat(claims).as("claims of one token request with token-max-attempts=3")
+                .hasValue(TokenChain.MAX_MOVED_ON + 3);
+        assertThat(bodies()).as("nothing sent: every claim found another state").isEmpty();
+        assertThat(sleeper.delays()).as("pauses between the failed attempts").hasSize(2);
+    }
+
+    /**
+     * A save that threw although the store had written it (in doubt: a JDBC commit whose answer is lost, a remote
+     * store that timed out after writing) leaves a save retry pending. Another server takes that state and rotates it.
+     * The retry then claims and finds the other server's newer state: it takes it, and never writes its own refresh
+     * token, which the other server has spent, over it; the held background refresh then uses the newest one.
+     */
+    @Test
+    void aPendingSaveNeverWritesARefreshTokenAnotherServerHasRotatedOverItsNewerOne() {
+        rotates("refresh-1", "access-2", "refresh-2");
+        rotates("refresh-2", "access-3", "refresh-3");
+        RecordingStore store = new RecordingStore("refresh-1"); // not the class's: it holds one already
+        AtomicBoolean inDoubt = new AtomicBoolean(true);
+        store.claims(wait -> {
+            LockingTokenStore.Claim claim = store.ownClaim();
+            return Optional.of(new LockingTokenStore.Claim() {
+
+                @Override
+                public Optional<StoredTokens> current() {
+                    return claim.current();
+                }
+
+                @Override
+                public boolean compareAndSet(long expectedVersion, StoredTokens next) {
+                    boolean stored = claim.compareAndSet(expectedVersion, next);
+                    if (stored && inDoubt.getAndSet(false)) {
+                        throw new IllegalStateException("commit: connection reset"); // written all the same
+                    }
+                    return stored;
+                }
+
+                @Override
+                public void close() {
+                    claim.close();
+                }
+            });
+        });
+        LockingTokenStore shared = store.locking();
+        TokenManager serverA = manager(noPassword("configured"), shared);
+        TokenManager serverB = manager(noPassword("configured"), shared);
+        assertThat(serverA.accessToken()).isEqualTo("access-2"); // stored as version 2, but A logged TPC0112
+        assertThat(log.withCode("TPC0112")).hasSize(1);
+        assertThat(serverB.accessToken()).isEqualTo("access-2"); // from the store, no request
+        clock.advance(Duration.ofSeconds(580)); // in the refresh window of both
+        assertThat(serverB.accessToken()).isEqualTo("access-2"); // B's background refresh: refresh-2 is spent
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(store.current()).map(StoredTokens::refreshToken).contains("refresh-3");
+
+        executor.holdNext(1); // A's background refresh waits for a thread; its save retry runs first
+        assertThat(serverA.accessToken()).isEqualTo("access-2");
+        assertThat(executor.awaitIdle()).isTrue();
+        Optional<String> afterRetry = store.current().map(StoredTokens::refreshToken);
+        executor.release();
+        assertThat(executor.awaitIdle()).isTrue();
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(afterRetry).as("the store after A's save retry").contains("refresh-3");
+        soft.assertThat(sent("refresh-2")).as("uses of refresh-2").isEqualTo(1);
+        soft.assertAll();
     }
 }

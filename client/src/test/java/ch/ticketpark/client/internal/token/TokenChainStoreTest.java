@@ -679,4 +679,45 @@ class TokenChainStoreTest extends TokenManagerTestSupport {
                 record -> assertThat(LogCapture.formatted(record)).contains("seed-refresh"));
         soft.assertAll();
     }
+
+    /**
+     * A password grant is guarded like a refresh token: while the first password attempt has not ended (its answer is
+     * in, its save blocks past the attempt's bound), no second one goes out, which would start a second chain whose
+     * answer could not enter this one. The caller's retry waits for it (TPC0025); no caller ever gets an access token
+     * that was not stored. Real time: the attempt's bound is.
+     */
+    @Test
+    @RealTime
+    void aSecondPasswordGrantIsNotSentWhileTheFirstHasNotEnded() throws Exception {
+        server.stubFor(tokenRequest("password").inScenario("logins").whenScenarioStateIs(STARTED)
+                .willSetStateTo("second").willReturn(token("access-1", "refresh-1", 600)));
+        server.stubFor(tokenRequest("password").inScenario("logins").whenScenarioStateIs("second")
+                .willReturn(token("access-2", "refresh-2", 600)));
+        CountDownLatch saving = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingStore store = new RecordingStore(null);
+        store.onSave(refreshToken -> {
+            saving.countDown();
+            release.await(20, TimeUnit.SECONDS); // a slow store: longer than the attempt's bound
+        });
+        TokenManager manager = manager(Map.of(TicketparkConfig.TOKEN_WAIT_TIMEOUT, "PT20S",
+                TicketparkConfig.CONNECT_TIMEOUT, "PT0.5S", TicketparkConfig.READ_TIMEOUT, "PT1S",
+                TicketparkConfig.TOKEN_MAX_ATTEMPTS, "2"), store);
+        Throwable failure;
+        try {
+            Future<String> caller = callers.submit(manager::accessToken);
+            assertThat(saving.await(10, TimeUnit.SECONDS)).as("the first answer is being stored").isTrue();
+            failure = catchThrowable(() -> caller.get(10, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+        }
+        assertThat(executor.awaitIdle()).isTrue();
+
+        assertThat(failure).as("the caller, which ran out of attempts while the store blocked")
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TokenEndpointUnavailableException.class)
+                .hasMessageStartingWith("TPC0101").hasMessageContaining("TPC0025");
+        assertThat(bodies()).as("password grants").containsExactly(PASSWORD_BODY);
+        assertThat(manager.accessToken()).isEqualTo("access-1");
+        assertThat(store.states).extracting(StoredTokens::accessToken).containsExactly("access-1");
+    }
 }
