@@ -1,8 +1,12 @@
 package ch.ticketpark.client.internal.token;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +44,11 @@ final class StoreKeeper {
     private static final Duration SAVE_CLAIM = Duration.ofMinutes(1);
     /** How often in a row a store may find the state replaced before it counts as failed. */
     static final int MAX_REPLACED = 3;
-    private static final int SPENT_KEPT = 16;
+    /**
+     * How many spent refresh tokens are remembered: more rotations than a refresh token lives unused (14 days at
+     * Ticketpark) for tokens of a few minutes, so that a store restored from a backup is recognised as old.
+     */
+    private static final int SPENT_KEPT = 1024;
 
     private final TokenStore store;
     private final Executor executor;
@@ -56,7 +64,9 @@ final class StoreKeeper {
     private final AtomicReference<CompletableFuture<Loaded>> pendingLoad = new AtomicReference<>();
     /** Failed saves in a row. */
     private final AtomicInteger saveFailures = new AtomicInteger();
-    /** The last refresh tokens this client spent (rotated away): never sent again, wherever they come from. */
+    /**
+     * The last refresh tokens this client spent (rotated away), as hashes: never sent again, wherever they come from.
+     */
     private final Set<String> spent = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
 
         private static final long serialVersionUID = 1L;
@@ -150,22 +160,32 @@ final class StoreKeeper {
 
     /** This client's chain moved past {@code refreshToken}: it is never sent again, wherever it comes from. */
     void spend(String refreshToken) {
-        spent.add(refreshToken);
+        spent.add(hash(refreshToken));
     }
 
     boolean isSpent(String refreshToken) {
-        return spent.contains(refreshToken);
+        return spent.contains(hash(refreshToken));
+    }
+
+    /** A spent token is kept as its SHA-256, so that a heap dump shows no refresh token the chain is done with. */
+    private static String hash(String refreshToken) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(refreshToken.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /**
      * Whether {@code tokens}, which the store holds, are another server's or process's: not what this client last
-     * knew the store to hold, not the refresh token it is about to send or store ({@code ours}), nor one it spent.
+     * knew the store to hold (version and refresh token), nor a refresh token it spent.
      */
-    private boolean isAnothers(StoredTokens tokens, String ours) {
+    private boolean isAnothers(StoredTokens tokens) {
         StoredTokens known = stored.get();
         boolean knownAlready = known != null && known.version() == tokens.version()
                 && known.refreshToken().equals(tokens.refreshToken());
-        return !knownAlready && !tokens.refreshToken().equals(ours) && !isSpent(tokens.refreshToken());
+        return !knownAlready && !isSpent(tokens.refreshToken());
     }
 
     /** The store as messages may name it: a built-in store by where it keeps the tokens, another by its class only. */
@@ -176,12 +196,6 @@ final class StoreKeeper {
     /** For the tests: the state the store holds, as far as this client knows, if any. */
     Optional<StoredTokens> known() {
         return Optional.ofNullable(stored.get());
-    }
-
-    /** The version of the state the store holds, as far as this client knows; 0 for none. */
-    private long version() {
-        StoredTokens known = stored.get();
-        return known == null ? 0 : known.version();
     }
 
     /** Runs {@code storeAndPublish} as the one writer of this client: no save retry runs meanwhile. */
@@ -232,6 +246,8 @@ final class StoreKeeper {
     enum Stored {
         /** The store holds it. */
         SAVED,
+        /** The store holds another's state, which the chain took instead (a pending save only). */
+        TAKEN,
         /** The store failed, or kept replacing the state: it is saved again later. */
         FAILED
     }
@@ -259,18 +275,13 @@ final class StoreKeeper {
 
         /**
          * The state the claim read, if it is another's: another server or process stored it since this client last
-         * read or wrote the store, and it is neither {@code sending} nor a refresh token this client spent. It is the
-         * store's state now, whatever its version says.
+         * read or wrote the store, and it is no refresh token this client spent. It is the store's state now, whatever
+         * its version says.
          */
-        Optional<StoredTokens> newer(String sending) {
-            Optional<StoredTokens> anothers = current.filter(tokens -> isAnothers(tokens, sending));
+        Optional<StoredTokens> newer() {
+            Optional<StoredTokens> anothers = current.filter(StoreKeeper.this::isAnothers);
             anothers.ifPresent(StoreKeeper.this::markHeld);
             return anothers;
-        }
-
-        /** Whether the claim read {@code refreshToken} in the store: an earlier save that failed had landed after all. */
-        boolean holds(String refreshToken) {
-            return current.filter(tokens -> tokens.refreshToken().equals(refreshToken)).isPresent();
         }
 
         /**
@@ -284,20 +295,8 @@ final class StoreKeeper {
                 return Stored.SAVED;
             }
             try {
-                long expected = claim != null ? current.map(StoredTokens::version).orElse(0L) : version();
-                for (int tries = 0; tries < MAX_REPLACED; tries++) {
-                    StoredTokens next = toStored(refreshToken, token, Math.addExact(expected, 1));
-                    boolean saved = claim != null
-                            ? claim.compareAndSet(expected, next)
-                            : store.compareAndSet(expected, next);
-                    if (saved) {
-                        markHeld(next);
-                        saveFailures.set(0);
-                        return Stored.SAVED;
-                    }
-                    expected = replacing().version();
-                }
-                throw replacedTooOften();
+                return write(claim, claim != null ? current : Optional.ofNullable(stored.get()), refreshToken, token,
+                        false);
             } catch (Throwable e) {
                 saveFailed(e);
                 return Stored.FAILED;
@@ -312,12 +311,39 @@ final class StoreKeeper {
         }
     }
 
-    /** The state that replaced the one this client knew. */
-    private StoredTokens replacing() {
-        StoredTokens replacing = store.load()
-                .orElseThrow(() -> new IllegalStateException("the stored state changed and then vanished"));
-        markHeld(replacing);
-        return replacing;
+    /**
+     * Writes the state by compare-and-set on the version {@code present} holds, through the claim if there is one. A
+     * state found replaced meanwhile is read and written over (an answer is the newest there is), or, with
+     * {@code yieldToAnothers} (a pending save of an older answer), taken if it is another's; and if it holds
+     * {@code refreshToken} already, nothing is written.
+     */
+    private Stored write(LockingTokenStore.Claim claim, Optional<StoredTokens> present, String refreshToken,
+            Token token, boolean yieldToAnothers) {
+        Optional<StoredTokens> found = present;
+        for (int tries = 0; tries < MAX_REPLACED; tries++) {
+            if (yieldToAnothers && found.isPresent()) {
+                if (found.get().refreshToken().equals(refreshToken)) {
+                    markHeld(found.get()); // an earlier save that failed had landed after all
+                    saveFailures.set(0);
+                    return Stored.SAVED;
+                }
+                if (isAnothers(found.get())) {
+                    takeAnothers(refreshToken, found.get());
+                    return Stored.TAKEN;
+                }
+            }
+            long expected = found.map(StoredTokens::version).orElse(0L);
+            StoredTokens next = toStored(refreshToken, token, Math.addExact(expected, 1));
+            boolean saved = claim != null ? claim.compareAndSet(expected, next) : store.compareAndSet(expected, next);
+            if (saved) {
+                markHeld(next);
+                saveFailures.set(0);
+                return Stored.SAVED;
+            }
+            found = Optional.of(store.load()
+                    .orElseThrow(() -> new IllegalStateException("the stored state changed and then vanished")));
+        }
+        throw replacedTooOften();
     }
 
     private static IllegalStateException replacedTooOften() {
@@ -353,10 +379,10 @@ final class StoreKeeper {
     /**
      * Saves the newest state, under the store's claim (taken first, as an attempt takes it) and as the one writer of
      * this client, so that no answer is stored and published meanwhile and the store never goes back to a refresh
-     * token this client replaced. Nothing is written if the store holds the newest refresh token already (an earlier
-     * save that failed had landed after all), nor over another server's or process's state: that one is taken
-     * instead, as an attempt takes it, for it has rotated past this client's, or will. A state this client spent or
-     * last knew there is saved over.
+     * token this client replaced. It is based on what the store holds now (read through the claim, or read now):
+     * nothing is written if that holds the newest refresh token already (an earlier save that failed had landed after
+     * all), nor over another server's or process's state, which is taken instead, for it has rotated past this
+     * client's, or will. A state this client spent or last knew there is saved over.
      */
     private void saveNewest() {
         try (Hold hold = hold(claimWait)) {
@@ -372,19 +398,15 @@ final class StoreKeeper {
                     saved(newest);
                     return;
                 }
-                if (hold.holds(newest)) {
-                    hold.current.ifPresent(this::markHeld);
-                    saveFailures.set(0);
-                    saved(newest);
-                    return;
-                }
-                Optional<StoredTokens> anothers = hold.newer(newest);
-                if (anothers.isPresent()) {
-                    takeAnothers(newest, anothers.get());
-                    return;
-                }
-                if (hold.store(newest, current.token()) == Stored.SAVED) {
-                    saved(newest);
+                try {
+                    Optional<StoredTokens> present = hold.claim != null
+                            ? hold.current
+                            : Objects.requireNonNull(store.load(), "load() returned null");
+                    if (write(hold.claim, present, newest, current.token(), true) == Stored.SAVED) {
+                        saved(newest);
+                    }
+                } catch (Throwable e) {
+                    saveFailed(e);
                 }
             }
         }
@@ -399,7 +421,8 @@ final class StoreKeeper {
 
     /**
      * A pending save found another's state in the store: the chain goes on with its refresh token (its own access
-     * token, which stays valid until it expires, is kept until then), and {@code newest} is never sent again.
+     * token, which stays valid until it expires, is kept until then), and {@code newest} is never sent again. The
+     * state is not marked as known, so that the next claim takes its access token as well, instead of refreshing.
      */
     private void takeAnothers(String newest, StoredTokens anothers) {
         saveFailures.set(0);

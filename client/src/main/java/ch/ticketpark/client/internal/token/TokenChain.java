@@ -300,7 +300,7 @@ final class TokenChain implements AutoCloseable {
             if (!hold.granted()) {
                 throw new TokenEndpointUnavailableException(Messages.storeClaimNotGranted(claimWait), 0);
             }
-            Optional<StoredTokens> newer = hold.newer(refreshToken);
+            Optional<StoredTokens> newer = hold.newer();
             if (newer.isPresent()) {
                 return adoptNewer(refreshToken, newer.get(), number, reissue, background);
             }

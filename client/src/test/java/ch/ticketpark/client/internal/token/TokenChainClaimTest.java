@@ -3,9 +3,12 @@ package ch.ticketpark.client.internal.token;
 import static ch.ticketpark.client.support.Fixtures.oauthError;
 import static ch.ticketpark.client.support.Fixtures.token;
 import static ch.ticketpark.client.support.Fixtures.tokenRequest;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
@@ -31,6 +34,7 @@ import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.spi.LockingTokenStore;
 import ch.ticketpark.client.spi.StoredTokens;
+import ch.ticketpark.client.spi.TokenStore;
 import ch.ticketpark.client.support.LogCapture;
 import ch.ticketpark.client.support.RealTime;
 import ch.ticketpark.client.support.RecordingStore;
@@ -268,13 +272,14 @@ class TokenChainClaimTest extends TokenManagerTestSupport {
         assertThat(store.current()).map(StoredTokens::refreshToken).contains("refresh-2");
     }
 
-    /** The first use of {@code refreshToken} answers the given tokens, every later use invalid_grant. */
+    /** The first use of {@code refreshToken} (matched exactly) answers the given tokens, every later use invalid_grant. */
     private static void rotates(String refreshToken, String accessToken, String next) {
         String scenario = "rotation of " + refreshToken;
-        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=" + refreshToken))
+        String body = "grant_type=refresh_token&refresh_token=" + refreshToken;
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(equalTo(body))
                 .inScenario(scenario).whenScenarioStateIs(STARTED).willSetStateTo("spent")
                 .willReturn(token(accessToken, next, 600)));
-        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=" + refreshToken))
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(equalTo(body))
                 .inScenario(scenario).whenScenarioStateIs("spent")
                 .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
     }
@@ -396,6 +401,177 @@ class TokenChainClaimTest extends TokenManagerTestSupport {
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(afterRetry).as("the store after A's save retry").contains("refresh-3");
         soft.assertThat(sent("refresh-2")).as("uses of refresh-2").isEqualTo(1);
+        soft.assertAll();
+    }
+
+    /** A store that writes its first successful compare-and-set but throws (a JDBC commit whose answer is lost). */
+    private static TokenStore firstSaveInDoubt(TokenStore store) {
+        AtomicBoolean inDoubt = new AtomicBoolean(true);
+        return new TokenStore() {
+
+            @Override
+            public Optional<StoredTokens> load() {
+                return store.load();
+            }
+
+            @Override
+            public boolean compareAndSet(long expectedVersion, StoredTokens next) {
+                boolean stored = store.compareAndSet(expectedVersion, next);
+                if (stored && inDoubt.getAndSet(false)) {
+                    throw new IllegalStateException("commit: connection reset"); // written all the same
+                }
+                return stored;
+            }
+        };
+    }
+
+    /**
+     * An answer without a new refresh token keeps the current one: A stores (refresh-1, access-2) one version up, and
+     * B's claim takes access-2 from it, although it holds the very refresh token B was about to send, instead of
+     * refreshing a second time for the same expiry.
+     */
+    @Test
+    void anAnswerWithoutANewRefreshTokenIsTakenByTheOtherServerWithoutASecondRequest() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"access-2\",\"expires_in\":600,\"token_type\":\"bearer\"}")));
+        RecordingStore store = new RecordingStore(null);
+        store.storedByAnother(new StoredTokens("refresh-1", "access-1", clock.instant(),
+                clock.instant().plusSeconds(600), 7));
+        LockingTokenStore shared = store.locking();
+        TokenManager serverA = manager(noPassword("configured"), shared);
+        TokenManager serverB = manager(noPassword("configured"), shared);
+        assertThat(serverA.accessToken()).isEqualTo("access-1");
+        assertThat(serverB.accessToken()).isEqualTo("access-1");
+        clock.advance(Duration.ofSeconds(600));
+
+        assertThat(serverA.accessToken()).isEqualTo("access-2"); // stored as (refresh-1, access-2), version 8
+        String b = serverB.accessToken(); // its claim finds version 8 with a valid access token
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(bodies()).as("token requests of both servers for this one expiry")
+                .containsExactly(REFRESH_1_BODY);
+        soft.assertThat(b).as("B's token").isEqualTo("access-2");
+        soft.assertAll();
+    }
+
+    /**
+     * A store restored from an old backup holds a refresh token this client spent long ago (18 rotations): it is no
+     * other server's state, so the client neither takes nor sends it; it refreshes with its own, and stores that over
+     * the old state.
+     */
+    @Test
+    void aRestoredOldStateDoesNotMakeTheClientSendARefreshTokenItSpentLongAgo() {
+        for (int i = 0; i <= 18; i++) {
+            rotates(String.format("rt-%02d", i), String.format("at-%02d", i + 1), String.format("rt-%02d", i + 1));
+        }
+        RecordingStore store = new RecordingStore(null);
+        TokenManager manager = manager(noPassword("rt-00"), store.locking());
+        for (int i = 1; i <= 18; i++) {
+            assertThat(manager.accessToken()).isEqualTo(String.format("at-%02d", i));
+            clock.advance(Duration.ofSeconds(600));
+        }
+        StoredTokens backup = store.states.get(0); // (rt-01, at-01), version 1: taken after the first refresh
+        assertThat(backup.refreshToken()).isEqualTo("rt-01");
+        store.storedByAnother(backup); // the operator restores the token file / row from that backup
+
+        Throwable failure = catchThrowable(manager::accessToken);
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(failure).as("the call after the restore").isNull();
+        soft.assertThat(sent("rt-01")).as("uses of rt-01, spent 17 refreshes ago").isEqualTo(1);
+        soft.assertThat(sent("rt-18")).as("uses of rt-18, the chain's valid refresh token").isEqualTo(1);
+        soft.assertAll();
+    }
+
+    /**
+     * A pending save never writes over another server's state, also through a store that does not claim (a plain
+     * {@code TokenStore}, or a locking one whose claim fails: TPC0113): it reads the store first, and takes B's
+     * refresh-3 instead of putting its own, spent refresh-2 back, which it would then send a second time.
+     */
+    @Test
+    void aPendingSaveWithoutAClaimNeverWritesOverAnotherServersNewerState() {
+        rotates("refresh-1", "access-2", "refresh-2");
+        rotates("refresh-2", "access-3", "refresh-3");
+        RecordingStore store = new RecordingStore("refresh-1");
+        TokenManager serverA = manager(noPassword("configured"), firstSaveInDoubt(store));
+        TokenManager serverB = manager(noPassword("configured"), store);
+        assertThat(serverA.accessToken()).isEqualTo("access-2"); // stored as version 2, but A logged TPC0112
+        assertThat(log.withCode("TPC0112")).hasSize(1);
+        assertThat(serverB.accessToken()).isEqualTo("access-2"); // from the store
+        clock.advance(Duration.ofSeconds(580));
+        assertThat(serverB.accessToken()).isEqualTo("access-2"); // B's background refresh: refresh-2 -> refresh-3
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(store.current()).map(StoredTokens::refreshToken).contains("refresh-3");
+
+        executor.holdNext(1); // A's background refresh waits for a thread; its save retry runs first
+        assertThat(serverA.accessToken()).isEqualTo("access-2");
+        assertThat(executor.awaitIdle()).isTrue();
+        Optional<String> afterRetry = store.current().map(StoredTokens::refreshToken);
+        executor.release();
+        assertThat(executor.awaitIdle()).isTrue();
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(afterRetry).as("the store after A's save retry").contains("refresh-3");
+        soft.assertThat(sent("refresh-2")).as("uses of refresh-2").isEqualTo(1);
+        soft.assertAll();
+    }
+
+    /**
+     * A pending save that takes another's state takes its refresh token at once, and its access token at the next
+     * claim: A's refresh ahead of expiry then serves B's access-3, which is not due, instead of sending refresh-3 for
+     * an expiry B has refreshed already.
+     */
+    @Test
+    void aPendingSaveThatTakesAnothersStateLeavesNoSecondRefreshForTheSameExpiry() {
+        rotates("refresh-1", "access-2", "refresh-2");
+        rotates("refresh-2", "access-3", "refresh-3");
+        rotates("refresh-3", "access-4", "refresh-4");
+        RecordingStore store = new RecordingStore("refresh-1");
+        AtomicBoolean inDoubt = new AtomicBoolean(true);
+        store.claims(wait -> {
+            LockingTokenStore.Claim claim = store.ownClaim();
+            return Optional.of(new LockingTokenStore.Claim() {
+
+                @Override
+                public Optional<StoredTokens> current() {
+                    return claim.current();
+                }
+
+                @Override
+                public boolean compareAndSet(long expectedVersion, StoredTokens next) {
+                    boolean stored = claim.compareAndSet(expectedVersion, next);
+                    if (stored && inDoubt.getAndSet(false)) {
+                        throw new IllegalStateException("commit: connection reset"); // written all the same
+                    }
+                    return stored;
+                }
+
+                @Override
+                public void close() {
+                    claim.close();
+                }
+            });
+        });
+        LockingTokenStore shared = store.locking();
+        TokenManager serverA = manager(noPassword("configured"), shared);
+        TokenManager serverB = manager(noPassword("configured"), shared);
+        assertThat(serverA.accessToken()).isEqualTo("access-2");
+        assertThat(serverB.accessToken()).isEqualTo("access-2");
+        clock.advance(Duration.ofSeconds(580));
+        assertThat(serverB.accessToken()).isEqualTo("access-2"); // B refreshes for this expiry: access-3, refresh-3
+        assertThat(executor.awaitIdle()).isTrue();
+
+        executor.holdNext(1); // A's background refresh waits; its save retry takes B's state first
+        assertThat(serverA.accessToken()).isEqualTo("access-2");
+        assertThat(executor.awaitIdle()).isTrue();
+        executor.release();
+        assertThat(executor.awaitIdle()).isTrue();
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(bodies()).as("token requests of both servers").containsExactly(
+                "grant_type=refresh_token&refresh_token=refresh-1", "grant_type=refresh_token&refresh_token=refresh-2");
+        soft.assertThat(serverA.accessToken()).as("A's token after its refresh ahead of expiry").isEqualTo("access-3");
         soft.assertAll();
     }
 }
