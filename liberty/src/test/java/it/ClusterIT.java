@@ -52,6 +52,8 @@ class ClusterIT {
     /** 20 lifetimes of 2-second tokens; 25 refresh moments. */
     private static final int EXPIRIES = (int) (RUN_SECONDS * 1000L / REFRESH_INTERVAL_MILLIS);
     private static final int CALLERS = 30;
+    /** The first calls of a server wait for its first token (a store read, the table, a grant) on a cold JVM. */
+    private static final int WARM_UP_SECONDS = 5;
     /** How long the sandbox holds the refresh request of the server that is killed. */
     private static final long HOLD_MILLIS = 12_000;
     /** How long the survivor runs on after the held request was answered: a few more refreshes of its own. */
@@ -108,9 +110,15 @@ class ClusterIT {
             ServerCallers callersB = ServerCallers.start(b, CALLERS, "/api/events");
             List<ServerCallers> all = List.of(callersA, callersB);
             try {
-                TimeUnit.SECONDS.sleep(RUN_SECONDS);
-                JsonObject run = Sandbox.stats();
+                TimeUnit.SECONDS.sleep(WARM_UP_SECONDS);
+                Duration coldA = callersA.longest();
+                Duration coldB = callersB.longest();
+                callersA.resetLongest();
+                callersB.resetLongest();
+                TimeUnit.SECONDS.sleep(RUN_SECONDS - WARM_UP_SECONDS);
+                // the version first: a grant is counted by the sandbox before the client stores it
                 Optional<Long> version = database.storedVersion(TABLE);
+                JsonObject run = Sandbox.stats();
                 long callsA = callersA.calls();
                 long callsB = callersB.calls();
                 long failedA = callersA.failures();
@@ -119,12 +127,15 @@ class ClusterIT {
                 System.out.printf("Cluster, %d callers on each of 2 servers for %d s of %d-second tokens (%d refresh "
                         + "moments): calls %d + %d, failed %d + %d (%s); token requests %d (allowed %d), password "
                         + "grants %d, refresh grants %d (succeeded %d), invalid_grant %d, refresh token reuses %d, "
-                        + "API 401 %d; stored version %s; longest call %d ms / %d ms%n", CALLERS, RUN_SECONDS,
+                        + "API 401 %d (%d for tokens that expired on the way, replayed); stored version %s; longest call "
+                        + "%d ms / %d ms in the first %d s, %d ms / %d ms after%n", CALLERS, RUN_SECONDS,
                         LIFETIME_SECONDS, EXPIRIES, callsA, callsB, failedA, failedB, failures(all), tokenRequests,
                         EXPIRIES + 2, run.getInt("passwordGrants"), run.getInt("refreshGrants"),
                         run.getInt("refreshGrantsSucceeded"), run.getInt("tokenErrors"),
-                        run.getInt("refreshTokenReuses"), run.getInt("apiUnauthorized"), version.orElse(null),
-                        callersA.longest().toMillis(), callersB.longest().toMillis());
+                        run.getInt("refreshTokenReuses"), run.getInt("apiUnauthorized"),
+                        run.getInt("apiUnauthorizedExpired"), version.orElse(null), coldA.toMillis(),
+                        coldB.toMillis(), WARM_UP_SECONDS, callersA.longest().toMillis(),
+                        callersB.longest().toMillis());
                 assertThat(List.of(failedA, failedB)).as("failed calls on A, on B: %s", failures(all))
                         .containsExactly(0L, 0L);
                 assertThat(Math.min(callsA, callsB)).as("calls on the server with fewer").isGreaterThan(CALLERS * 5L);
@@ -133,9 +144,11 @@ class ClusterIT {
                 assertThat(run.getInt("refreshTokenReuses")).as("refresh tokens sent again").isZero();
                 assertThat(tokenRequests).as("token requests: one per expiry for both servers, + 2")
                         .isBetween(EXPIRIES / 2, EXPIRIES + 2);
-                // every grant reached the store, and only through it did the other server get its tokens
-                assertThat(version).as("stored version: one per grant")
-                        .contains((long) run.getInt("passwordGrantsSucceeded") + run.getInt("refreshGrantsSucceeded"));
+                // every grant reached the store (but the one that may be on its way), and the other server got its
+                // tokens only from there
+                int grants = run.getInt("passwordGrantsSucceeded") + run.getInt("refreshGrantsSucceeded");
+                assertThat(version).as("stored version, with %d grants", grants).hasValueSatisfying(
+                        stored -> assertThat(stored).isBetween(grants - 1L, (long) grants));
 
                 crashMidRefresh(a, b, callersA, callersB, run);
             } finally {
@@ -176,9 +189,11 @@ class ClusterIT {
                 () -> Sandbox.stats().getInt("refreshGrantsFailed") > 0);
         long answered = System.nanoTime();
         TimeUnit.MILLISECONDS.sleep(AFTER_MILLIS);
+        survivorCallers.stop();
+        refreshingCallers.stop();
+        TimeUnit.SECONDS.sleep(1); // a refresh ahead of expiry the last calls started: stored by now
         JsonObject end = Sandbox.stats();
         Optional<Long> version = database.storedVersion(TABLE);
-        refreshingCallers.stop();
 
         int refreshedBySurvivor = end.getInt("refreshGrantsSucceeded") - run.getInt("refreshGrantsSucceeded");
         long survivorCalls = survivorCallers.calls() - survivorCallsBefore;
