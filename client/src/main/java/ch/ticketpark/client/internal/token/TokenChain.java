@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 import ch.ticketpark.client.exception.InvalidGrantException;
@@ -386,29 +387,35 @@ final class TokenChain implements AutoCloseable {
             boolean background) {
         Instant now = clock.instant();
         Token token = toToken(stored, number, reissue);
-        TokenState before = state.getAndUpdate(current -> Objects.equals(current.refreshToken(), spentToken)
+        // the chain may hold the stored refresh token already: a pending save took it, and left its access token
+        Predicate<TokenState> adoptable = current -> Objects.equals(current.refreshToken(), spentToken)
+                || Objects.equals(current.refreshToken(), stored.refreshToken());
+        TokenState before = state.getAndUpdate(current -> adoptable.test(current)
                 ? withStored(current, stored.refreshToken(), token)
                 : current);
-        if (!Objects.equals(before.refreshToken(), spentToken)) {
+        if (!adoptable.test(before)) {
             throw new StoreMovedOn(); // a late answer replaced it meanwhile: go on with that one
         }
         LOG.fine(Messages::storeHadNewerState);
         if (token != null && !token.isExpired(now) && !(background && token.isDueForRefresh(now))
-                && !isRejected(before, token)) {
+                && !isRefused(before, token, now)) {
             return token;
         }
         throw new StoreMovedOn();
     }
 
-    /** Whether the stored access token is the one the API rejected last: it is never handed out again. */
-    private static boolean isRejected(TokenState current, Token stored) {
-        return current.token() != null && current.token().rejected()
+    /**
+     * Whether the stored access token is the chain's own, which it no longer hands out (the API rejected it, the
+     * application forgot it, or it was requested before a rejection): it is never handed out again, whoever stored it.
+     */
+    private static boolean isRefused(TokenState current, Token stored, Instant now) {
+        return current.token() != null && current.usable(now) == null
                 && current.token().accessToken().equals(stored.accessToken());
     }
 
-    private static TokenState withStored(TokenState current, String refreshToken, Token token) {
+    private TokenState withStored(TokenState current, String refreshToken, Token token) {
         TokenState adopted = current.withRefreshToken(refreshToken).withStoreLoaded();
-        return token == null || isRejected(current, token) ? adopted : adopted.withToken(token);
+        return token == null || isRefused(current, token, clock.instant()) ? adopted : adopted.withToken(token);
     }
 
     /** The stored access token as this client's, numbered as the request that adopts it; {@code null} if none. */
@@ -461,6 +468,7 @@ final class TokenChain implements AutoCloseable {
         if (!Objects.equals(before.refreshToken(), refreshToken)) {
             return; // a late answer brought a newer one meanwhile: the next attempt uses it
         }
+        keeper.spend(refreshToken); // not taken back from the store either
         if (dead != null) {
             LOG.severe(dead.getMessage());
             throw CallerFailures.forCaller(dead);

@@ -390,6 +390,84 @@ class TokenChainClaimTest extends TokenManagerTestSupport {
         soft.assertAll();
     }
 
+    /**
+     * A token the application forgot is never handed out again, also when the store holds it as another's state: the
+     * save that failed had landed after all, so the claim finds it at a version this client does not know.
+     */
+    @Test
+    void aForgottenTokenIsNotTakenBackFromTheStore() {
+        passwordThenRefresh();
+        store.failSaves(1, () -> new IllegalStateException("commit: connection reset"));
+        TokenManager manager = manager(Map.of(), store.locking());
+        assertThat(manager.accessToken()).isEqualTo("access-1"); // its save failed (TPC0112)
+        store.storedByAnother(byAnotherServer("refresh-1", "access-1", 1)); // but had landed
+
+        manager.invalidate();
+
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+        assertThat(bodies()).containsExactly(PASSWORD_BODY, REFRESH_1_BODY);
+    }
+
+    /**
+     * A refresh token the endpoint rejected is never taken back from the store: the password grant that replaces it
+     * goes out, although the claim finds the rejected token there at a version this client does not know.
+     */
+    @Test
+    void aRejectedRefreshTokenIsNotTakenBackFromTheStore() {
+        server.stubFor(
+                tokenRequest("refresh_token").willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        server.stubFor(tokenRequest("password").willReturn(token("access-P", "refresh-P", 600)));
+        AtomicInteger claims = new AtomicInteger();
+        store.claims(wait -> {
+            if (claims.incrementAndGet() == 2) {
+                store.storedByAnother("refresh-1"); // the password attempt's claim finds the rejected one
+            }
+            return Optional.of(store.ownClaim());
+        });
+        Map<String, String> config = new java.util.HashMap<>(Map.of(TicketparkConfig.REFRESH_TOKEN, "refresh-1"));
+        TokenManager manager = manager(config, store.locking());
+
+        assertThat(manager.accessToken()).isEqualTo("access-P");
+
+        assertThat(bodies()).containsExactly(REFRESH_1_BODY, PASSWORD_BODY);
+    }
+
+    /**
+     * An attempt that waited for the claim while a pending save took another server's state (its refresh token, not
+     * its access token) takes that state's access token, which is not due, instead of refreshing for an expiry the
+     * other server has refreshed already.
+     */
+    @Test
+    void anAttemptThatWaitedWhileAPendingSaveTookAnothersStateTakesItsAccessToken() {
+        passwordThenRefresh();
+        store.failSaves(1, () -> new IllegalStateException("store down"));
+        TokenManager manager = manager(Map.of(), store.locking());
+        assertThat(manager.accessToken()).isEqualTo("access-1"); // not stored: a save is pending
+        clock.advance(Duration.ofSeconds(580)); // due, and so is the save retry
+        store.storedByAnother(byAnotherServer("refresh-x", "access-x", 5)); // obtained now: not due
+        int closedBefore = store.claimsClosed.get();
+        store.claims(wait -> {
+            boolean saving = StackWalker.getInstance()
+                    .walk(frames -> frames.anyMatch(frame -> frame.getMethodName().equals("saveNewest")));
+            if (!saving) {
+                // the attempt, built with refresh-1, gets the claim only after the save has let go of it
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (store.claimsClosed.get() == closedBefore && System.nanoTime() - end < 0) {
+                    Thread.onSpinWait();
+                }
+            }
+            return Optional.of(store.ownClaim());
+        });
+
+        assertThat(manager.accessToken()).isEqualTo("access-1"); // starts the refresh and the save retry
+        assertThat(executor.awaitIdle()).isTrue();
+
+        assertThat(bodies()).as("token requests: the other server refreshed for this expiry").containsExactly(
+                PASSWORD_BODY);
+        assertThat(manager.accessToken()).isEqualTo("access-x");
+        assertThat(log.withCode("TPC0029")).as("the pending save took the other server's state").hasSize(1);
+    }
+
     /** Claims of {@code store} whose first successful compare-and-set writes but throws (a lost commit answer). */
     private static void claimsInDoubt(RecordingStore store) {
         AtomicBoolean inDoubt = new AtomicBoolean(true);
