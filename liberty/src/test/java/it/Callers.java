@@ -136,7 +136,7 @@ final class Callers {
     }
 
     /** The latency percentile in milliseconds, of every call (nearest rank). */
-    double percentile(int percentile) {
+    double percentile(double percentile) {
         List<Long> sorted = latencies.stream().flatMap(List::stream).sorted().toList();
         if (sorted.isEmpty()) {
             return 0;
