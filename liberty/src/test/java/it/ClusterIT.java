@@ -2,6 +2,7 @@ package it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,7 +233,7 @@ class ClusterIT {
                 holders.clear();
                 holders.addAll(database.holdingATransactionOpen());
                 return holders.size() == 1;
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         });

@@ -424,7 +424,7 @@ class TokenChainClaimTest extends TokenManagerTestSupport {
             }
             return Optional.of(store.ownClaim());
         });
-        Map<String, String> config = new java.util.HashMap<>(Map.of(TicketparkConfig.REFRESH_TOKEN, "refresh-1"));
+        Map<String, String> config = Map.of(TicketparkConfig.REFRESH_TOKEN, "refresh-1");
         TokenManager manager = manager(config, store.locking());
 
         assertThat(manager.accessToken()).isEqualTo("access-P");
