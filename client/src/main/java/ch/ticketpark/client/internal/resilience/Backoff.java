@@ -1,6 +1,8 @@
 package ch.ticketpark.client.internal.resilience;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.BinaryOperator;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -13,11 +15,13 @@ import java.util.function.DoubleSupplier;
  */
 public record Backoff(Duration initial, Duration max, DoubleSupplier random) {
 
+    private static final BinaryOperator<Duration> SHORTER = BinaryOperator.minBy(Comparator.naturalOrder());
+
     /** The ceiling before retry {@code n}, without jitter. */
     public Duration ceiling(int n) {
         int doublings = Math.min(n - 1, 30);
         Duration ceiling = initial.multipliedBy(1L << doublings);
-        return ceiling.compareTo(max) > 0 || ceiling.isNegative() ? max : ceiling;
+        return ceiling.isNegative() ? max : SHORTER.apply(ceiling, max);
     }
 
     public Duration delay(int n) {

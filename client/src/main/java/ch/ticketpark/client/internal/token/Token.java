@@ -2,6 +2,8 @@ package ch.ticketpark.client.internal.token;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.BinaryOperator;
 
 /**
  * An access token and the instants that govern it. Immutable; {@link #toString()} masks the token.
@@ -22,6 +24,9 @@ record Token(String accessToken, Instant sentAt, Instant expiresAt, Instant refr
     static final double DEFAULT_SKEW_SHARE = 0.2;
     /** The largest share of the lifetime any skew may take, so a token is always used for half its life. */
     static final double MAX_SKEW_SHARE = 0.5;
+
+    /** The shorter of two durations, either when they are equal. */
+    static final BinaryOperator<Duration> SHORTER = BinaryOperator.minBy(Comparator.naturalOrder());
 
     /**
      * @param lifetime the answer's {@code expires_in}
@@ -51,12 +56,12 @@ record Token(String accessToken, Instant sentAt, Instant expiresAt, Instant refr
     static Duration effectiveSkew(Duration skew, Duration lifetime) {
         Duration wanted = skew != null ? skew : defaultSkew(lifetime);
         Duration max = Duration.ofMillis((long) (lifetime.toMillis() * MAX_SKEW_SHARE));
-        return wanted.compareTo(max) > 0 ? max : wanted;
+        return SHORTER.apply(wanted, max);
     }
 
     static Duration defaultSkew(Duration lifetime) {
         Duration share = Duration.ofMillis((long) (lifetime.toMillis() * DEFAULT_SKEW_SHARE));
-        return share.compareTo(DEFAULT_MAX_SKEW) < 0 ? share : DEFAULT_MAX_SKEW;
+        return SHORTER.apply(share, DEFAULT_MAX_SKEW);
     }
 
     boolean isExpired(Instant now) {

@@ -208,7 +208,7 @@ final class TokenChain implements AutoCloseable {
         if (!request.sending()) {
             throw new TokenEndpointUnavailableException(Messages.abandoned(request.deadline()), 0);
         }
-        Duration bound = left.compareTo(retrier.attemptTimeout()) < 0 ? left : retrier.attemptTimeout();
+        Duration bound = Token.SHORTER.apply(left, retrier.attemptTimeout());
         Attempt attempt = new Attempt(refreshToken, sentAt, request, bound);
         if (onTheWay.putIfAbsent(attempt.grant(), attempt) != null) {
             // an earlier attempt with it has not ended (its caller stopped waiting): sending a refresh token again would

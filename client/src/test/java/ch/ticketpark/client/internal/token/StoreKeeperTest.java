@@ -363,6 +363,19 @@ class StoreKeeperTest {
         assertThat(state.get().saveRetryAt()).isNull();
     }
 
+    /** The spent refresh tokens a restored store is checked against: the last 1024, and no fewer. */
+    @Test
+    void theLast1024SpentRefreshTokensAreKept() {
+        var keeper = direct();
+        for (int i = 0; i <= 1024; i++) {
+            keeper.spend("refresh-" + i);
+        }
+
+        assertThat(keeper.isSpent("refresh-0")).as("the 1025th last").isFalse();
+        assertThat(keeper.isSpent("refresh-1")).as("the 1024th last").isTrue();
+        assertThat(keeper.isSpent("refresh-1024")).as("the last").isTrue();
+    }
+
     @Test
     void aRetryThatFindsAnothersStateTakesItInsteadOfSavingOverIt() {
         var keeper = direct();

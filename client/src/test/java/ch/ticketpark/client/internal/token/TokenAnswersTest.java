@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
@@ -112,6 +113,20 @@ class TokenAnswersTest extends TokenEndpointTestSupport {
         assertThat(e.status()).isEqualTo(200);
         assertThat(e.getMessage()).startsWith("TPC0007");
         assertNoSecretIn(e);
+    }
+
+    /** Only a 2xx is a success: a redirect (never followed) carrying a token-like body gives no token. */
+    @ParameterizedTest
+    @ValueSource(ints = {300, 302})
+    void redirectWithATokenBodyIsNoToken(int status) {
+        server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"access-1\",\"expires_in\":600,\"refresh_token\":\"refresh-1\"}")));
+
+        Throwable thrown = catchThrowable(() -> endpoint.passwordGrant(USERNAME, PASSWORD));
+
+        assertThat(thrown).isInstanceOf(MalformedTokenResponseException.class).hasMessageContaining("HTTP " + status);
+        assertNoSecretIn(thrown);
     }
 
     @Test
