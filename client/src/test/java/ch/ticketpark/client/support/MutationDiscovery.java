@@ -9,8 +9,7 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
- * Skips the body of each test, and its {@code @BeforeEach} and {@code @AfterEach} methods, while a mutation run's
- * minion (PIT) merely lists a test class's tests, and nowhere else.
+ * Skips the body of each test while a mutation run's minion (PIT) merely lists a test class's tests, and nowhere else.
  * PIT's JUnit 5 plugin lists them by running the whole class, and a minion does that for every test class of its
  * mutants each time it starts: at the first mutant of each class and again after each mutant that timed out (an
  * endless loop). Those runs' results are thrown away, and they cost about 20 s per start, more than half of the
@@ -34,18 +33,6 @@ public final class MutationDiscovery implements InvocationInterceptor {
 
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
-        proceedUnlessListing(invocation);
-    }
-
-    @Override
-    public void interceptBeforeEachMethod(Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
-        proceedUnlessListing(invocation);
-    }
-
-    @Override
-    public void interceptAfterEachMethod(Invocation<Void> invocation,
             ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
         proceedUnlessListing(invocation);
     }
