@@ -129,6 +129,17 @@ class TokenAnswersTest extends TokenEndpointTestSupport {
         assertNoSecretIn(thrown);
     }
 
+    /** The parser's own rule, whoever calls it: only a 2xx answer is a success. */
+    @Test
+    void onlyA2xxAnswerIsParsedAsAToken() {
+        String body = "{\"access_token\":\"access-1\",\"expires_in\":600}";
+
+        assertThat(TokenAnswers.parse("password", 299, "application/json", body, null).accessToken())
+                .isEqualTo("access-1");
+        assertThat(catchThrowable(() -> TokenAnswers.parse("password", 300, "application/json", body, null)))
+                .isInstanceOf(MalformedTokenResponseException.class).hasMessageContaining("HTTP 300");
+    }
+
     @Test
     void clientErrorWithoutOAuthBodyIsMalformed() {
         server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(403).withBody("{}")));
