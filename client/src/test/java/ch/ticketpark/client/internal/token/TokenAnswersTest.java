@@ -115,20 +115,6 @@ class TokenAnswersTest extends TokenEndpointTestSupport {
         assertNoSecretIn(e);
     }
 
-    /** Only a 2xx is a success: a redirect (never followed) carrying a token-like body gives no token. */
-    @ParameterizedTest
-    @ValueSource(ints = {300, 302})
-    void redirectWithATokenBodyIsNoToken(int status) {
-        server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"access_token\":\"access-1\",\"expires_in\":600,\"refresh_token\":\"refresh-1\"}")));
-
-        Throwable thrown = catchThrowable(() -> endpoint.passwordGrant(USERNAME, PASSWORD));
-
-        assertThat(thrown).isInstanceOf(MalformedTokenResponseException.class).hasMessageContaining("HTTP " + status);
-        assertNoSecretIn(thrown);
-    }
-
     /** The parser's own rule, whoever calls it: only a 2xx answer is a success. */
     @Test
     void onlyA2xxAnswerIsParsedAsAToken() {
