@@ -134,6 +134,44 @@ class TokenChainClaimTest extends TokenManagerTestSupport {
         assertThat(store.claimsOpened).hasValue(2);
     }
 
+    /**
+     * The state read at the first need is this client's own from then on: its claim, finding that same state, refreshes
+     * at once instead of taking it as another server's and claiming again.
+     */
+    @Test
+    void aStateReadAtTheFirstNeedIsThisClientsOwnAndItsRefreshTakesOneClaim() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-s"))
+                .willReturn(token("access-2", "refresh-2", 600)));
+        Instant obtained = clock.instant().minusSeconds(900);
+        store.storedByAnother(new StoredTokens("refresh-s", "access-s", obtained, obtained.plusSeconds(600), 5));
+        TokenManager manager = manager(noPassword("configured"), store.locking());
+
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+
+        assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=refresh-s");
+        assertThat(store.claimsOpened).as("claims of the one refresh").hasValue(1);
+    }
+
+    /** Every claim is let go, also when the answer was refused or the request failed. */
+    @Test
+    void aClaimIsLetGoWhateverTheAttemptsEnd() {
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                        .withBody(
+                                "{\"access_token\":\"access-2\",\"expires_in\":600,\"refresh_token\":\"refresh-2\"}")));
+        server.stubFor(tokenRequest("refresh_token").withRequestBody(containing("refresh_token=refresh-2"))
+                .willReturn(aResponse().withStatus(503)));
+        Map<String, String> config = noPassword("refresh-1");
+        config.put(TicketparkConfig.TOKEN_MAX_ATTEMPTS, "1");
+        TokenManager manager = manager(config, store.locking());
+
+        assertThat(catchThrowable(manager::accessToken)).as("refused").hasMessageStartingWith("TPC0007");
+        assertThat(store.claimsClosed).as("after a refused answer").hasValue(store.claimsOpened.get());
+        assertThat(catchThrowable(manager::accessToken)).as("failed").hasMessageContaining("503");
+        assertThat(store.claimsClosed).as("after a failed request").hasValue(store.claimsOpened.get());
+        assertThat(store.claimsOpened).hasValue(2);
+    }
+
     @Test
     void aClaimAnotherHoldsCostsAnAttemptThatSendsNothing() {
         server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
