@@ -211,9 +211,8 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
                     LOG.fine(() -> Messages.abandoned(running.deadline()));
                 }
             } else {
-                Token obtained = outcome(running, waitEnd, waitTimeout);
-                // a token requested before the API rejected one may be revoked too: then ask anew
-                if (obtained != null && obtained.request() >= state.get().staleBelow()) {
+                Token obtained = unlessStale(outcome(running, waitEnd, waitTimeout));
+                if (obtained != null) {
                     return obtained.accessToken();
                 }
             }
@@ -273,9 +272,7 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
      */
     private Token ownOutcome(InFlightRequest request) {
         try {
-            Token token = request.outcome().getNow(null);
-            // the API may have rejected a token while this request ran: then its token may be revoked too
-            return token != null && token.request() >= state.get().staleBelow() ? token : null;
+            return unlessStale(request.outcome().getNow(null));
         } catch (CompletionException e) {
             if (request.isAbandoned() && !Thread.currentThread().isInterrupted()) {
                 return null;
@@ -285,6 +282,14 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
             }
             throw CallerFailures.forCaller(e.getCause());
         }
+    }
+
+    /**
+     * The token, unless the API rejected a token while it was requested: then it may be revoked too, and the caller
+     * asks anew.
+     */
+    private Token unlessStale(Token token) {
+        return token != null && token.request() >= state.get().staleBelow() ? token : null;
     }
 
     /** Runs a request to its end, in whichever thread: its outcome is complete afterwards. */
