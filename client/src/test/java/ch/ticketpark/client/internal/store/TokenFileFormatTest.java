@@ -84,6 +84,28 @@ class TokenFileFormatTest {
     }
 
     @Test
+    void printableAsciiIsWrittenAsItIsTheSpaceTooAndAllElseEscaped() {
+        String text = TokenFileFormat.write(ACCOUNT, StoredTokens.ofRefreshToken(" a~\u007f\u001f", 1));
+
+        assertThat(text).contains("refresh-token= a~\\u007f\\u001f\n");
+    }
+
+    @Test
+    void aVersionHasUpToEighteenDigits() throws Exception {
+        StoredTokens tokens = StoredTokens.ofRefreshToken(REFRESH, 999_999_999_999_999_999L);
+
+        assertThat(TokenFileFormat.read(TokenFileFormat.write(ACCOUNT, tokens), ACCOUNT)).isEqualTo(tokens);
+    }
+
+    @Test
+    void aLastLineAfterTheEndIsNoticedWithoutALineFeed() {
+        String text = TokenFileFormat.write(ACCOUNT, StoredTokens.ofRefreshToken(REFRESH, 1)) + "SECRET-AFTER-END";
+
+        assertThatExceptionOfType(TokenFileFormat.MalformedException.class)
+                .isThrownBy(() -> TokenFileFormat.read(text, ACCOUNT)).withMessage("line 7: more follows the end");
+    }
+
+    @Test
     void everyTruncationIsNoticed() {
         String text = TokenFileFormat.write(ACCOUNT, new StoredTokens(REFRESH, ACCESS, OBTAINED, EXPIRES, 7));
         int end = text.lastIndexOf("end");
@@ -120,6 +142,7 @@ class TokenFileFormatTest {
                         "line 6: access-token belongs there, not a known key out of order or twice"),
                 arguments(5, "SECRET-AS-KEY=SECRET", "line 5: refresh-token belongs there, not an unknown key"),
                 arguments(5, "SECRET-WITHOUT-KEY", "line 5: not a key=value line"),
+                arguments(5, "=SECRET", "line 5: refresh-token belongs there, not an unknown key"),
                 arguments(7, null, "line 7: obtained-at belongs there, not a known key out of order or twice"),
                 arguments(7, "end", "line 7: the end comes where obtained-at belongs (access-token, obtained-at "
                         + "and expires-at go together)"),
