@@ -1,6 +1,7 @@
 package ch.ticketpark.client;
 
 import ch.ticketpark.client.exception.TokenRequestException;
+import ch.ticketpark.client.status.TokenStatus;
 
 /**
  * The application's view of the Ticketpark access token, for the rare code that needs it directly (the typed
@@ -39,4 +40,11 @@ public interface TicketparkTokens {
      * @param accessToken the token the rejected request carried
      */
     void invalidate(String accessToken);
+
+    /**
+     * Reads the token's status now: whether a valid token is held and until when, the last grant and the last
+     * failure, the counts, and any problem that keeps the client from serving calls (what the readiness check
+     * {@code ticketpark} reports). Sends no token request, takes no lock, holds no token.
+     */
+    TokenStatus status();
 }

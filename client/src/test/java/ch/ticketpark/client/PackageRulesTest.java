@@ -20,8 +20,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The package rules of the library (see each {@code package-info.java}): public packages never reach into
- * {@code internal}; inside {@code internal} dependencies point one way, {@code rest → token → resilience, config →
- * internal → public}, and {@code token → store → spi}: the built-in token stores depend on the SPI and the JDK only;
+ * {@code internal}; inside {@code internal} dependencies point one way, {@code rest → token → resilience, config, observe →
+ * internal → public}, {@code token → store → spi} and {@code token → observe → internal}: the built-in token stores depend on the SPI and the JDK only;
  * no package cycles.
  */
 class PackageRulesTest {
@@ -47,11 +47,12 @@ class PackageRulesTest {
     void internalDependenciesPointOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("public").definedBy(BASE, BASE + ".api..", BASE + ".exception..", BASE + ".model..",
-                        BASE + ".spi..")
+                        BASE + ".spi..", BASE + ".status..")
                 .layer("internal").definedBy(BASE + ".internal")
                 .layer("config").definedBy(BASE + ".internal.config..")
                 .layer("resilience").definedBy(BASE + ".internal.resilience..")
                 .layer("store").definedBy(BASE + ".internal.store..")
+                .layer("observe").definedBy(BASE + ".internal.observe..")
                 .layer("token").definedBy(BASE + ".internal.token..")
                 .layer("rest").definedBy(BASE + ".internal.rest..")
                 .whereLayer("rest").mayNotBeAccessedByAnyLayer()
@@ -59,7 +60,8 @@ class PackageRulesTest {
                 .whereLayer("resilience").mayOnlyBeAccessedByLayers("token")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("token", "rest")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("token")
-                .whereLayer("internal").mayOnlyBeAccessedByLayers("config", "resilience", "token", "rest")
+                .whereLayer("observe").mayOnlyBeAccessedByLayers("token", "rest")
+                .whereLayer("internal").mayOnlyBeAccessedByLayers("config", "resilience", "observe", "token", "rest")
                 .check(classes);
     }
 
@@ -79,6 +81,13 @@ class PackageRulesTest {
                 .check(classes);
         noClasses().that().resideInAPackage(BASE + ".model..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".model..", "java..", "jakarta..")
+                .check(classes);
+    }
+
+    @Test
+    void statusAndEventsStandAlone() {
+        noClasses().that().resideInAPackage(BASE + ".status..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".status..", "java..")
                 .check(classes);
     }
 

@@ -239,4 +239,12 @@ public final class Messages {
     public static String notReplayed(String method, String path) {
         return format("TPC0203", method, path);
     }
+
+    public static String observerFailed(String who, Throwable e) {
+        return format("TPC0301", who, e.getClass().getName());
+    }
+
+    public static String eventsDropped(int capacity) {
+        return format("TPC0302", capacity);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import ch.ticketpark.client.TicketparkTokens;
 import ch.ticketpark.client.internal.token.TokenFeedback;
+import ch.ticketpark.client.status.TokenStatus;
 
 /**
  * Tokens {@code token-1}, {@code token-2}, …: a new one only after the current one was invalidated. It records what
@@ -35,6 +36,12 @@ public final class RotatingTokens implements TicketparkTokens, TokenFeedback {
     public void invalidate(String accessToken) {
         invalidated.add(accessToken);
         current.updateAndGet(token -> accessToken.equals(token) ? null : token);
+    }
+
+    /** Not read by the REST wiring, which these tokens stand in for. */
+    @Override
+    public TokenStatus status() {
+        throw new UnsupportedOperationException("status");
     }
 
     @Override

@@ -39,6 +39,9 @@ public final class Secrets {
         if (value == null || seen.put(value, Boolean.TRUE) != null) {
             return;
         }
+        if (value instanceof Enum<?>) {
+            return; // a constant, no secret
+        }
         if (value instanceof String text) {
             found.add(text);
         } else if (value instanceof Optional<?> optional) {

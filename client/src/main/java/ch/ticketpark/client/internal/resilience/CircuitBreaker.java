@@ -69,17 +69,22 @@ public final class CircuitBreaker {
                 current.open, now.plus(backoff.ceiling(current.failures + 1))));
     }
 
-    public void succeeded() {
+    /** @return the failures in a row before, if this closed the breaker; {@code 0} if it was not open */
+    public int succeeded() {
         State before = state.getAndSet(CLOSED);
         if (before.open != null) {
             LOG.info(Messages.circuitClosed(before.failures));
+            return before.failures;
         }
+        return 0;
     }
 
     /**
      * @param callersWaiting whether callers were without a valid token, the only failures that open the breaker
+     * @return what callers fail with, if this failure opened the breaker (or opened it again); {@code null} otherwise
      */
-    public void failed(TokenRequestException failure, Instant now, boolean callersWaiting) {
+    public TokenEndpointCircuitOpenException failed(TokenRequestException failure, Instant now,
+            boolean callersWaiting) {
         State next = state.updateAndGet(current -> {
             int failures = current.failures + 1;
             Instant backgroundNotBefore = now.plus(pause(failures, failure));
@@ -95,7 +100,9 @@ public final class CircuitBreaker {
         });
         if (next.open != null && next.open.getCause() == failure) {
             LOG.warning(next.open.getMessage());
+            return next.open;
         }
+        return null;
     }
 
     private Duration pause(int failures, TokenRequestException failure) {

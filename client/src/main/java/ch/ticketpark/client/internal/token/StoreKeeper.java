@@ -64,6 +64,7 @@ final class StoreKeeper {
     private final AtomicReference<CompletableFuture<Loaded>> pendingLoad = new AtomicReference<>();
     /** Failed saves in a row. */
     private final AtomicInteger saveFailures = new AtomicInteger();
+    private volatile String lastSaveFailure;
     /**
      * The last refresh tokens this client spent (rotated away), as hashes: never sent again, wherever they come from.
      */
@@ -439,6 +440,14 @@ final class StoreKeeper {
         int failures = saveFailures.incrementAndGet();
         Instant retryAt = clock.instant().plus(backoff.ceiling(failures));
         state.updateAndGet(current -> current.withSaveRetryAt(retryAt));
-        LOG.severe(Messages.tokenStoreSaveFailed(failure, failures, retryAt));
+        String message = Messages.tokenStoreSaveFailed(failure, failures, retryAt);
+        lastSaveFailure = message;
+        LOG.severe(message);
+    }
+
+    /** The message of the last failed save, while no save succeeded since; {@code null} otherwise. */
+    String saveFailure() {
+        String message = lastSaveFailure;
+        return saveFailures.get() > 0 ? message : null;
     }
 }

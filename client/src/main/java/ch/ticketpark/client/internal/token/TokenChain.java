@@ -22,11 +22,15 @@ import ch.ticketpark.client.exception.TicketparkException;
 import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.internal.Messages;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.internal.observe.TokenEvents;
+import ch.ticketpark.client.internal.observe.TokenObserver;
 import ch.ticketpark.client.internal.resilience.Backoff;
 import ch.ticketpark.client.internal.resilience.Retrier;
 import ch.ticketpark.client.internal.resilience.Sleeper;
 import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
+import ch.ticketpark.client.status.GrantType;
+import ch.ticketpark.client.status.TokenObtained;
 
 /**
  * What one token request does, and how every answer reaches the {@link TokenState}: the grant to use (the newest
@@ -62,6 +66,7 @@ final class TokenChain implements AutoCloseable {
     private final boolean hasStore;
     /** When a dead chain may next look for a new start in the store. */
     private final AtomicReference<Instant> nextRevival = new AtomicReference<>(Instant.MIN);
+    private final TokenObserver observer;
 
     /**
      * The grants an attempt is sending right now, by refresh token (or {@link #PASSWORD_GRANT}): none goes out twice at
@@ -70,7 +75,7 @@ final class TokenChain implements AutoCloseable {
     private final Map<String, Attempt> onTheWay = new ConcurrentHashMap<>();
 
     TokenChain(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, Backoff backoff,
-            TokenStore store, AtomicReference<TokenState> state) {
+            TokenStore store, AtomicReference<TokenState> state, TokenObserver observer) {
         this.endpoint = new TokenEndpoint(config.tokenUrl(), config.clientKey(), config.clientSecret(),
                 config.connectTimeout(), config.readTimeout(), clock);
         this.clock = clock;
@@ -83,6 +88,7 @@ final class TokenChain implements AutoCloseable {
         this.username = config.username().orElse(null);
         this.password = config.password().orElse(null);
         this.skew = config.refreshSkew().orElse(null);
+        this.observer = observer;
     }
 
     /** Whether a token request can do anything at all: the chain is not dead. */
@@ -260,6 +266,11 @@ final class TokenChain implements AutoCloseable {
         private final AtomicBoolean claimed = new AtomicBoolean();
         private volatile boolean callerGone;
         private final CompletableFuture<Token> outcome = new CompletableFuture<>();
+        /** What the endpoint did, told to the observer once the claim is let go: set by this attempt's thread only. */
+        private Instant requestSent;
+        private Instant requestEnded;
+        private Throwable requestFailure;
+        private Token requestObtained;
 
         Attempt(String refreshToken, Instant sentAt, InFlightRequest request, Duration claimWait) {
             this.refreshToken = refreshToken;
@@ -290,6 +301,7 @@ final class TokenChain implements AutoCloseable {
                 hold.close();
                 release(); // after the answer is in the chain, before the caller can retry
             }
+            report();
             if (failure == null) {
                 outcome.complete(token);
             } else {
@@ -312,10 +324,34 @@ final class TokenChain implements AutoCloseable {
                 // it waited for the claim longer than its caller waited for it: not sent either
                 throw new TokenEndpointUnavailableException(Messages.attemptTimedOut(claimWait), 0);
             }
-            TokenResponse response = refreshToken != null
-                    ? endpoint.refreshGrant(refreshToken)
-                    : endpoint.passwordGrant(username, password);
-            return adopt(refreshToken, response, sentAt, number, reissue, hold);
+            requestSent = clock.instant();
+            TokenResponse response;
+            try {
+                response = refreshToken != null
+                        ? endpoint.refreshGrant(refreshToken)
+                        : endpoint.passwordGrant(username, password);
+            } catch (RuntimeException | Error e) {
+                requestEnded = clock.instant();
+                requestFailure = e instanceof RefusedAnswer refused ? refused.refusal() : e;
+                throw e;
+            }
+            requestEnded = clock.instant();
+            requestObtained = adopt(refreshToken, response, sentAt, number, reissue, hold);
+            return requestObtained;
+        }
+
+        /** Tells the observer what the endpoint did, if anything was sent: a late answer dropped is neither. */
+        private void report() {
+            if (requestSent == null) {
+                return;
+            }
+            GrantType grantType = refreshToken != null ? GrantType.REFRESH_TOKEN : GrantType.PASSWORD;
+            Duration took = Duration.between(requestSent, requestEnded);
+            if (requestObtained != null) {
+                observer.obtained(new TokenObtained(grantType, requestEnded, requestObtained.expiresAt(), took));
+            } else if (requestFailure != null) {
+                observer.failed(TokenEvents.failed(grantType, requestEnded, took, requestFailure), requestFailure);
+            }
         }
 
         /** The caller stops waiting: if the attempt has not started, it never will. */
@@ -471,6 +507,7 @@ final class TokenChain implements AutoCloseable {
         keeper.spend(refreshToken); // not taken back from the store either
         if (dead != null) {
             LOG.severe(dead.getMessage());
+            observer.chainEnded(TokenEvents.chainEnded(clock.instant(), dead));
             throw CallerFailures.forCaller(dead);
         }
         LOG.warning(Messages.fallingBackToPassword(e.errorDescription()));
@@ -521,6 +558,7 @@ final class TokenChain implements AutoCloseable {
                 0, null);
         if (state.compareAndSet(current, current.withRefreshTokenRejected(dead))) {
             LOG.severe(dead.getMessage());
+            observer.chainEnded(TokenEvents.chainEnded(clock.instant(), dead));
         }
     }
 
@@ -568,6 +606,11 @@ final class TokenChain implements AutoCloseable {
         keeper.markStored(stored.get());
         LOG.info(Messages.storeHadNewerRefreshToken());
         return true;
+    }
+
+    /** The message of the token store's last failed save, while no save succeeded since; {@code null} otherwise. */
+    String saveFailure() {
+        return keeper.saveFailure();
     }
 
     /** Hands one save retry to the store keeper. */

@@ -3,6 +3,8 @@ package ch.ticketpark.client.internal.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -23,11 +25,18 @@ import ch.ticketpark.client.exception.TokenReissueDeferredException;
 import ch.ticketpark.client.exception.TokenRequestException;
 import ch.ticketpark.client.internal.Messages;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.internal.observe.Observers;
+import ch.ticketpark.client.internal.observe.TokenEvents;
+import ch.ticketpark.client.internal.observe.TokenHistory;
+import ch.ticketpark.client.internal.observe.TokenObserver;
 import ch.ticketpark.client.internal.resilience.Backoff;
 import ch.ticketpark.client.internal.resilience.CircuitBreaker;
 import ch.ticketpark.client.internal.resilience.Sleeper;
 import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
+import ch.ticketpark.client.status.CircuitClosed;
+import ch.ticketpark.client.status.TokenProblem;
+import ch.ticketpark.client.status.TokenStatus;
 
 /**
  * Owns the token lifecycle: who may send a token request, who waits for it, and when it is given up.
@@ -73,26 +82,42 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
     private final AtomicReference<InFlightRequest> inFlight = new AtomicReference<>();
     /** The number of the last token request created. */
     private final AtomicLong requests = new AtomicLong();
+    private final TokenHistory history = new TokenHistory();
+    private final TokenObserver observer;
+
+    /** Without an observer but its own history; see {@link #TokenManager(TicketparkConfig, Clock, Executor, TokenStore, TokenObserver)}. */
+    public TokenManager(TicketparkConfig config, Clock clock, Executor executor, TokenStore store) {
+        this(config, clock, executor, store, TokenObserver.NONE);
+    }
 
     /**
      * @param executor runs the background refreshes and each attempt of a token request (so that an attempt can be
      *        bounded as a whole); its threads are never the callers'
      * @param store keeps the newest refresh token across restarts ({@link #NO_STORE} for none)
+     * @param observer hears what the lifecycle does, after the manager's own history (the events, the telemetry)
      */
-    public TokenManager(TicketparkConfig config, Clock clock, Executor executor, TokenStore store) {
-        this(config, clock, executor, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), store);
+    public TokenManager(TicketparkConfig config, Clock clock, Executor executor, TokenStore store,
+            TokenObserver observer) {
+        this(config, clock, executor, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), store,
+                observer);
     }
 
     /** The same, with how to pause between attempts and where the backoff's jitter comes from (tests fix both). */
     TokenManager(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, DoubleSupplier random,
             TokenStore store) {
+        this(config, clock, executor, sleeper, random, store, TokenObserver.NONE);
+    }
+
+    TokenManager(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, DoubleSupplier random,
+            TokenStore store, TokenObserver observer) {
         this.config = config.withoutSecrets();
         this.clock = clock;
         this.executor = executor;
+        this.observer = Observers.of(history, observer);
         Backoff backoff = new Backoff(config.tokenRetryInitialDelay(), config.tokenRetryMaxDelay(), random);
         this.breaker = new CircuitBreaker(config.circuitBreakerFailures(), config.circuitBreakerDelay(), backoff);
         this.state = new AtomicReference<>(TokenState.initial(config.refreshToken().orElse(null)));
-        this.chain = new TokenChain(config, clock, executor, sleeper, backoff, store, state);
+        this.chain = new TokenChain(config, clock, executor, sleeper, backoff, store, state, this.observer);
     }
 
     @Override
@@ -159,6 +184,7 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
         }
         try {
             executor.execute(() -> run(mine));
+            observer.refreshAheadStarted();
         } catch (RuntimeException | Error e) {
             // rejected, shut down, out of threads: never run it on this caller, which holds a valid token
             end(mine);
@@ -300,15 +326,19 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
         boolean probe = breaker.isProbe(clock.instant());
         try {
             Token token = chain.obtain(request, probe);
-            breaker.succeeded();
+            int closedAfter = breaker.succeeded();
             end(request);
             request.outcome().complete(token);
+            if (closedAfter > 0) {
+                observer.circuitClosed(new CircuitClosed(clock.instant(), closedAfter));
+            }
         } catch (Throwable e) {
             boolean tokenValid = state.get().usable(clock.instant()) != null;
             boolean interrupted = Thread.currentThread().isInterrupted();
+            TokenEndpointCircuitOpenException opened = null;
             if (e instanceof TokenRequestException failure && !chain.isTerminal(failure) && !request.isAbandoned()
                     && !interrupted) {
-                breaker.failed(failure, clock.instant(), !tokenValid);
+                opened = breaker.failed(failure, clock.instant(), !tokenValid);
             }
             end(request);
             if (interrupted) {
@@ -316,10 +346,50 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
                 request.abandon(clock.instant(), new TokenEndpointUnavailableException(Messages.interrupted(), e));
             }
             request.outcome().completeExceptionally(e);
+            if (opened != null) {
+                observer.circuitOpened(TokenEvents.circuitOpened(clock.instant(), opened));
+            }
             if (tokenValid && request.isBackground() && !chain.isTerminal(e)) {
                 LOG.log(Level.WARNING, Messages.backgroundRefreshFailed(e));
             }
         }
+    }
+
+    /**
+     * Reads the status: the chain's state, the breaker and the history, without a token request and without a lock.
+     */
+    @Override
+    public TokenStatus status() {
+        Instant now = clock.instant();
+        TokenState current = state.get();
+        Token token = current.usable(now);
+        TokenHistory.Snapshot past = history.snapshot();
+        TokenEndpointCircuitOpenException open = breaker.rejection(now);
+        List<TokenProblem> problems = new ArrayList<>();
+        if (current.dead() != null) {
+            problems.add(problem(TokenProblem.Kind.REFRESH_TOKEN_CHAIN_ENDED, current.dead().getMessage()));
+        }
+        if (past.clientRejected() != null) {
+            problems.add(problem(TokenProblem.Kind.CLIENT_REJECTED, past.clientRejected().reason()));
+        }
+        if (open != null) {
+            problems.add(problem(TokenProblem.Kind.CIRCUIT_OPEN, open.getMessage()));
+        }
+        String saveFailure = chain.saveFailure();
+        if (saveFailure != null) {
+            problems.add(problem(TokenProblem.Kind.STORE_SAVE_FAILING, saveFailure));
+        }
+        TokenStatus.State held = token != null
+                ? TokenStatus.State.VALID
+                : requests.get() == 0 ? TokenStatus.State.NOT_REQUESTED : TokenStatus.State.NONE;
+        return new TokenStatus(now, held, Optional.ofNullable(token).map(Token::expiresAt),
+                Optional.ofNullable(past.lastObtained()), Optional.ofNullable(past.lastFailure()),
+                past.passwordGrants(), past.refreshGrants(), past.failedRequests(),
+                Optional.ofNullable(open).map(TokenEndpointCircuitOpenException::openUntil), problems);
+    }
+
+    private static TokenProblem problem(TokenProblem.Kind kind, String reason) {
+        return new TokenProblem(kind, TokenEvents.codeOf(reason), reason);
     }
 
     private void end(InFlightRequest request) {

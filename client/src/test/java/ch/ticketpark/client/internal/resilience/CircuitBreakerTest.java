@@ -38,6 +38,23 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void onlyTheFailureThatOpensItAndTheSuccessThatClosesItSaySo() {
+        assertThat(breaker.failed(failure("one"), now(), true)).isNull();
+        assertThat(breaker.failed(failure("two"), now(), false)).isNull();
+        assertThat(breaker.failed(failure("three"), now(), true)).isNull();
+        TokenEndpointCircuitOpenException opened = breaker.failed(failure("four"), now(), true);
+        assertThat(opened).isSameAs(breaker.rejection(now()));
+        assertThat(opened.consecutiveFailures()).isEqualTo(3);
+
+        clock.advance(DELAY);
+        TokenEndpointCircuitOpenException again = breaker.failed(failure("probe"), now(), true);
+        assertThat(again).isNotNull().isNotSameAs(opened);
+
+        assertThat(breaker.succeeded()).isEqualTo(5);
+        assertThat(breaker.succeeded()).isZero();
+    }
+
+    @Test
     void itOpensAtTheThresholdOfFailuresWhileCallersWaited() {
         breaker.failed(failure("one"), now(), true);
         breaker.failed(failure("two"), now(), true);

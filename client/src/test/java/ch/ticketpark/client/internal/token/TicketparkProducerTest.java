@@ -14,7 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +34,8 @@ import ch.ticketpark.client.internal.config.TicketparkExtension;
 import ch.ticketpark.client.internal.store.FileTokenStore;
 import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
+import ch.ticketpark.client.status.GrantType;
+import ch.ticketpark.client.status.TokenObtained;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.LogCapture;
 import ch.ticketpark.client.support.MapConfig;
@@ -47,6 +54,9 @@ class TicketparkProducerTest {
 
     private final TicketparkExtension extension = new TicketparkExtension();
     private final List<TokenManager> managers = new ArrayList<>();
+    private final List<Object> fired = new CopyOnWriteArrayList<>();
+    private final List<Object> firedAsync = new CopyOnWriteArrayList<>();
+    private final CountDownLatch delivered = new CountDownLatch(1);
 
     @BeforeEach
     void deploy() throws ReflectiveOperationException {
@@ -66,6 +76,19 @@ class TicketparkProducerTest {
     @AfterEach
     void closeManagers() {
         managers.forEach(TokenManager::close);
+    }
+
+    @Test
+    void eachGrantIsFiredAsACdiEventToSynchronousAndAsynchronousObservers() throws InterruptedException {
+        TokenManager manager = produce(noStore());
+
+        manager.accessToken();
+
+        assertThat(delivered.await(10, TimeUnit.SECONDS)).as("delivered").isTrue();
+        assertThat(fired).singleElement().isInstanceOfSatisfying(TokenObtained.class,
+                obtained -> assertThat(obtained.grantType()).isEqualTo(GrantType.PASSWORD));
+        assertThat(firedAsync).isEqualTo(fired);
+        assertThat(manager.status().passwordGrants()).isEqualTo(1);
     }
 
     @Test
@@ -142,7 +165,20 @@ class TicketparkProducerTest {
     }
 
     private TicketparkProducer producer(Instance<TokenStore> stores) {
-        return new TicketparkProducer(extension, stores, new ManagedThreads());
+        return new TicketparkProducer(extension, stores, new ManagedThreads(), events());
+    }
+
+    /** The CDI event of the producer: it records what is fired, to synchronous and to asynchronous observers. */
+    @SuppressWarnings("unchecked")
+    private Event<Object> events() {
+        return Stubs.of(Event.class, Map.of("fire", args -> {
+            fired.add(args[0]);
+            return null;
+        }, "fireAsync", args -> {
+            firedAsync.add(args[0]);
+            delivered.countDown();
+            return CompletableFuture.completedFuture(args[0]);
+        }));
     }
 
     /** No bean of the application implements {@link TokenStore}: asking for one fails. */

@@ -39,6 +39,7 @@ import ch.ticketpark.client.exception.MalformedTokenResponseException;
 import ch.ticketpark.client.exception.TicketparkException;
 import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.internal.observe.TokenObserver;
 import ch.ticketpark.client.internal.resilience.Backoff;
 import ch.ticketpark.client.internal.resilience.Sleeper;
 import ch.ticketpark.client.support.LogCapture;
@@ -619,7 +620,8 @@ class TokenChainTest extends TokenManagerTestSupport {
             public Instant instant() {
                 if (StackWalker.getInstance()
                         .walk(frames -> frames
-                                .anyMatch(frame -> frame.getClassName().endsWith("TokenChain$Attempt")))) {
+                                .anyMatch(frame -> frame.getClassName().endsWith("TokenChain")
+                                        && frame.getMethodName().equals("adopt")))) {
                     throw TokenChainTest.<RuntimeException>sneaky(new IOException("refresh-1 was here"));
                 }
                 return super.instant();
@@ -649,7 +651,8 @@ class TokenChainTest extends TokenManagerTestSupport {
             public Instant instant() {
                 if (failing.get() && StackWalker.getInstance()
                         .walk(frames -> frames
-                                .anyMatch(frame -> frame.getClassName().endsWith("TokenChain$Attempt")))) {
+                                .anyMatch(frame -> frame.getClassName().endsWith("TokenChain")
+                                        && frame.getMethodName().equals("adopt")))) {
                     throw new Error("refresh-1 was here");
                 }
                 return super.instant();
@@ -684,7 +687,8 @@ class TokenChainTest extends TokenManagerTestSupport {
     private TokenChain chain(AtomicReference<TokenState> state, Sleeper pause) {
         TicketparkConfig config = MapConfig.load(server.baseUrl(), Map.of());
         Backoff backoff = new Backoff(config.tokenRetryInitialDelay(), config.tokenRetryMaxDelay(), () -> 1.0);
-        return new TokenChain(config, clock, executor, pause, backoff, TokenManager.NO_STORE, state);
+        return new TokenChain(config, clock, executor, pause, backoff, TokenManager.NO_STORE, state,
+                TokenObserver.NONE);
     }
 
     /** A clock moved by hand that traps the first thread it is armed for, on that thread's next call. */

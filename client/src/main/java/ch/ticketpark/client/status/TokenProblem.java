@@ -1,0 +1,28 @@
+package ch.ticketpark.client.status;
+
+/**
+ * Why the client cannot serve calls now, or will not for long: the reasons {@link TokenStatus#ready()} is
+ * {@code false} and the readiness check {@code ticketpark} is DOWN.
+ *
+ * @param kind what is wrong
+ * @param code the message code, e.g. {@code TPC0003} (see the message catalogue)
+ * @param reason the message, which starts with the code and holds no secret
+ */
+public record TokenProblem(Kind kind, String code, String reason) {
+
+    /** What is wrong. */
+    public enum Kind {
+
+        /** The refresh token was rejected and no password can replace it, or there was none to start from. */
+        REFRESH_TOKEN_CHAIN_ENDED,
+
+        /** The token endpoint rejected the client key or secret ({@code invalid_client}) at the last request. */
+        CLIENT_REJECTED,
+
+        /** The circuit breaker is open: callers without a valid token fail at once. */
+        CIRCUIT_OPEN,
+
+        /** The token store failed to save the newest refresh token: a restart now would lose the chain. */
+        STORE_SAVE_FAILING
+    }
+}
