@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
  * may contain a secret of the tests that wrote it.
  * <ul>
  * <li>Liberty's logs (messages, trace, console, FFDC; rolled files too) and the failsafe reports (their XML holds each
- * test's standard output and error, which is what the tests print to the Maven console): the sandbox's password,
- * client secret, their Basic value and every token the sandbox issued during the suite (it journals them);</li>
+ * test's standard output and error, which is what the tests print to the Maven console, e.g. every
+ * {@code /health/ready} answer {@code HealthIT} got), and the logs of the extra servers ({@code target/extra-servers}):
+ * the sandbox's password, client secret, their Basic value and every token the sandbox issued during the suite (it
+ * journals them);</li>
  * <li>the client's surefire reports: the secrets of its unit tests ({@code Fixtures.SECRETS});</li>
  * <li>the sandbox's surefire reports: the sandbox's credentials, which its unit tests use.</li>
  * </ul>
@@ -56,6 +58,8 @@ class SecretScan {
         SecretScanner.Result result = SecretScanner.scan(List.of(
                 new SecretScanner.Target("Liberty logs", logs, suite, suiteWhat),
                 new SecretScanner.Target("failsafe reports", Path.of("target", "failsafe-reports"), suite, suiteWhat),
+                // the logs of the servers ITs start beside the Arquillian server (it.servers.LibertyServer)
+                new SecretScanner.Target("extra servers' logs", Path.of("target", "extra-servers"), suite, suiteWhat),
                 new SecretScanner.Target("client surefire reports",
                         CLIENT.resolve(Path.of("target", "surefire-reports")),
                         fixtures, "client Fixtures: Basic value, then Fixtures.SECRETS in order"),

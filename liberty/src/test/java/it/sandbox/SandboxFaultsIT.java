@@ -166,6 +166,19 @@ class SandboxFaultsIT {
     }
 
     @Test
+    void invalidClientAnswersAsTheSandboxDoesToWrongClientCredentialsAndGrantsNothing() {
+        arm("{\"target\":\"token\",\"type\":\"invalid_client\",\"count\":2}");
+
+        for (int i = 0; i < 2; i++) {
+            var refused = SandboxHttp.passwordGrant();
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().getString("error")).isEqualTo("invalid_client");
+        }
+        assertThat(expect(200, SandboxHttp.passwordGrant()).json()).containsKey("access_token");
+        assertThat(SandboxHttp.stats().getInt("passwordGrantsSucceeded")).isEqualTo(1);
+    }
+
+    @Test
     void tokenAnswerWithoutOrWithZeroExpiresIn() {
         arm("{\"target\":\"token\",\"type\":\"missing_expires_in\"}");
         arm("{\"target\":\"token\",\"type\":\"zero_expires_in\"}");

@@ -53,9 +53,11 @@ class PackageRulesTest {
                 .layer("resilience").definedBy(BASE + ".internal.resilience..")
                 .layer("store").definedBy(BASE + ".internal.store..")
                 .layer("observe").definedBy(BASE + ".internal.observe..")
+                .layer("health").definedBy(BASE + ".internal.health..")
                 .layer("token").definedBy(BASE + ".internal.token..")
                 .layer("rest").definedBy(BASE + ".internal.rest..")
                 .whereLayer("rest").mayNotBeAccessedByAnyLayer()
+                .whereLayer("health").mayNotBeAccessedByAnyLayer()
                 .whereLayer("token").mayOnlyBeAccessedByLayers("rest")
                 .whereLayer("resilience").mayOnlyBeAccessedByLayers("token")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("token", "rest")
@@ -81,6 +83,19 @@ class PackageRulesTest {
                 .check(classes);
         noClasses().that().resideInAPackage(BASE + ".model..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".model..", "java..", "jakarta..")
+                .check(classes);
+    }
+
+    /** Optional APIs stay in their package, which beans.xml leaves out where the API is missing. */
+    @Test
+    void onlyTheHealthPackageNamesMicroProfileHealth() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".internal.health..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.health..")
+                .check(classes);
+        noClasses().that().resideInAPackage(BASE + ".internal.health..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".internal")
+                .orShould().dependOnClassesThat().resideInAnyPackage(BASE + ".internal.token..",
+                        BASE + ".internal.observe..", BASE + ".internal.config..")
                 .check(classes);
     }
 

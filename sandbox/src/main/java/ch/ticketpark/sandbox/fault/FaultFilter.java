@@ -73,6 +73,7 @@ public class FaultFilter extends HttpFilter {
             case MALFORMED_JSON -> FaultAnswers.malformedJson(response, target);
             case HTML -> FaultAnswers.html(response, injected.statusOr(200));
             case REDIRECT -> FaultAnswers.redirect(response, injected);
+            case INVALID_CLIENT -> FaultAnswers.invalidClient(response);
             default -> {
                 forwarded.setAttribute(TOKEN_ANSWER_FAULT, injected.type());
                 chain.doFilter(forwarded, response);
@@ -104,6 +105,11 @@ public class FaultFilter extends HttpFilter {
                             + "\",\"error_description\":\"Injected fault: HTTP " + status + "\"}"
                     : "{\"code\":" + status + ",\"message\":\"Injected fault: HTTP " + status + "\"}";
             write(response, status, "application/json", body);
+        }
+
+        static void invalidClient(HttpServletResponse response) throws IOException {
+            write(response, 400, "application/json",
+                    "{\"error\":\"invalid_client\",\"error_description\":\"The client credentials are invalid\"}");
         }
 
         static void malformedJson(HttpServletResponse response, FaultTarget target) throws IOException {

@@ -38,7 +38,12 @@ public enum FaultType {
     /** A normal grant, answered without {@code expires_in}. */
     MISSING_EXPIRES_IN("missing_expires_in", true),
     /** A normal grant, answered with {@code expires_in: 0}. */
-    ZERO_EXPIRES_IN("zero_expires_in", true);
+    ZERO_EXPIRES_IN("zero_expires_in", true),
+    /**
+     * The sandbox's own answer to wrong client credentials (HTTP 400, {@code invalid_client}), as after the client
+     * secret was rotated at Ticketpark: nothing is granted.
+     */
+    INVALID_CLIENT("invalid_client", true);
 
     private final String label;
     private final boolean tokenOnly;
