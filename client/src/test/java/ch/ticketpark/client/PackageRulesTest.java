@@ -54,6 +54,7 @@ class PackageRulesTest {
                 .layer("store").definedBy(BASE + ".internal.store..")
                 .layer("observe").definedBy(BASE + ".internal.observe..")
                 .layer("health").definedBy(BASE + ".internal.health..")
+                .layer("otel").definedBy(BASE + ".internal.otel..")
                 .layer("token").definedBy(BASE + ".internal.token..")
                 .layer("rest").definedBy(BASE + ".internal.rest..")
                 .whereLayer("rest").mayNotBeAccessedByAnyLayer()
@@ -62,7 +63,8 @@ class PackageRulesTest {
                 .whereLayer("resilience").mayOnlyBeAccessedByLayers("token")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("token", "rest")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("token")
-                .whereLayer("observe").mayOnlyBeAccessedByLayers("token", "rest")
+                .whereLayer("observe").mayOnlyBeAccessedByLayers("token", "rest", "otel")
+                .whereLayer("otel").mayOnlyBeAccessedByLayers("token")
                 .whereLayer("internal").mayOnlyBeAccessedByLayers("config", "resilience", "observe", "token", "rest")
                 .check(classes);
     }
@@ -96,6 +98,16 @@ class PackageRulesTest {
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".internal")
                 .orShould().dependOnClassesThat().resideInAnyPackage(BASE + ".internal.token..",
                         BASE + ".internal.observe..", BASE + ".internal.config..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheTelemetryPackageNamesOpenTelemetryAndOnlyItsBindingLoadsIt() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".internal.otel..")
+                .should().dependOnClassesThat().resideInAPackage("io.opentelemetry..")
+                .check(classes);
+        noClasses().that().haveFullyQualifiedName(BASE + ".internal.otel.Telemetry")
+                .should().dependOnClassesThat().resideInAPackage("io.opentelemetry..")
                 .check(classes);
     }
 

@@ -20,6 +20,7 @@ public final class RotatingTokens implements TicketparkTokens, TokenFeedback {
     private final AtomicReference<String> current = new AtomicReference<>("token-1");
     public final List<String> invalidated = new CopyOnWriteArrayList<>();
     public final List<String> accepted = new CopyOnWriteArrayList<>();
+    public final AtomicInteger replays = new AtomicInteger();
 
     @Override
     public String accessToken() {
@@ -47,6 +48,11 @@ public final class RotatingTokens implements TicketparkTokens, TokenFeedback {
     @Override
     public void accepted(String accessToken) {
         accepted.add(accessToken);
+    }
+
+    @Override
+    public void replayed() {
+        replays.incrementAndGet();
     }
 
     /** How many times a token was asked for. */

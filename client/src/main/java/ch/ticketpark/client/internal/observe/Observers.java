@@ -67,6 +67,11 @@ public final class Observers implements TokenObserver {
         each(TokenObserver::replayed);
     }
 
+    @Override
+    public void close() {
+        each(TokenObserver::close);
+    }
+
     private void each(Consumer<TokenObserver> call) {
         for (TokenObserver observer : observers) {
             try {

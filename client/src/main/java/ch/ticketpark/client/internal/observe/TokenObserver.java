@@ -46,4 +46,8 @@ public interface TokenObserver {
     /** A Ticketpark client call is replayed after the API rejected its token. */
     default void replayed() {
     }
+
+    /** The token manager closes (the application stops): let go of what it holds. */
+    default void close() {
+    }
 }

@@ -1,6 +1,7 @@
 package ch.ticketpark.client.internal.token;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -14,6 +15,9 @@ import jakarta.inject.Inject;
 import ch.ticketpark.client.TicketparkTokens;
 import ch.ticketpark.client.internal.config.TicketparkExtension;
 import ch.ticketpark.client.internal.observe.EventDispatcher;
+import ch.ticketpark.client.internal.observe.Observers;
+import ch.ticketpark.client.internal.observe.TokenObserver;
+import ch.ticketpark.client.internal.otel.Telemetry;
 import ch.ticketpark.client.spi.TokenStore;
 
 /**
@@ -26,14 +30,16 @@ public class TicketparkProducer {
     private final Instance<TokenStore> stores;
     private final ManagedThreads threads;
     private final Event<Object> events;
+    private final Instance<Object> beans;
 
     @Inject
     TicketparkProducer(TicketparkExtension extension, Instance<TokenStore> stores, ManagedThreads threads,
-            Event<Object> events) {
+            Event<Object> events, Instance<Object> beans) {
         this.extension = extension;
         this.stores = stores;
         this.threads = threads;
         this.events = events;
+        this.beans = beans;
     }
 
     @Produces
@@ -42,8 +48,14 @@ public class TicketparkProducer {
     TokenManager tokenManager() {
         TokenStore store = stores.isUnsatisfied() ? TokenStores.configured(extension.config()) : stores.get();
         TokenThreads executor = new TokenThreads(threads.factory());
+        AtomicReference<TokenManager> created = new AtomicReference<>();
+        TokenObserver telemetry = Telemetry.observer(beans, () -> {
+            TokenManager made = created.get();
+            return made == null ? null : made.status();
+        });
         TokenManager manager = new TokenManager(extension.config(), Clock.systemUTC(), executor, store,
-                new EventDispatcher(executor, new CdiEvents(events)));
+                Observers.of(new EventDispatcher(executor, new CdiEvents(events)), telemetry));
+        created.set(manager);
         extension.forgetSecrets();
         return manager;
     }

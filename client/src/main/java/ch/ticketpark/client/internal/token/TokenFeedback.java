@@ -11,4 +11,7 @@ public interface TokenFeedback {
      * no sign of a storm of 401s any more.
      */
     void accepted(String accessToken);
+
+    /** A call the API answered with 401 is sent again with a new token (the telemetry counts it). */
+    void replayed();
 }

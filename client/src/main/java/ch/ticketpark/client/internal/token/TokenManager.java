@@ -164,6 +164,11 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
         }
     }
 
+    @Override
+    public void replayed() {
+        observer.replayed();
+    }
+
     /** Starts one refresh ahead of expiry on the executor, unless one runs or the breaker paces them. */
     private void refreshInBackground(Instant now) {
         if (inFlight.get() != null || !breaker.allowsBackgroundRefresh(now)) {
@@ -398,6 +403,7 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
 
     @Override
     public void close() {
+        observer.close();
         chain.close();
         if (executor instanceof TokenThreads threads) {
             threads.close();

@@ -50,7 +50,7 @@ class TokenReplayInterceptorTest {
     final TicketparkClients clients = new TicketparkClients();
 
     private final RotatingTokens tokens = new RotatingTokens();
-    private final TokenReplayInterceptor interceptor = new TokenReplayInterceptor();
+    private final TokenReplayInterceptor interceptor = new TokenReplayInterceptor(tokens);
     private final EventsClient events = clients.build(EventsClient.class, api.baseUrl(), tokens);
 
     @Test
@@ -75,6 +75,7 @@ class TokenReplayInterceptorTest {
         assertThat(event).isEqualTo(new Event("e1", null, null, null, null, null, null));
         assertThat(tokens.invalidated).containsExactly("token-1");
         assertThat(tokens.newTokens()).isEqualTo(1);
+        assertThat(tokens.replays).hasValue(1);
         assertThat(api.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
     }
 
@@ -111,6 +112,7 @@ class TokenReplayInterceptorTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(api.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
         assertThat(tokens.invalidated).isEmpty();
+        assertThat(tokens.replays).hasValue(0);
     }
 
     @Test

@@ -42,6 +42,10 @@ import ch.ticketpark.client.support.MapConfig;
 import ch.ticketpark.client.support.RecordingStore;
 import ch.ticketpark.client.support.SharedWireMock;
 import ch.ticketpark.client.support.Stubs;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 
 /** The producer as the container calls it, with the extension's validated configuration and no container. */
 class TicketparkProducerTest {
@@ -57,6 +61,7 @@ class TicketparkProducerTest {
     private final List<Object> fired = new CopyOnWriteArrayList<>();
     private final List<Object> firedAsync = new CopyOnWriteArrayList<>();
     private final CountDownLatch delivered = new CountDownLatch(1);
+    private OpenTelemetrySdk openTelemetry;
 
     @BeforeEach
     void deploy() throws ReflectiveOperationException {
@@ -89,6 +94,26 @@ class TicketparkProducerTest {
                 obtained -> assertThat(obtained.grantType()).isEqualTo(GrantType.PASSWORD));
         assertThat(firedAsync).isEqualTo(fired);
         assertThat(manager.status().passwordGrants()).isEqualTo(1);
+    }
+
+    @Test
+    void withTheApplicationsOpenTelemetryEachGrantIsCountedAndTheGaugesStopWithTheManager() {
+        InMemoryMetricReader metrics = InMemoryMetricReader.create();
+        openTelemetry = OpenTelemetrySdk.builder()
+                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build()).build();
+        try {
+            TokenManager manager = produce(noStore());
+            manager.accessToken();
+
+            assertThat(metrics.collectAllMetrics()).filteredOn(metric -> !metric.isEmpty())
+                    .extracting(MetricData::getName).contains("ticketpark.token.requests",
+                            "ticketpark.token.time_until_expiry");
+            producer(noStore()).close(manager);
+            assertThat(metrics.collectAllMetrics()).filteredOn(metric -> !metric.isEmpty())
+                    .extracting(MetricData::getName).doesNotContain("ticketpark.token.time_until_expiry");
+        } finally {
+            openTelemetry.close();
+        }
     }
 
     @Test
@@ -165,7 +190,19 @@ class TicketparkProducerTest {
     }
 
     private TicketparkProducer producer(Instance<TokenStore> stores) {
-        return new TicketparkProducer(extension, stores, new ManagedThreads(), events());
+        return new TicketparkProducer(extension, stores, new ManagedThreads(), events(), beans());
+    }
+
+    /** The application's beans: the OpenTelemetry of mpTelemetry, if the test put one there. */
+    private Instance<Object> beans() {
+        Instance<Object> telemetry = instanceOf(Map.of("isResolvable", args -> openTelemetry != null,
+                "get", args -> openTelemetry));
+        return instanceOf(Map.of("select", args -> telemetry));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Instance<Object> instanceOf(Map<String, Stubs.Answer> answers) {
+        return (Instance) Stubs.of(Instance.class, answers);
     }
 
     /** The CDI event of the producer: it records what is fired, to synchronous and to asynchronous observers. */

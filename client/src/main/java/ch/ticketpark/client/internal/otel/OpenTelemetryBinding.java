@@ -1,0 +1,30 @@
+package ch.ticketpark.client.internal.otel;
+
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Vetoed;
+
+import ch.ticketpark.client.internal.observe.TokenObserver;
+import ch.ticketpark.client.status.TokenStatus;
+import io.opentelemetry.api.OpenTelemetry;
+
+/** Loaded only once the API is known to be there ({@link Telemetry}): it names OpenTelemetry types. */
+@Vetoed
+final class OpenTelemetryBinding {
+
+    private static final Logger LOG = Logger.getLogger(OpenTelemetryBinding.class.getName());
+
+    private OpenTelemetryBinding() {
+    }
+
+    static TokenObserver observer(Instance<Object> beans, Supplier<TokenStatus> status) {
+        Instance<OpenTelemetry> instance = beans.select(OpenTelemetry.class);
+        if (!instance.isResolvable()) {
+            LOG.fine("No OpenTelemetry bean: no Ticketpark metrics and spans");
+            return TokenObserver.NONE;
+        }
+        return new TelemetryObserver(instance.get(), status);
+    }
+}
