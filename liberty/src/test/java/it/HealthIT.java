@@ -153,7 +153,7 @@ class HealthIT {
         JsonObject ended = expect(server, 503, "DOWN");
         assertThat(ended.getString("code")).isEqualTo("TPC0003");
         assertThat(ended.getString("problems")).isEqualTo("REFRESH_TOKEN_CHAIN_ENDED");
-        assertThat(ended.getString("reason")).startsWith("TPC0003: ");
+        assertThat(ended.getString("reason")).startsWith("the refresh-token chain has ended");
         int requests = Sandbox.stats().getInt("tokenRequests");
         assertThat(server.get("/api/events").statusCode()).isEqualTo(502);
         expect(server, 503, "DOWN");

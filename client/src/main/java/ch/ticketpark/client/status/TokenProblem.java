@@ -16,13 +16,20 @@ public record TokenProblem(Kind kind, String code, String reason) {
         /** The refresh token was rejected and no password can replace it, or there was none to start from. */
         REFRESH_TOKEN_CHAIN_ENDED,
 
-        /** The token endpoint rejected the client key or secret ({@code invalid_client}) at the last request. */
+        /**
+         * The token endpoint rejected the client key or secret ({@code invalid_client}) at the last request, and no
+         * valid token is held; for one {@code ticketpark.circuit-breaker-delay}, after which the next call tries
+         * again.
+         */
         CLIENT_REJECTED,
 
-        /** The circuit breaker is open: callers without a valid token fail at once. */
+        /** The circuit breaker is open and no valid token is held: calls fail at once until it lets a probe go. */
         CIRCUIT_OPEN,
 
-        /** The token store failed to save the newest refresh token: a restart now would lose the chain. */
+        /**
+         * The token store failed to save the newest refresh token, and no save has succeeded since: a restart now
+         * would lose the chain.
+         */
         STORE_SAVE_FAILING
     }
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param lastFailure the last token request that failed, if any (it may be older than {@code lastObtained})
  * @param passwordGrants the tokens obtained with the password grant since the application started
  * @param refreshGrants the tokens obtained with the refresh-token grant since the application started
- * @param failedRequests the token requests that failed since the application started
+ * @param failedRequests the token requests sent that failed since the application started (each attempt of a
+ *        retried request counts)
  * @param circuitOpenUntil when the open circuit breaker lets the next request go out, while it is open
  * @param problems why the client cannot serve calls now, or will not for long; empty when it is ready
  */

@@ -61,13 +61,17 @@ public class TicketparkReadinessCheck implements HealthCheck {
                 Optional.of(data(status)));
     }
 
-    /** The status as the check's data: strings, numbers and booleans, the problems first. */
+    /**
+     * The status as the check's data: strings and numbers, the problems first. A problem's reason is a fixed text by
+     * its kind: the full message, with what the token endpoint answered, is in the log under its code, not in an
+     * answer anyone who reaches {@code /health} can read.
+     */
     static Map<String, Object> data(TokenStatus status) {
         Map<String, Object> data = new LinkedHashMap<>();
         if (!status.problems().isEmpty()) {
             TokenProblem first = status.problems().get(0);
             data.put("code", first.code());
-            data.put("reason", first.reason());
+            data.put("reason", reason(first.kind()));
             data.put("problems", status.problems().stream().map(problem -> problem.kind().name())
                     .collect(Collectors.joining(",")));
         }
@@ -87,5 +91,16 @@ public class TicketparkReadinessCheck implements HealthCheck {
         data.put("failedRequests", status.failedRequests());
         status.circuitOpenUntil().map(Instant::toString).ifPresent(until -> data.put("circuitOpenUntil", until));
         return data;
+    }
+
+    private static String reason(TokenProblem.Kind kind) {
+        return switch (kind) {
+            case REFRESH_TOKEN_CHAIN_ENDED -> "the refresh-token chain has ended and no password can start a new one: "
+                    + "a new refresh token is needed (the one-time login)";
+            case CLIENT_REJECTED -> "the token endpoint rejected the client key or secret";
+            case CIRCUIT_OPEN -> "token requests failed too often in a row: calls fail at once until circuitOpenUntil";
+            case STORE_SAVE_FAILING -> "the token store failed to save the newest refresh token: a restart now would "
+                    + "lose the chain";
+        };
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -36,8 +37,13 @@ public final class EventDispatcher implements TokenObserver {
     /** Whether a drain is handed to the executor or runs: at most one does. */
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean overflowReported = new AtomicBoolean();
+    private final AtomicBoolean rejectionReported = new AtomicBoolean();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
+    /**
+     * @param executor the thread that delivers the events (one is enough, they come one at a time); an
+     *        {@link ExecutorService} is shut down at {@link #close()}
+     */
     public EventDispatcher(Executor executor, Consumer<Object> sink) {
         this.executor = executor;
         this.sink = sink;
@@ -89,7 +95,9 @@ public final class EventDispatcher implements TokenObserver {
         } catch (RuntimeException | Error e) {
             // the events wait for the next one, which tries again
             draining.set(false);
-            LOG.warning(Messages.noThread(e));
+            if (rejectionReported.compareAndSet(false, true)) {
+                LOG.warning(Messages.noThread(e));
+            }
         }
     }
 
@@ -101,17 +109,26 @@ public final class EventDispatcher implements TokenObserver {
             }
         } finally {
             draining.set(false);
-        }
-        if (!queue.isEmpty()) {
-            schedule(); // one came between the last poll and the end of this drain
+            if (!queue.isEmpty()) {
+                schedule(); // one came between the last poll and the end of this drain
+            }
         }
     }
 
     private void deliver(Object event) {
         try {
             sink.accept(event);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
+            Observers.rethrowIfFatal(e);
             Observers.failedOnce(LOG, reported, event.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** No more events: the thread that delivers them ends once it has delivered those that wait. */
+    @Override
+    public void close() {
+        if (executor instanceof ExecutorService owned) {
+            owned.shutdown();
         }
     }
 }

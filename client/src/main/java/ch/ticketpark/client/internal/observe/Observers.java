@@ -76,9 +76,17 @@ public final class Observers implements TokenObserver {
         for (TokenObserver observer : observers) {
             try {
                 call.accept(observer);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
+                rethrowIfFatal(e);
                 failedOnce(LOG, reported, observer.getClass().getName(), e);
             }
+        }
+    }
+
+    /** An observer's failure is its own, but not a JVM that runs out of memory. */
+    static void rethrowIfFatal(Throwable e) {
+        if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+            throw fatal;
         }
     }
 

@@ -445,9 +445,8 @@ final class StoreKeeper {
         LOG.severe(message);
     }
 
-    /** The message of the last failed save, while no save succeeded since; {@code null} otherwise. */
-    String saveFailure() {
-        String message = lastSaveFailure;
-        return saveFailures.get() > 0 ? message : null;
+    /** The message of the last failed save; {@code null} if none failed. */
+    String lastSaveFailure() {
+        return lastSaveFailure;
     }
 }

@@ -54,7 +54,8 @@ public class TicketparkProducer {
             return made == null ? null : made.status();
         });
         TokenManager manager = new TokenManager(extension.config(), Clock.systemUTC(), executor, store,
-                Observers.of(new EventDispatcher(executor, new CdiEvents(events)), telemetry));
+                Observers.of(new EventDispatcher(TokenThreads.eventThread(threads.factory()), new CdiEvents(events)),
+                        telemetry));
         created.set(manager);
         extension.forgetSecrets();
         return manager;

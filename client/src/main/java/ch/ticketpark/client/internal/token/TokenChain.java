@@ -119,7 +119,7 @@ final class TokenChain implements AutoCloseable {
         while (true) {
             TokenState current = state.get();
             if (current.dead() != null) {
-                if (revivalTried || !revive(current, request)) {
+                if (revivalTried || !revive(current, request.deadline(), request.number())) {
                     throw CallerFailures.forCaller(current.dead());
                 }
                 revivalTried = true;
@@ -346,7 +346,9 @@ final class TokenChain implements AutoCloseable {
                 return;
             }
             GrantType grantType = refreshToken != null ? GrantType.REFRESH_TOKEN : GrantType.PASSWORD;
-            Duration took = Duration.between(requestSent, requestEnded);
+            Duration measured = Duration.between(requestSent, requestEnded);
+            // the wall clock: a step back while the request was on its way is no negative duration
+            Duration took = measured.isNegative() ? Duration.ZERO : measured;
             if (requestObtained != null) {
                 observer.obtained(new TokenObtained(grantType, requestEnded, requestObtained.expiresAt(), took));
             } else if (requestFailure != null) {
@@ -524,18 +526,23 @@ final class TokenChain implements AutoCloseable {
         return hasStore && dueNow && nextRevival.compareAndSet(due, now.plus(REVIVAL_PACE));
     }
 
-    /** A dead chain: whether the store holds a refresh token this client has not spent, now in use. */
-    private boolean revive(TokenState dead, InFlightRequest request) {
+    /**
+     * A dead chain: whether the store holds a refresh token this client has not spent, now in use (a store read,
+     * never a token request).
+     *
+     * @param number the request number its access token gets, if the store holds a usable one
+     */
+    boolean revive(TokenState dead, Instant deadline, long number) {
         if (!hasStore) {
             return false;
         }
-        StoreKeeper.Loaded loaded = keeper.load(request.deadline());
+        StoreKeeper.Loaded loaded = keeper.load(deadline);
         Optional<StoredTokens> stored = loaded.tokens().filter(tokens -> !keeper.isSpent(tokens.refreshToken())
                 && !tokens.refreshToken().equals(dead.spentRefreshToken()));
         if (stored.isEmpty()) {
             return false;
         }
-        Token token = toToken(stored.get(), request.number(), false);
+        Token token = toToken(stored.get(), number, false);
         TokenState before = state.getAndUpdate(current -> current.dead() == dead.dead()
                 ? withStored(current, stored.get().refreshToken(), token)
                 : current);
@@ -608,9 +615,9 @@ final class TokenChain implements AutoCloseable {
         return true;
     }
 
-    /** The message of the token store's last failed save, while no save succeeded since; {@code null} otherwise. */
-    String saveFailure() {
-        return keeper.saveFailure();
+    /** The message of the token store's last failed save; {@code null} if none failed. */
+    String lastSaveFailure() {
+        return keeper.lastSaveFailure();
     }
 
     /** Hands one save retry to the store keeper. */

@@ -36,6 +36,7 @@ import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 import ch.ticketpark.client.status.CircuitClosed;
 import ch.ticketpark.client.status.TokenProblem;
+import ch.ticketpark.client.status.TokenRequestFailed;
 import ch.ticketpark.client.status.TokenStatus;
 
 /**
@@ -362,6 +363,10 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
 
     /**
      * Reads the status: the chain's state, the breaker and the history, without a token request and without a lock.
+     * A problem is reported only while it keeps calls from being served, or the chain from surviving a restart, and
+     * each clears without a call (an application that is not ready gets none): a rejection of the client credentials
+     * counts for one breaker delay; a dead chain looks in the store for a new start, paced, and a due save is retried,
+     * both on the executor, as a call would.
      */
     @Override
     public TokenStatus status() {
@@ -370,18 +375,21 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
         Token token = current.usable(now);
         TokenHistory.Snapshot past = history.snapshot();
         TokenEndpointCircuitOpenException open = breaker.rejection(now);
+        recoverWithoutACall(current, now);
         List<TokenProblem> problems = new ArrayList<>();
         if (current.dead() != null) {
             problems.add(problem(TokenProblem.Kind.REFRESH_TOKEN_CHAIN_ENDED, current.dead().getMessage()));
         }
-        if (past.clientRejected() != null) {
-            problems.add(problem(TokenProblem.Kind.CLIENT_REJECTED, past.clientRejected().reason()));
+        TokenRequestFailed rejected = past.clientRejected();
+        if (rejected != null && token == null
+                && now.isBefore(rejected.failedAt().plus(config.circuitBreakerDelay()))) {
+            problems.add(problem(TokenProblem.Kind.CLIENT_REJECTED, rejected.reason()));
         }
-        if (open != null) {
+        if (open != null && token == null) {
             problems.add(problem(TokenProblem.Kind.CIRCUIT_OPEN, open.getMessage()));
         }
-        String saveFailure = chain.saveFailure();
-        if (saveFailure != null) {
+        String saveFailure = chain.lastSaveFailure();
+        if (current.saveRetryAt() != null && saveFailure != null) {
             problems.add(problem(TokenProblem.Kind.STORE_SAVE_FAILING, saveFailure));
         }
         TokenStatus.State held = token != null
@@ -391,6 +399,22 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
                 Optional.ofNullable(past.lastObtained()), Optional.ofNullable(past.lastFailure()),
                 past.passwordGrants(), past.refreshGrants(), past.failedRequests(),
                 Optional.ofNullable(open).map(TokenEndpointCircuitOpenException::openUntil), problems);
+    }
+
+    /** What a call would start to get out of a dead chain or an unsaved state: a store read, a save. */
+    private void recoverWithoutACall(TokenState current, Instant now) {
+        if (current.dead() != null && chain.mayRevive(now)) {
+            long number = requests.incrementAndGet();
+            Instant deadline = now.plus(config.tokenWaitTimeout());
+            try {
+                executor.execute(() -> chain.revive(current, deadline, number));
+            } catch (RuntimeException e) {
+                LOG.fine(() -> Messages.noThread(e)); // the next look, one pace later, tries again
+            }
+        }
+        if (current.saveRetryAt() != null && !now.isBefore(current.saveRetryAt())) {
+            chain.retrySave(current, now);
+        }
     }
 
     private static TokenProblem problem(TokenProblem.Kind kind, String reason) {

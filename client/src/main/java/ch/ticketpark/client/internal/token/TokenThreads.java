@@ -1,6 +1,8 @@
 package ch.ticketpark.client.internal.token;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,7 +28,18 @@ public final class TokenThreads implements Executor, AutoCloseable {
      */
     public TokenThreads(ThreadFactory factory) {
         this.pool = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                factory != null ? factory : new Daemons());
+                factory != null ? factory : new Daemons("ticketpark-token-"));
+    }
+
+    /**
+     * One thread of its own, started when there is work and ended a minute after, for the token events: an observer
+     * that blocks it takes no thread from the token requests.
+     *
+     * @param factory as for the token threads
+     */
+    public static ExecutorService eventThread(ThreadFactory factory) {
+        return new ThreadPoolExecutor(0, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                factory != null ? factory : new Daemons("ticketpark-events-"));
     }
 
     @Override
@@ -41,11 +54,16 @@ public final class TokenThreads implements Executor, AutoCloseable {
 
     private static final class Daemons implements ThreadFactory {
 
+        private final String prefix;
         private final AtomicInteger count = new AtomicInteger();
+
+        Daemons(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "ticketpark-token-" + count.incrementAndGet());
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }

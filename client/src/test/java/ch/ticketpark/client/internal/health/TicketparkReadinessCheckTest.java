@@ -85,7 +85,8 @@ class TicketparkReadinessCheckTest {
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         Map<String, Object> data = response.getData().orElseThrow();
-        assertThat(data).containsEntry("code", "TPC0100").containsEntry("reason", "TPC0100: rejected")
+        assertThat(data).containsEntry("code", "TPC0100")
+                .containsEntry("reason", "the token endpoint rejected the client key or secret")
                 .containsEntry("problems", "CLIENT_REJECTED,CIRCUIT_OPEN").containsEntry("state", "NONE")
                 .doesNotContainKeys("validUntil", "secondsUntilExpiry");
         assertThat(data.values()).allMatch(value -> value instanceof String || value instanceof Long);

@@ -145,6 +145,46 @@ class EventDispatcherTest {
         refusing.shutdownNow();
     }
 
+    @Test
+    void anEventQueuedBehindASinkThatThrowsAnErrorIsStillDelivered() throws Exception {
+        CountDownLatch inFirst = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        EventDispatcher dispatcher = new EventDispatcher(threads, event -> {
+            if (((CircuitClosed) event).failures() == 1) {
+                inFirst.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new StackOverflowError();
+            }
+            delivered.add(event);
+        });
+        dispatcher.circuitClosed(event(1));
+        assertThat(inFirst.await(10, TimeUnit.SECONDS)).isTrue();
+        dispatcher.circuitClosed(event(2)); // queued behind the failing one, and no event after it
+
+        release.countDown();
+        awaitDelivered(1);
+
+        assertThat(delivered).containsExactly(event(2));
+        assertThat(log.withCode("TPC0301")).singleElement().satisfies(record -> assertThat(record.getMessage())
+                .contains(StackOverflowError.class.getName()));
+    }
+
+    @Test
+    void closingEndsTheThreadAfterTheEventsThatWait() throws Exception {
+        ExecutorService own = Executors.newSingleThreadExecutor();
+        EventDispatcher dispatcher = new EventDispatcher(own, delivered::add);
+        dispatcher.circuitClosed(event(1));
+
+        dispatcher.close();
+
+        assertThat(own.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(delivered).containsExactly(event(1));
+    }
+
     private void awaitDelivered(int events) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (delivered.size() < events) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import ch.ticketpark.client.exception.InvalidClientException;
 import ch.ticketpark.client.exception.TokenEndpointCircuitOpenException;
 import ch.ticketpark.client.internal.observe.TokenObserver;
+import ch.ticketpark.client.spi.StoredTokens;
 import ch.ticketpark.client.spi.TokenStore;
 import ch.ticketpark.client.status.CircuitClosed;
 import ch.ticketpark.client.status.CircuitOpened;
@@ -298,5 +299,97 @@ class TokenManagerStatusTest extends TokenManagerTestSupport {
         assertThat(shown).allSatisfy(text -> assertThat(text).doesNotContain(SECRETS));
         assertThat(log.records()).allSatisfy(record -> assertThat(LogCapture.formatted(record))
                 .doesNotContain(SECRETS));
+    }
+
+    @Test
+    void aSaveProblemClearsOnceTheStoreHoldsTheNewestStateThoughThisClientWroteNothing() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        RecordingStore store = new RecordingStore(null).failSaves(1, () -> new IllegalStateException("disk full"));
+        TokenManager manager = observed(Map.of(), store.locking(), observer);
+        manager.accessToken();
+        assertThat(executor.awaitIdle()).isTrue();
+        assertThat(manager.status().problems()).extracting(TokenProblem::kind)
+                .containsExactly(TokenProblem.Kind.STORE_SAVE_FAILING);
+
+        clock.advance(Duration.ofSeconds(600)); // expired; meanwhile another server obtained and stored a state
+        Instant now = clock.instant();
+        store.storedByAnother(new StoredTokens("refresh-b", "access-b", now, now.plusSeconds(600), 7));
+        assertThat(manager.accessToken()).isEqualTo("access-b"); // adopted under the claim, nothing sent
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(manager.accessToken()).isEqualTo("access-b"); // the due save retry finds the newest stored
+        assertThat(executor.awaitIdle()).isTrue();
+
+        TokenStatus status = manager.status();
+        assertThat(status.state()).isEqualTo(TokenStatus.State.VALID);
+        assertThat(status.problems()).isEmpty();
+    }
+
+    @Test
+    void aDueSaveIsRetriedByTheStatusReadingItselfWithoutACall() {
+        server.stubFor(tokenRequest("password").willReturn(token("access-1", "refresh-1", 600)));
+        RecordingStore store = new RecordingStore(null).failSaves(1, () -> new IllegalStateException("disk full"));
+        TokenManager manager = observed(Map.of(), store, observer);
+        manager.accessToken();
+        assertThat(executor.awaitIdle()).isTrue();
+
+        clock.advance(Duration.ofSeconds(1)); // past the first backoff ceiling
+        assertThat(manager.status().problems()).extracting(TokenProblem::kind)
+                .containsExactly(TokenProblem.Kind.STORE_SAVE_FAILING); // this reading hands the retry over
+        assertThat(executor.awaitIdle()).isTrue();
+
+        assertThat(store.saved).containsExactly("refresh-1");
+        assertThat(manager.status().problems()).isEmpty();
+        assertThat(tokenRequests()).hasSize(1);
+    }
+
+    @Test
+    void rejectedClientCredentialsAreNoProblemWhileATokenFromTheStoreServesTheCalls() {
+        server.stubFor(tokenRequest("password").willReturn(oauthError(401, "invalid_client", "Bad client")));
+        RecordingStore store = new RecordingStore(null);
+        TokenManager manager = observed(Map.of(), store.locking(), observer);
+        assertThat(catchThrowable(manager::accessToken)).isInstanceOf(InvalidClientException.class);
+
+        Instant now = clock.instant();
+        store.storedByAnother(new StoredTokens("refresh-b", "access-b", now, now.plusSeconds(600), 7));
+        assertThat(manager.accessToken()).isEqualTo("access-b");
+
+        TokenStatus status = manager.status();
+        assertThat(status.state()).isEqualTo(TokenStatus.State.VALID);
+        assertThat(status.problems()).isEmpty();
+    }
+
+    @Test
+    void rejectedClientCredentialsCountForOneBreakerDelaySoThatAReadinessGateDoesNotKeepCallsAwayForever() {
+        server.stubFor(tokenRequest("password").willReturn(oauthError(401, "invalid_client", "Bad client")));
+        TokenManager manager = observed(Map.of());
+        catchThrowable(manager::accessToken);
+
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(manager.status().problems()).extracting(TokenProblem::kind)
+                .containsExactly(TokenProblem.Kind.CLIENT_REJECTED);
+        clock.advance(Duration.ofSeconds(1)); // the default breaker delay, 30 s: the next call tries again
+
+        assertThat(manager.status().problems()).isEmpty();
+        assertThat(tokenRequests()).hasSize(1);
+    }
+
+    @Test
+    void aDeadChainLooksIntoTheStoreWhenTheStatusIsReadAndTheOneTimeLoginEndsTheProblemWithoutACall() {
+        server.stubFor(tokenRequest("refresh_token")
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        RecordingStore store = new RecordingStore("seed-refresh");
+        TokenManager manager = observed(noPassword(""), store, observer);
+        catchThrowable(manager::accessToken);
+        assertThat(manager.status().problems()).extracting(TokenProblem::kind)
+                .containsExactly(TokenProblem.Kind.REFRESH_TOKEN_CHAIN_ENDED);
+
+        store.storedByAnother("refresh-from-login"); // the one-time login
+        clock.advance(Duration.ofSeconds(5)); // one revival pace
+        manager.status(); // hands the look into the store over
+        assertThat(executor.awaitIdle()).isTrue();
+
+        assertThat(manager.status().problems()).isEmpty();
+        assertThat(manager.state().refreshToken()).isEqualTo("refresh-from-login");
+        assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=seed-refresh");
     }
 }

@@ -1,0 +1,162 @@
+package it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import it.servers.LibertyServer;
+
+/**
+ * The client's metrics and spans as an operator gets them: the example application, as built, on a server of the
+ * test's own with {@code mpTelemetry-2.0} (its API made visible to the application, {@code +third-party}) and the
+ * OpenTelemetry SDK switched on with the logging exporters, which write every export to {@code messages.log}; nothing
+ * in the application for it. After a known sequence (one password grant, {@value #REFRESHES} refreshes after expiry,
+ * one 401 replay) the exported values equal the sandbox's own counters, and there is one span per token request. The
+ * secret scan reads that log ({@code target/extra-servers}).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TelemetryIT {
+
+    private static final int LIFETIME_SECONDS = 2;
+    private static final int REFRESHES = 2;
+    private static final Pattern COUNTER_POINT = Pattern.compile("attributes=\\{([^}]*)}, value=(\\d+)");
+    private static final Pattern HISTOGRAM_COUNT = Pattern.compile("getCount=(\\d+)");
+    private static final Pattern SPAN = Pattern.compile("'ticketpark token request (password|refresh_token)'");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        // nothing runs in the Arquillian server but the sandbox: the example application has a server of its own
+        return ShrinkWrap.create(WebArchive.class, "telemetry-it.war")
+                .addAsWebResource(new StringAsset("telemetry IT"), "index.html");
+    }
+
+    @BeforeEach
+    void shortLivedTokens() {
+        Sandbox.reset();
+        Sandbox.accessTokenLifetime(LIFETIME_SECONDS);
+    }
+
+    @AfterEach
+    void resetSandbox() {
+        Sandbox.reset();
+    }
+
+    @Test
+    void theExportedMetricsEqualTheSandboxsCountersAndEachTokenRequestIsASpan() throws Exception {
+        String serverXml = """
+                <featureManager>
+                    <feature>mpTelemetry-2.0</feature>
+                </featureManager>
+                <!-- merged into the example application's element: mpTelemetry-2.0's API is third-party -->
+                <webApplication id="%s">
+                    <classloader apiTypeVisibility="+third-party"/>
+                </webApplication>
+                """.formatted(LibertyServer.APPLICATION);
+        try (LibertyServer server = LibertyServer.create("telemetry", serverXml)) {
+            server.configure(Map.of("ticketpark/mp-rest/url", Sandbox.url(),
+                    "ticketpark.token-store", "memory",
+                    "otel.sdk.disabled", "false",
+                    "otel.service.name", "ticketpark-example",
+                    "otel.metrics.exporter", "logging",
+                    "otel.traces.exporter", "logging",
+                    "otel.logs.exporter", "none",
+                    "otel.metric.export.interval", "500"));
+            server.start();
+
+            assertThat(server.get("/api/events").statusCode()).isEqualTo(200);
+            for (int i = 0; i < REFRESHES; i++) {
+                // past the token's lifetime: the next call refreshes before it is sent
+                TimeUnit.MILLISECONDS.sleep(LIFETIME_SECONDS * 1000L + 300);
+                assertThat(server.get("/api/events").statusCode()).isEqualTo(200);
+            }
+            Sandbox.revoke(); // the API forgets the access token: the next call gets a 401 and is replayed
+            assertThat(server.get("/api/events").statusCode()).isEqualTo(200);
+
+            JsonObject stats = Sandbox.stats();
+            int tokenRequests = stats.getInt("tokenRequests");
+            Awaits.until("the export of all token requests", 20_000,
+                    () -> sum(counter(server, "ticketpark.token.requests")) == tokenRequests);
+            Map<String, Long> requests = counter(server, "ticketpark.token.requests");
+            Map<String, Long> replays = counter(server, "ticketpark.api.replays");
+            long timed = histogramCount(server, "ticketpark.token.request.duration");
+            long spans = spans(server);
+            System.out.printf("Telemetry: sandbox %s; exported ticketpark.token.requests %s, ticketpark.api.replays "
+                    + "%s, ticketpark.token.request.duration count %d; spans %d%n", stats, requests, replays, timed,
+                    spans);
+
+            assertThat(requests).containsOnly(
+                    Map.entry("ticketpark.grant_type=\"password\", ticketpark.outcome=\"success\"",
+                            (long) stats.getInt("passwordGrantsSucceeded")),
+                    Map.entry("ticketpark.grant_type=\"refresh_token\", ticketpark.outcome=\"success\"",
+                            (long) stats.getInt("refreshGrantsSucceeded")));
+            assertThat(stats.getInt("passwordGrantsSucceeded")).isEqualTo(1);
+            assertThat(stats.getInt("refreshGrantsSucceeded")).isEqualTo(REFRESHES + 1);
+            assertThat(replays).containsOnly(Map.entry("", (long) stats.getInt("apiUnauthorized")));
+            assertThat(stats.getInt("apiUnauthorized")).isEqualTo(1);
+            assertThat(timed).isEqualTo(tokenRequests);
+            assertThat(spans).isEqualTo(tokenRequests);
+            assertThat(server.messages()).doesNotContain("CWMOT5000W");
+        }
+    }
+
+    /** The last export of a counter: its points by attributes. */
+    private static Map<String, Long> counter(LibertyServer server, String name) {
+        Map<String, Long> points = new HashMap<>();
+        lastExport(server, name).ifPresent(line -> {
+            Matcher point = COUNTER_POINT.matcher(line);
+            while (point.find()) {
+                points.put(point.group(1), Long.parseLong(point.group(2)));
+            }
+        });
+        return points;
+    }
+
+    private static long histogramCount(LibertyServer server, String name) {
+        long count = 0;
+        String line = lastExport(server, name).orElseThrow(() -> new AssertionError("no export of " + name));
+        Matcher point = HISTOGRAM_COUNT.matcher(line);
+        while (point.find()) {
+            count += Long.parseLong(point.group(1));
+        }
+        return count;
+    }
+
+    private static long spans(LibertyServer server) throws IOException {
+        return server.messages().lines().filter(line -> SPAN.matcher(line).find()).count();
+    }
+
+    private static long sum(Map<String, Long> points) {
+        return points.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The logging exporter writes cumulative values: the last line of a metric holds its totals. */
+    private static java.util.Optional<String> lastExport(LibertyServer server, String name) {
+        try {
+            List<String> lines = server.messages().lines()
+                    .filter(line -> line.contains("name=" + name + ",")).toList();
+            return lines.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(lines.get(lines.size() - 1));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
