@@ -30,7 +30,7 @@ import it.servers.LibertyServer;
  * test's own with {@code mpTelemetry-2.0} (its API made visible to the application, {@code +third-party}) and the
  * OpenTelemetry SDK switched on with the logging exporters, which write every export to {@code messages.log}; nothing
  * in the application for it. After a known sequence (one password grant, {@value #REFRESHES} refreshes after expiry,
- * one 401 replay) the exported values equal the sandbox's own counters, and there is one span per token request. The
+ * one 401, replayed) the exported values equal the sandbox's own counters, and there is one span per token request. The
  * secret scan reads that log ({@code target/extra-servers}).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -97,11 +97,13 @@ class TelemetryIT {
             Awaits.until("the export of all token requests", 20_000,
                     () -> sum(counter(server, "ticketpark.token.requests")) == tokenRequests);
             Map<String, Long> requests = counter(server, "ticketpark.token.requests");
-            Map<String, Long> replays = counter(server, "ticketpark.api.replays");
+            Map<String, Long> rejections = counter(server, "ticketpark.api.token_rejections");
             long timed = histogramCount(server, "ticketpark.token.request.duration");
             long spans = spans(server);
-            System.out.printf("Telemetry: sandbox %s; exported ticketpark.token.requests %s, ticketpark.api.replays "
-                    + "%s, ticketpark.token.request.duration count %d; spans %d%n", stats, requests, replays, timed,
+            System.out.printf(
+                    "Telemetry: sandbox %s; exported ticketpark.token.requests %s, ticketpark.api.token_rejections "
+                            + "%s, ticketpark.token.request.duration count %d; spans %d%n",
+                    stats, requests, rejections, timed,
                     spans);
 
             assertThat(requests).containsOnly(
@@ -111,7 +113,7 @@ class TelemetryIT {
                             (long) stats.getInt("refreshGrantsSucceeded")));
             assertThat(stats.getInt("passwordGrantsSucceeded")).isEqualTo(1);
             assertThat(stats.getInt("refreshGrantsSucceeded")).isEqualTo(REFRESHES + 1);
-            assertThat(replays).containsOnly(Map.entry("", (long) stats.getInt("apiUnauthorized")));
+            assertThat(rejections).containsOnly(Map.entry("", (long) stats.getInt("apiUnauthorized")));
             assertThat(stats.getInt("apiUnauthorized")).isEqualTo(1);
             assertThat(timed).isEqualTo(tokenRequests);
             assertThat(spans).isEqualTo(tokenRequests);

@@ -18,7 +18,7 @@ public final class RecordingObserver implements TokenObserver {
     /** The failures handed with the {@link TokenRequestFailed} events, in the same order. */
     public final List<Throwable> causes = new CopyOnWriteArrayList<>();
     public final AtomicInteger refreshesAhead = new AtomicInteger();
-    public final AtomicInteger replays = new AtomicInteger();
+    public final AtomicInteger rejections = new AtomicInteger();
 
     @Override
     public void obtained(TokenObtained obtained) {
@@ -52,8 +52,8 @@ public final class RecordingObserver implements TokenObserver {
     }
 
     @Override
-    public void replayed() {
-        replays.incrementAndGet();
+    public void tokenRejected() {
+        rejections.incrementAndGet();
     }
 
     /** The events of this type, in order. */

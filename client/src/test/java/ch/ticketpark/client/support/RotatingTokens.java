@@ -20,7 +20,7 @@ public final class RotatingTokens implements TicketparkTokens, TokenFeedback {
     private final AtomicReference<String> current = new AtomicReference<>("token-1");
     public final List<String> invalidated = new CopyOnWriteArrayList<>();
     public final List<String> accepted = new CopyOnWriteArrayList<>();
-    public final AtomicInteger replays = new AtomicInteger();
+    public final AtomicInteger rejections = new AtomicInteger();
 
     @Override
     public String accessToken() {
@@ -51,8 +51,8 @@ public final class RotatingTokens implements TicketparkTokens, TokenFeedback {
     }
 
     @Override
-    public void replayed() {
-        replays.incrementAndGet();
+    public void rejected() {
+        rejections.incrementAndGet();
     }
 
     /** How many times a token was asked for. */

@@ -63,8 +63,8 @@ public final class Observers implements TokenObserver {
     }
 
     @Override
-    public void replayed() {
-        each(TokenObserver::replayed);
+    public void tokenRejected() {
+        each(TokenObserver::tokenRejected);
     }
 
     @Override

@@ -43,8 +43,8 @@ public interface TokenObserver {
     default void refreshAheadStarted() {
     }
 
-    /** A Ticketpark client call is replayed after the API rejected its token. */
-    default void replayed() {
+    /** The API rejected the token of a call (HTTP 401); the call is replayed once where it can be sent twice. */
+    default void tokenRejected() {
     }
 
     /** The token manager closes (the application stops): let go of what it holds. */

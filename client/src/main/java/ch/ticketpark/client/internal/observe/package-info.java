@@ -2,7 +2,7 @@
  * What the token lifecycle tells about itself, and who hears it.
  * <ul>
  * <li>{@link ch.ticketpark.client.internal.observe.TokenObserver}: the calls the lifecycle makes (a token obtained, a
- * request failed, the chain ended, the breaker opened or closed, a refresh ahead of expiry, a replay), never under a
+ * request failed, the chain ended, the breaker opened or closed, a refresh ahead of expiry, a token the API rejected), never under a
  * lock or the token store's claim, and never in a way that can block a token;</li>
  * <li>{@link ch.ticketpark.client.internal.observe.Observers}: several observers as one, each failure isolated and
  * logged once;</li>

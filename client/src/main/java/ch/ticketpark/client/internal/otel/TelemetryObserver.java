@@ -48,7 +48,7 @@ final class TelemetryObserver implements TokenObserver {
     private final LongCounter requests;
     private final DoubleHistogram duration;
     private final LongCounter refreshesAhead;
-    private final LongCounter replays;
+    private final LongCounter rejections;
     private final ObservableLongGauge circuitOpen;
     private final ObservableLongGauge untilExpiry;
 
@@ -62,8 +62,10 @@ final class TelemetryObserver implements TokenObserver {
                 .setExplicitBucketBoundariesAdvice(BUCKETS).build();
         this.refreshesAhead = meter.counterBuilder("ticketpark.token.refreshes_ahead").setUnit("{refresh}")
                 .setDescription("Refreshes started ahead of expiry, in the background").build();
-        this.replays = meter.counterBuilder("ticketpark.api.replays").setUnit("{call}")
-                .setDescription("API calls sent again with a new token after a 401").build();
+        this.rejections = meter.counterBuilder("ticketpark.api.token_rejections").setUnit("{response}")
+                .setDescription("API answers 401 that rejected the token; each call is replayed once where it can be "
+                        + "sent twice")
+                .build();
         this.circuitOpen = meter.gaugeBuilder("ticketpark.token.circuit_breaker.open").ofLongs().setUnit("1")
                 .setDescription("1 while the circuit breaker of the token endpoint is open, else 0")
                 .buildWithCallback(gauge -> {
@@ -118,8 +120,8 @@ final class TelemetryObserver implements TokenObserver {
     }
 
     @Override
-    public void replayed() {
-        replays.add(1);
+    public void tokenRejected() {
+        rejections.add(1);
     }
 
     @Override

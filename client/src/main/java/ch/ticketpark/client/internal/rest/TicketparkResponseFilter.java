@@ -62,6 +62,9 @@ public final class TicketparkResponseFilter implements ClientResponseFilter {
             if (authorization != null && authorization.startsWith(BearerTokenFilter.BEARER)) {
                 tokens.get().invalidate(authorization.substring(BearerTokenFilter.BEARER.length()));
             }
+            if (tokens.get() instanceof TokenFeedback feedback) {
+                feedback.rejected();
+            }
             throw (TokenRejectedException) TicketparkResponseExceptionMapper.exception(status, request.getMethod(),
                     request.getUri().getRawPath(), body(response));
         }

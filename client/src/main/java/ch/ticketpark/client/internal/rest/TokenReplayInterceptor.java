@@ -3,7 +3,6 @@ package ch.ticketpark.client.internal.rest;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -11,7 +10,6 @@ import jakarta.interceptor.InvocationContext;
 import ch.ticketpark.client.ReplayWithNewToken;
 import ch.ticketpark.client.exception.TokenRejectedException;
 import ch.ticketpark.client.internal.Messages;
-import ch.ticketpark.client.internal.token.TokenFeedback;
 
 /**
  * Replays a Ticketpark client call once when the API rejected its token (401): see {@link ReplayWithNewToken}.
@@ -27,13 +25,6 @@ public class TokenReplayInterceptor {
 
     private static final Logger LOG = Logger.getLogger(TokenReplayInterceptor.class.getName());
 
-    private final TokenFeedback feedback;
-
-    @Inject
-    public TokenReplayInterceptor(TokenFeedback feedback) {
-        this.feedback = feedback;
-    }
-
     @AroundInvoke
     public Object replayOnce(InvocationContext context) throws Exception {
         try {
@@ -44,7 +35,6 @@ public class TokenReplayInterceptor {
                 throw rejected;
             }
             LOG.fine(() -> Messages.replaying(rejected.method(), rejected.path()));
-            feedback.replayed();
             // a second TokenRejectedException propagates: never more than one replay
             return context.proceed();
         }

@@ -12,6 +12,9 @@ public interface TokenFeedback {
      */
     void accepted(String accessToken);
 
-    /** A call the API answered with 401 is sent again with a new token (the telemetry counts it). */
-    void replayed();
+    /**
+     * The API answered 401: it rejected the token of a call, which is replayed once where it can be sent twice (the
+     * telemetry counts it).
+     */
+    void rejected();
 }

@@ -166,8 +166,8 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
     }
 
     @Override
-    public void replayed() {
-        observer.replayed();
+    public void rejected() {
+        observer.tokenRejected();
     }
 
     /** Starts one refresh ahead of expiry on the executor, unless one runs or the breaker paces them. */

@@ -97,14 +97,14 @@ class TelemetryObserverTest {
     }
 
     @Test
-    void refreshesAheadAndReplaysAreCounted() {
+    void refreshesAheadAndRejectedTokensAreCounted() {
         observer.refreshAheadStarted();
-        observer.replayed();
-        observer.replayed();
+        observer.tokenRejected();
+        observer.tokenRejected();
 
         Map<String, MetricData> byName = collect();
         assertThat(points(byName.get("ticketpark.token.refreshes_ahead"))).containsOnly(Map.entry("", 1L));
-        assertThat(points(byName.get("ticketpark.api.replays"))).containsOnly(Map.entry("", 2L));
+        assertThat(points(byName.get("ticketpark.api.token_rejections"))).containsOnly(Map.entry("", 2L));
     }
 
     @Test

@@ -51,9 +51,11 @@ class TicketparkResponseFilterTest {
                 .hasMessageContaining("HTTP 401: The access token provided has expired.")
                 .hasMessageNotContaining("token-1");
         assertThat(tokens.invalidated).containsExactly("token-1");
+        assertThat(tokens.rejections).as("rejections told to the token manager").hasValue(1);
         api.stubFor(WireMock.get(urlPathEqualTo("/events/e2")).willReturn(okJson("{\"pid\":\"e2\"}")));
         events.httpGet("e2", null);
         assertThat(authorizations(api)).containsExactly("Bearer token-1", "Bearer token-2");
+        assertThat(tokens.rejections).hasValue(1);
     }
 
     @ParameterizedTest
