@@ -16,8 +16,6 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -67,9 +65,7 @@ class ClusterIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // nothing runs in the Arquillian server but the sandbox: the example application has servers of its own
-        return ShrinkWrap.create(WebArchive.class, "cluster-it.war")
-                .addAsWebResource(new StringAsset("cluster IT"), "index.html");
+        return Deployments.placeholder("cluster-it");
     }
 
     @BeforeAll

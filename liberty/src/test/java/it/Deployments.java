@@ -54,6 +54,14 @@ public final class Deployments {
         return war;
     }
 
+    /**
+     * A deployment with nothing in it, for an IT whose example application runs on servers of its own
+     * ({@code it.servers}): the Arquillian server then runs only the sandbox, which every server talks to.
+     */
+    public static WebArchive placeholder(String name) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war").addAsWebResource(new StringAsset(name), "index.html");
+    }
+
     private static JavaArchive clientLibrary() {
         File jar = new File(System.getProperty("ticketpark.client.jar"));
         if (!jar.isFile()) {

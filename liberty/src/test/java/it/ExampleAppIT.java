@@ -114,6 +114,22 @@ class ExampleAppIT {
     }
 
     @Test
+    void theTokenStatusShowsTheGrantsTheSandboxCountedAndNoToken() throws Exception {
+        JsonObject status = (JsonObject) json(get("/api/token"));
+
+        JsonObject stats = Sandbox.stats();
+        assertThat(status.getBoolean("ready")).isTrue();
+        assertThat(status.getString("state")).isEqualTo("VALID");
+        assertThat(status.getJsonNumber("secondsUntilExpiry").longValue()).isPositive();
+        assertThat(status.getJsonNumber("passwordGrants").longValue())
+                .isGreaterThanOrEqualTo(stats.getInt("passwordGrantsSucceeded"));
+        assertThat(status.getJsonObject("lastObtained").getString("grantType")).isEqualTo("password");
+        assertThat(status.getJsonArray("problems")).isEmpty();
+        assertThat(status.toString()).doesNotContain("demo-secret", "demo-password");
+        assertThat(get("/")).contains("id=\"token\"", "api/token", "health/ready");
+    }
+
+    @Test
     void bookingAnUnknownShowAnswersTheApisStatus() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/bookings"))
                 .header("Content-Type", "application/json")

@@ -18,8 +18,6 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,9 +46,7 @@ class HealthIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // nothing runs in the Arquillian server but the sandbox: the example application has a server of its own
-        return ShrinkWrap.create(WebArchive.class, "health-it.war")
-                .addAsWebResource(new StringAsset("health IT"), "index.html");
+        return Deployments.placeholder("health-it");
     }
 
     @BeforeEach

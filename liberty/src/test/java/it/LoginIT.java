@@ -13,8 +13,6 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,9 +37,7 @@ class LoginIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // nothing runs in the Arquillian server but the sandbox: the example application has a server of its own
-        return ShrinkWrap.create(WebArchive.class, "login-it.war")
-                .addAsWebResource(new StringAsset("login IT"), "index.html");
+        return Deployments.placeholder("login-it");
     }
 
     @TempDir

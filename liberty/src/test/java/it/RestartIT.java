@@ -15,8 +15,6 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,9 +42,7 @@ class RestartIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // nothing runs in the Arquillian server but the sandbox: the example application has servers of its own
-        return ShrinkWrap.create(WebArchive.class, "restart-it.war")
-                .addAsWebResource(new StringAsset("restart IT"), "index.html");
+        return Deployments.placeholder("restart-it");
     }
 
     @TempDir

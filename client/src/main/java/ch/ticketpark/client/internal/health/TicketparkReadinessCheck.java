@@ -50,7 +50,7 @@ public class TicketparkReadinessCheck implements HealthCheck {
         TokenStatus status;
         try {
             status = tokens.status();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
             // a check that throws answers HTTP 500 without a body: DOWN says more
             return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN,
                     Optional.of(Map.of("code", "TPC0014", "reason", "the status could not be read: "

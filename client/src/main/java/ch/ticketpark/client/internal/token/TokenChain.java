@@ -397,9 +397,11 @@ final class TokenChain implements AutoCloseable {
             if (!state.get().accepts(spent)) {
                 return state.get(); // a late answer, dropped: not stored either
             }
-            hold.store(next, token);
+            boolean saved = hold.store(next, token) == StoreKeeper.Stored.SAVED;
+            // saved: the store holds the newest state, and no earlier failed save is pending any more
             return state.getAndUpdate(current -> current.accepts(spent)
                     ? current.withRefreshToken(next).withToken(token).withStoreLoaded()
+                            .withSaveRetryAt(saved ? null : current.saveRetryAt())
                     : current);
         });
         if (!before.accepts(spent)) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
@@ -84,6 +85,8 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
     /** The number of the last token request created. */
     private final AtomicLong requests = new AtomicLong();
     private final TokenHistory history = new TokenHistory();
+    /** Whether a look into the store for a dead chain, started by a status reading, has not ended. */
+    private final AtomicBoolean revivalPending = new AtomicBoolean();
     private final TokenObserver observer;
 
     /** Without an observer but its own history; see {@link #TokenManager(TicketparkConfig, Clock, Executor, TokenStore, TokenObserver)}. */
@@ -403,12 +406,21 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
 
     /** What a call would start to get out of a dead chain or an unsaved state: a store read, a save. */
     private void recoverWithoutACall(TokenState current, Instant now) {
-        if (current.dead() != null && chain.mayRevive(now)) {
+        // one look at a time: a store that hangs holds one thread, not one per pace
+        if (current.dead() != null && !revivalPending.get() && chain.mayRevive(now)
+                && revivalPending.compareAndSet(false, true)) {
             long number = requests.incrementAndGet();
             Instant deadline = now.plus(config.tokenWaitTimeout());
             try {
-                executor.execute(() -> chain.revive(current, deadline, number));
-            } catch (RuntimeException e) {
+                executor.execute(() -> {
+                    try {
+                        chain.revive(current, deadline, number);
+                    } finally {
+                        revivalPending.set(false);
+                    }
+                });
+            } catch (RuntimeException | Error e) {
+                revivalPending.set(false);
                 LOG.fine(() -> Messages.noThread(e)); // the next look, one pace later, tries again
             }
         }
@@ -427,11 +439,11 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
 
     @Override
     public void close() {
-        observer.close();
         chain.close();
         if (executor instanceof TokenThreads threads) {
             threads.close();
         }
+        observer.close(); // last: what the closing chain still tells is heard
     }
 
     @Override

@@ -392,4 +392,57 @@ class TokenManagerStatusTest extends TokenManagerTestSupport {
         assertThat(manager.state().refreshToken()).isEqualTo("refresh-from-login");
         assertThat(bodies()).containsExactly("grant_type=refresh_token&refresh_token=seed-refresh");
     }
+
+    @Test
+    void noThreadForTheLookIntoTheStoreIsNoFailureOfTheStatusReading() {
+        server.stubFor(tokenRequest("refresh_token")
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        TokenManager manager = observed(noPassword(""), new RecordingStore("seed-refresh"), observer);
+        catchThrowable(manager::accessToken);
+        clock.advance(Duration.ofSeconds(5)); // one revival pace
+        int before = executor.executed();
+        executor.failNext(new OutOfMemoryError("unable to create native thread"));
+
+        assertThat(manager.status().problems()).extracting(TokenProblem::kind)
+                .containsExactly(TokenProblem.Kind.REFRESH_TOKEN_CHAIN_ENDED);
+        clock.advance(Duration.ofSeconds(5));
+        manager.status(); // the next pace looks again
+        assertThat(executor.awaitIdle()).isTrue();
+
+        assertThat(executor.executed() - before).as("the refused look, then the next one and its store read")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aLookIntoTheStoreThatHangsIsNotJoinedByAnotherOnePaceLater() {
+        server.stubFor(tokenRequest("refresh_token")
+                .willReturn(oauthError(400, "invalid_grant", "Invalid refresh token")));
+        TokenManager manager = observed(noPassword(""), new RecordingStore("seed-refresh"), observer);
+        catchThrowable(manager::accessToken);
+        int before = executor.executed();
+        executor.hold();
+
+        for (int pace = 1; pace <= 3; pace++) {
+            clock.advance(Duration.ofSeconds(5));
+            manager.status();
+        }
+
+        assertThat(executor.executed() - before).as("looks handed over while the first has not ended").isEqualTo(1);
+        executor.release();
+    }
+
+    @Test
+    void aSaveProblemEndsWhenTheNextAnswerIsSaved() {
+        passwordThenRefresh();
+        RecordingStore store = new RecordingStore(null).failSaves(1, () -> new IllegalStateException("disk full"));
+        TokenManager manager = observed(Map.of(), store, observer);
+        manager.accessToken();
+        assertThat(executor.awaitIdle()).isTrue();
+        manager.invalidate();
+
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+
+        assertThat(store.saved).containsExactly("refresh-2");
+        assertThat(manager.status().problems()).isEmpty();
+    }
 }
