@@ -34,6 +34,8 @@
  * <li>{@link ch.ticketpark.client.model}: the resources as records;</li>
  * <li>{@link ch.ticketpark.client.exception}: every failure, under
  * {@link ch.ticketpark.client.exception.TicketparkException};</li>
+ * <li>{@link ch.ticketpark.client.status}: the token's status ({@link ch.ticketpark.client.TicketparkTokens#status()})
+ * and the CDI events of its changes, for operators and for code that reacts;</li>
  * <li>{@link ch.ticketpark.client.spi}: what an application may implement (a token store).</li>
  * </ul>
  * Public packages never depend on {@code ch.ticketpark.client.internal}: everything there is implementation without a

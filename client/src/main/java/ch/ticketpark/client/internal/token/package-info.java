@@ -13,9 +13,11 @@
  * {@link ch.ticketpark.client.internal.token.TokenAnswers}: the HTTP call and the reading of its answer;</li>
  * <li>{@link ch.ticketpark.client.internal.token.TokenThreads} and
  * {@link ch.ticketpark.client.internal.token.ManagedThreads}: the library's threads;
- * {@link ch.ticketpark.client.internal.token.TicketparkProducer}: the CDI bean.</li>
+ * {@link ch.ticketpark.client.internal.token.TicketparkProducer}: the CDI bean, with its observers (the CDI events,
+ * the telemetry).</li>
  * </ul>
  * Depends on {@link ch.ticketpark.client.internal.config}, {@link ch.ticketpark.client.internal.resilience},
+ * {@link ch.ticketpark.client.internal.observe}, {@link ch.ticketpark.client.internal.otel},
  * {@link ch.ticketpark.client.internal} and the public packages.
  */
 package ch.ticketpark.client.internal.token;
