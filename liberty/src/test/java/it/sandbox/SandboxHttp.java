@@ -17,9 +17,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import it.Deployments;
 
 /**
  * Plain HTTP against the sandbox deployed by server.xml, as a user's test would talk to it: the token endpoint, the
@@ -40,8 +40,7 @@ final class SandboxHttp {
      * A WAR with nothing in it: deploying it makes Arquillian start Liberty, whose server.xml deploys the sandbox.
      */
     static WebArchive emptyWar(String name) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addAsWebResource(new StringAsset("sandbox IT"), "index.html");
+        return Deployments.placeholder(name);
     }
 
     static String base() {

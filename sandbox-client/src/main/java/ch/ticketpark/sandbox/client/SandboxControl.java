@@ -1,0 +1,269 @@
+package ch.ticketpark.sandbox.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox's control plane ({@code /_sandbox/...}): reset it, read its counters and recorded requests, arm faults,
+ * set token lifetimes, move its clock, read its e-mails. Thread-safe; every method is one HTTP request, answered within
+ * 30 s.
+ *
+ * <pre>
+ * SandboxControl sandbox = SandboxControl.at("http://localhost:9080/sandbox");
+ * sandbox.reset();
+ * sandbox.arm(Faults.token().status(503).retryAfter(2).times(3));
+ * ... // the application's call
+ * assertThat(sandbox.stats().tokenFaults()).isEqualTo(3);
+ * </pre>
+ *
+ * A sandbox that cannot be reached, or a URL where none is deployed, fails with a {@link SandboxException} that names
+ * the URL.
+ */
+public final class SandboxControl {
+
+    /** The system property with the sandbox's URL, e.g. {@code http://localhost:9080/sandbox}. */
+    public static final String URL_PROPERTY = "ticketpark.sandbox.url";
+    /** The environment variable with the sandbox's URL, if the system property is not set. */
+    public static final String URL_VARIABLE = "TICKETPARK_SANDBOX_URL";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final HttpClient http;
+
+    private SandboxControl(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * @param url where the sandbox is deployed, e.g. {@code http://localhost:9080/sandbox}
+     * @throws IllegalArgumentException if it is no absolute {@code http(s)} URL
+     */
+    public static SandboxControl at(String url) {
+        URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        if (!uri.isAbsolute() || !List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("The sandbox's URL must be an absolute http(s) URL, not " + url);
+        }
+        return new SandboxControl(uri);
+    }
+
+    /**
+     * The sandbox at the URL of the system property {@value #URL_PROPERTY}, else of the environment variable
+     * {@value #URL_VARIABLE}.
+     *
+     * @throws SandboxException if neither is set
+     */
+    public static SandboxControl fromEnvironment() {
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null || url.isBlank()) {
+            url = System.getenv(URL_VARIABLE);
+        }
+        if (url == null || url.isBlank()) {
+            throw new SandboxException("Where is the sandbox? Set the system property " + URL_PROPERTY
+                    + " (or the environment variable " + URL_VARIABLE + ") to its URL, e.g. "
+                    + "http://localhost:9080/sandbox");
+        }
+        return at(url);
+    }
+
+    /** Where the sandbox is, without a trailing slash. */
+    public URI url() {
+        return base;
+    }
+
+    /**
+     * Back to the seed data: forgets tokens, counters, recorded requests, faults, e-mails and the time shift, and
+     * restores the configured lifetimes.
+     */
+    public void reset() {
+        send("POST", "/_sandbox/reset");
+    }
+
+    public SandboxStats stats() {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        object(send("GET", "/_sandbox/stats"), "stats").forEach((name, value) -> {
+            if (value instanceof Long count) {
+                counters.put(name, count);
+            }
+        });
+        return new SandboxStats(counters);
+    }
+
+    /**
+     * The last requests of a target, oldest first.
+     *
+     * @param target {@code token} or {@code api}
+     * @param limit at most this many (the sandbox keeps the last 100)
+     */
+    public List<RecordedRequest> requests(String target, int limit) {
+        List<RecordedRequest> requests = new ArrayList<>();
+        for (Object request : array(send("GET", "/_sandbox/requests?target=" + target + "&limit=" + limit),
+                "requests")) {
+            requests.add(request(asObject(request, "a recorded request")));
+        }
+        return requests;
+    }
+
+    /**
+     * Lifetimes of the tokens the sandbox issues from now on, in whole seconds.
+     *
+     * @param refresh the refresh tokens', or {@code null} to keep it
+     */
+    public void lifetimes(Duration access, Duration refresh) {
+        String query = "access=" + seconds(access, "access") + (refresh == null
+                ? ""
+                : "&refresh=" + seconds(refresh, "refresh"));
+        send("POST", "/_sandbox/lifetimes?" + query);
+    }
+
+    /** Forgets every access token it issued (refresh tokens stay valid): the next API call with one gets a 401. */
+    public void revoke() {
+        send("POST", "/_sandbox/revoke");
+    }
+
+    /** Moves the sandbox's time forward (its tokens expire, bookings run out), in whole seconds. */
+    public void advanceClock(Duration by) {
+        send("POST", "/_sandbox/clock?advance=" + seconds(by, "the clock's advance"));
+    }
+
+    /** Arms a fault; faults armed earlier strike first. */
+    public void arm(Fault fault) {
+        send(HttpRequest.newBuilder(uri("/_sandbox/faults")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(fault.toJson())), "POST /_sandbox/faults");
+    }
+
+    /** Disarms every fault. */
+    public void disarm() {
+        send("DELETE", "/_sandbox/faults");
+    }
+
+    /**
+     * How many faults struck, by target ({@code token}, {@code api}), since the last reset.
+     */
+    public Map<String, Long> faultsInjected() {
+        Map<String, Long> injected = new LinkedHashMap<>();
+        Object counts = object(send("GET", "/_sandbox/faults"), "faults").get("injected");
+        asObject(counts, "the injected faults").forEach((target, count) -> injected.put(target, (Long) count));
+        return injected;
+    }
+
+    /** The e-mails {@code POST /email/send} sent since the last reset, oldest first. */
+    public List<Email> emails() {
+        List<Email> emails = new ArrayList<>();
+        for (Object email : array(send("GET", "/_sandbox/emails"), "e-mails")) {
+            Map<String, Object> fields = asObject(email, "an e-mail");
+            emails.add(new Email(text(fields, "booking"), text(fields, "type"), text(fields, "recipient"),
+                    text(fields, "sent")));
+        }
+        return emails;
+    }
+
+    @Override
+    public String toString() {
+        return "SandboxControl[" + base + "]";
+    }
+
+    private static RecordedRequest request(Map<String, Object> fields) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        asObject(fields.getOrDefault("headers", Map.of()), "headers").forEach((name, values) -> {
+            List<String> list = new ArrayList<>();
+            if (values instanceof List<?> all) {
+                all.forEach(value -> list.add(String.valueOf(value)));
+            }
+            headers.put(name, list);
+        });
+        Map<String, String> form = new LinkedHashMap<>();
+        asObject(fields.getOrDefault("form", Map.of()), "form").forEach((name, value) -> form.put(name,
+                String.valueOf(value)));
+        return new RecordedRequest(text(fields, "target"), text(fields, "method"), text(fields, "path"),
+                fields.get("query") instanceof String query ? query : "", headers, form,
+                fields.get("bearer") instanceof String bearer ? bearer : null);
+    }
+
+    private static long seconds(Duration duration, String what) {
+        if (duration.isNegative() || duration.isZero() || duration.toNanos() % 1_000_000_000L != 0) {
+            throw new IllegalArgumentException(what + " must be a positive whole number of seconds, not " + duration);
+        }
+        return duration.toSeconds();
+    }
+
+    private String send(String method, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()),
+                method + " " + path);
+    }
+
+    private String send(HttpRequest.Builder request, String what) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new SandboxException("The sandbox at " + base + " cannot be reached (" + e.getClass().getName()
+                    + "): is it deployed there, and the server running?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("Interrupted while waiting for the sandbox at " + base, e);
+        }
+        if (response.statusCode() >= 300) {
+            throw new SandboxException("The sandbox at " + base + " answered " + what + " with HTTP "
+                    + response.statusCode() + (response.statusCode() == 404
+                            ? " (is the sandbox WAR deployed at that URL? " + URL_PROPERTY + " names it)"
+                            : "")
+                    + (response.body().isBlank() ? "" : ": " + shorten(response.body())));
+        }
+        return response.body();
+    }
+
+    private static String shorten(String body) {
+        String line = body.strip().replaceAll("\\s+", " ");
+        return line.length() <= 300 ? line : line.substring(0, 300) + "…";
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private Map<String, Object> object(String body, String what) {
+        return asObject(parse(body, what), what);
+    }
+
+    private List<Object> array(String body, String what) {
+        Object value = parse(body, what);
+        if (value instanceof List<?> list) {
+            return new ArrayList<>(list);
+        }
+        throw new SandboxException("The sandbox at " + base + " answered " + what + " with something else than a "
+                + "JSON array");
+    }
+
+    private Object parse(String body, String what) {
+        try {
+            return JsonText.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw new SandboxException("The sandbox at " + base + " answered " + what + " with no JSON ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(Object value, String what) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new SandboxException("The sandbox answered " + what + " as something else than a JSON object");
+    }
+
+    private static String text(Map<String, Object> fields, String name) {
+        Object value = fields.get(name);
+        return value == null ? null : String.valueOf(value);
+    }
+}
