@@ -382,6 +382,7 @@ class TokenManagerStatusTest extends TokenManagerTestSupport {
         catchThrowable(manager::accessToken);
         assertThat(manager.status().problems()).extracting(TokenProblem::kind)
                 .containsExactly(TokenProblem.Kind.REFRESH_TOKEN_CHAIN_ENDED);
+        assertThat(executor.awaitIdle()).isTrue(); // that reading looked into the store at once: nothing new there
 
         store.storedByAnother("refresh-from-login"); // the one-time login
         clock.advance(Duration.ofSeconds(5)); // one revival pace
