@@ -91,7 +91,7 @@ public final class Observers implements TokenObserver {
     }
 
     /** Logs {@code TPC0301} the first time {@code who} fails with this type of exception. */
-    static void failedOnce(Logger log, Set<String> reported, String who, Throwable e) {
+    public static void failedOnce(Logger log, Set<String> reported, String who, Throwable e) {
         if (reported.add(who + " " + e.getClass().getName())) {
             log.warning(Messages.observerFailed(who, e));
         }

@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.event.Event;
 
-import ch.ticketpark.client.internal.Messages;
+import ch.ticketpark.client.internal.observe.Observers;
 
 /**
  * Fires each token event as a CDI event, to the synchronous observers (in this thread) and then to the asynchronous
@@ -33,9 +33,7 @@ final class CdiEvents implements Consumer<Object> {
             events.fireAsync(event).whenComplete((fired, failure) -> {
                 if (failure != null) {
                     Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                    if (reported.add(event.getClass().getName() + " " + cause.getClass().getName())) {
-                        LOG.warning(Messages.observerFailed(event.getClass().getSimpleName() + " (async)", cause));
-                    }
+                    Observers.failedOnce(LOG, reported, event.getClass().getSimpleName() + " (async)", cause);
                 }
             });
         }
