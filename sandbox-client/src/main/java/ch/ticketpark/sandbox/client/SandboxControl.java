@@ -58,20 +58,24 @@ public final class SandboxControl {
     }
 
     /**
-     * The sandbox at the URL of the system property {@value #URL_PROPERTY}, else of the environment variable
-     * {@value #URL_VARIABLE}.
+     * The sandbox at the URL of the system property {@value #URL_PROPERTY}, else of the MicroProfile Config property of
+     * that name (where MicroProfile Config is present, as inside a deployment: a server.xml variable serves), else of
+     * the environment variable {@value #URL_VARIABLE}.
      *
-     * @throws SandboxException if neither is set
+     * @throws SandboxException if none is set
      */
     public static SandboxControl fromEnvironment() {
         String url = System.getProperty(URL_PROPERTY);
+        if (url == null || url.isBlank()) {
+            url = MicroProfileConfig.value(URL_PROPERTY);
+        }
         if (url == null || url.isBlank()) {
             url = System.getenv(URL_VARIABLE);
         }
         if (url == null || url.isBlank()) {
             throw new SandboxException("Where is the sandbox? Set the system property " + URL_PROPERTY
-                    + " (or the environment variable " + URL_VARIABLE + ") to its URL, e.g. "
-                    + "http://localhost:9080/sandbox");
+                    + " (or that MicroProfile Config property, or the environment variable " + URL_VARIABLE
+                    + ") to its URL, e.g. http://localhost:9080/sandbox");
         }
         return at(url);
     }
