@@ -2,8 +2,9 @@ package ch.ticketpark.client;
 
 import java.util.function.Supplier;
 
-import jakarta.ws.rs.client.ResponseProcessingException;
+import jakarta.ws.rs.ProcessingException;
 
+import ch.ticketpark.client.exception.TicketparkException;
 import ch.ticketpark.client.exception.TokenRejectedException;
 
 /**
@@ -21,25 +22,28 @@ public final class TokenReplay {
      * @param call one request whose arguments can be sent twice
      * @return what the call returned, the first or the second time
      * @throws TokenRejectedException if the second attempt is rejected too
+     * @throws TicketparkException as the call threw it, unwrapped from the JAX-RS client's {@code ProcessingException}
      */
     public static <R> R once(Supplier<R> call) {
         try {
-            return call.get();
-        } catch (RuntimeException e) {
-            if (!isTokenRejection(e)) {
-                throw e;
-            }
-            return call.get();
+            return typed(call);
+        } catch (TokenRejectedException rejected) {
+            return typed(call);
         }
     }
 
     /**
-     * Inside a client's default method the rejection still comes wrapped as the JAX-RS client raised it; the
-     * MicroProfile Rest Client unwraps it only when it leaves the client proxy.
+     * Inside a client's default method a failure still comes wrapped as the JAX-RS client raised it (a
+     * {@link ProcessingException}; the MicroProfile Rest Client unwraps only a rejection, and only when it leaves the
+     * client proxy): a failure of the library's request filter (no token, a refused URL) or a rejection. The caller
+     * gets the library's typed exception instead, as for any failure of the API.
      */
-    private static boolean isTokenRejection(RuntimeException e) {
-        return e instanceof TokenRejectedException
-                || e instanceof ResponseProcessingException && e.getCause() instanceof TokenRejectedException;
+    private static <R> R typed(Supplier<R> call) {
+        try {
+            return call.get();
+        } catch (ProcessingException e) {
+            throw e.getCause() instanceof TicketparkException ticketpark ? ticketpark : e;
+        }
     }
 
     /**

@@ -7,11 +7,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.ResponseProcessingException;
 
 import org.junit.jupiter.api.Test;
 
 import ch.ticketpark.client.exception.AccessDeniedException;
+import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.exception.TokenRejectedException;
 
 class TokenReplayTest {
@@ -60,6 +62,33 @@ class TokenReplayTest {
         Deque<RuntimeException> failures = new ArrayDeque<>(List.of(denied));
 
         assertThatThrownBy(() -> TokenReplay.once(() -> call(failures))).isSameAs(denied);
+        assertThat(calls).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureOfTheLibrarysRequestFilterComesUnwrappedFromTheJaxRsClientsProcessingException() {
+        TokenEndpointUnavailableException down = new TokenEndpointUnavailableException("TPC0101: unavailable", 503);
+        Deque<RuntimeException> failures = new ArrayDeque<>(List.of(new ProcessingException(down)));
+
+        assertThatThrownBy(() -> TokenReplay.once(() -> call(failures))).isSameAs(down);
+        assertThat(calls).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureOfTheReplayComesUnwrappedToo() {
+        TokenEndpointUnavailableException down = new TokenEndpointUnavailableException("TPC0101: unavailable", 503);
+        Deque<RuntimeException> failures = new ArrayDeque<>(List.of(REJECTED, new ProcessingException(down)));
+
+        assertThatThrownBy(() -> TokenReplay.once(() -> call(failures))).isSameAs(down);
+        assertThat(calls).isEqualTo(2);
+    }
+
+    @Test
+    void aProcessingExceptionOfAnotherCauseStaysAsItIs() {
+        ProcessingException refused = new ProcessingException(new java.net.ConnectException("refused"));
+        Deque<RuntimeException> failures = new ArrayDeque<>(List.of(refused));
+
+        assertThatThrownBy(() -> TokenReplay.once(() -> call(failures))).isSameAs(refused);
         assertThat(calls).isEqualTo(1);
     }
 

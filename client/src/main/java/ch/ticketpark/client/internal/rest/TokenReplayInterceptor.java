@@ -6,8 +6,10 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import jakarta.ws.rs.ProcessingException;
 
 import ch.ticketpark.client.ReplayWithNewToken;
+import ch.ticketpark.client.exception.TicketparkException;
 import ch.ticketpark.client.exception.TokenRejectedException;
 import ch.ticketpark.client.internal.Messages;
 
@@ -28,7 +30,7 @@ public class TokenReplayInterceptor {
     @AroundInvoke
     public Object replayOnce(InvocationContext context) throws Exception {
         try {
-            return context.proceed();
+            return proceedTyped(context);
         } catch (TokenRejectedException rejected) {
             if (!ReplaySafety.isSafe(context.getMethod(), context.getParameters())) {
                 LOG.fine(() -> Messages.notReplayed(rejected.method(), rejected.path()));
@@ -36,7 +38,20 @@ public class TokenReplayInterceptor {
             }
             LOG.fine(() -> Messages.replaying(rejected.method(), rejected.path()));
             // a second TokenRejectedException propagates: never more than one replay
+            return proceedTyped(context);
+        }
+    }
+
+    /**
+     * A failure of the library's request filter (no token, a refused URL) comes out of the client proxy wrapped by the
+     * JAX-RS client in a {@link ProcessingException}; the caller gets the library's typed exception instead, as for a
+     * failure of the API.
+     */
+    private static Object proceedTyped(InvocationContext context) throws Exception {
+        try {
             return context.proceed();
+        } catch (ProcessingException e) {
+            throw e.getCause() instanceof TicketparkException ticketpark ? ticketpark : e;
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.interceptor.InvocationContext;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
@@ -29,10 +30,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import ch.ticketpark.client.Created;
+import ch.ticketpark.client.TicketparkTokens;
 import ch.ticketpark.client.api.EventsClient;
 import ch.ticketpark.client.exception.AccessDeniedException;
+import ch.ticketpark.client.exception.TicketparkException;
+import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.exception.TokenRejectedException;
 import ch.ticketpark.client.model.Event;
+import ch.ticketpark.client.status.TokenStatus;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.RotatingTokens;
 import ch.ticketpark.client.support.SharedWireMock;
@@ -134,6 +139,25 @@ class TokenReplayInterceptorTest {
         CompletionStage<String> later();
     }
 
+    @Test
+    void noTokenFailsTheCallWithTheLibrarysTypedExceptionNotTheJaxRsClientsWrapping() {
+        TokenEndpointUnavailableException down = new TokenEndpointUnavailableException("TPC0101: unavailable", 503);
+        EventsClient withoutToken = clients.build(EventsClient.class, api.baseUrl(), new FailingTokens(down));
+
+        // an interface method, through the interceptor; a collection client's typed method, through TokenReplay
+        assertThatThrownBy(() -> interceptor.replayOnce(call(withoutToken, "httpGet", "e1", null))).isSameAs(down);
+        assertThatThrownBy(() -> withoutToken.get("e1")).isSameAs(down);
+        assertThat(api.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void aFailureOfTheJaxRsClientItselfStaysAsItIs() {
+        EventsClient unreachable = clients.build(EventsClient.class, "http://localhost:1", tokens);
+
+        assertThatThrownBy(() -> interceptor.replayOnce(call(unreachable, "httpGet", "e1", null)))
+                .isInstanceOf(ProcessingException.class).isNotInstanceOf(TicketparkException.class);
+    }
+
     private void rejectToken(String token) {
         api.stubFor(WireMock.any(anyUrl()).withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(apiAnswer(401, "{\"error\":\"invalid_grant\",\"error_description\":\"The access "
@@ -142,17 +166,43 @@ class TokenReplayInterceptorTest {
 
     /** The invocation of a method of the real client, as the MicroProfile Rest Client hands it to interceptors. */
     private InvocationContext call(String name, Object... arguments) {
+        return call(events, name, arguments);
+    }
+
+    private static InvocationContext call(EventsClient client, String name, Object... arguments) {
         Method method = List.of(EventsClient.class.getMethods()).stream()
                 .filter(m -> m.getName().equals(name) && m.getParameterCount() == arguments.length
                         && !m.isDefault())
                 .findFirst().orElseThrow();
         return new Call(method, arguments, () -> {
             try {
-                return method.invoke(events, arguments);
+                return method.invoke(client, arguments);
             } catch (InvocationTargetException e) {
                 throw (Exception) e.getCause();
             }
         });
+    }
+
+    /** Tokens that cannot be obtained: each request fails in the request filter. */
+    private record FailingTokens(RuntimeException failure) implements TicketparkTokens {
+
+        @Override
+        public String accessToken() {
+            throw failure;
+        }
+
+        @Override
+        public void invalidate() {
+        }
+
+        @Override
+        public void invalidate(String accessToken) {
+        }
+
+        @Override
+        public TokenStatus status() {
+            throw new UnsupportedOperationException("status");
+        }
     }
 
     private interface Proceeding {
