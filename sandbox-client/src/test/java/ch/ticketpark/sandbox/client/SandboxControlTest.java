@@ -202,7 +202,7 @@ class SandboxControlTest {
     }
 
     @Test
-    void withoutAUrlTheEnvironmentSaysWhereToSetIt() {
+    void theUrlComesFromTheSystemPropertyElseMicroProfileConfigElseItSaysWhereToSetIt() {
         String before = System.getProperty(SandboxControl.URL_PROPERTY);
         System.clearProperty(SandboxControl.URL_PROPERTY);
         try {
@@ -211,9 +211,14 @@ class SandboxControlTest {
                         .hasMessageContaining(SandboxControl.URL_PROPERTY)
                         .hasMessageContaining(SandboxControl.URL_VARIABLE);
             }
+            // inside a deployment: a server.xml variable, through MicroProfile Config
+            MapConfigResolver.PROPERTIES.put(SandboxControl.URL_PROPERTY, "http://localhost:2/sandbox");
+            assertThat(SandboxControl.fromEnvironment().url()).hasToString("http://localhost:2/sandbox");
+
             System.setProperty(SandboxControl.URL_PROPERTY, "http://localhost:1/sandbox");
             assertThat(SandboxControl.fromEnvironment().url()).hasToString("http://localhost:1/sandbox");
         } finally {
+            MapConfigResolver.PROPERTIES.clear();
             if (before == null) {
                 System.clearProperty(SandboxControl.URL_PROPERTY);
             } else {
