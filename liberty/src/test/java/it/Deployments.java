@@ -12,9 +12,12 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
+import ch.ticketpark.sandbox.client.SandboxControl;
+
 /**
- * Small per-test deployments: the packaged client library (the very jar users get), the test's own classes and a
- * MicroProfile Config file that points the client at the sandbox.
+ * Small per-test deployments: the packaged client library (the very jar users get), the test's own classes, the
+ * sandbox's control-plane client ({@link SandboxControl}, which finds the sandbox through the server's
+ * {@code ticketpark.sandbox.url}) and a MicroProfile Config file that points the client at the sandbox.
  */
 public final class Deployments {
 
@@ -46,6 +49,8 @@ public final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
                 .addClasses(Sandbox.class, Deployments.class)
+                // the sandbox's control plane, for the tests that run inside the server
+                .addPackage(SandboxControl.class.getPackage())
                 .addAsLibraries(clientLibrary(), jarOf(Assertions.class))
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
         if (name.equals(System.getProperty(SecretPlant.DEPLOYMENT))) {
