@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.json.JsonObject;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import ch.ticketpark.sandbox.client.Faults;
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
 import it.servers.LibertyServer;
 import it.servers.Postgres;
 import it.servers.ServerCallers;
@@ -63,6 +64,8 @@ class ClusterIT {
 
     private static Postgres database;
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.placeholder("cluster-it");
@@ -82,13 +85,13 @@ class ClusterIT {
 
     @BeforeEach
     void shortLivedTokens() {
-        Sandbox.reset();
-        Sandbox.accessTokenLifetime(LIFETIME_SECONDS);
+        sandbox.reset();
+        sandbox.lifetimes(Duration.ofSeconds(LIFETIME_SECONDS), null);
     }
 
     @AfterEach
     void resetSandbox() {
-        Sandbox.reset();
+        sandbox.reset();
     }
 
     @Test
@@ -115,37 +118,36 @@ class ClusterIT {
                 TimeUnit.SECONDS.sleep(RUN_SECONDS - WARM_UP_SECONDS);
                 // the version first: a grant is counted by the sandbox before the client stores it
                 Optional<Long> version = database.storedVersion(TABLE);
-                JsonObject run = Sandbox.stats();
+                SandboxStats run = sandbox.stats();
                 long callsA = callersA.calls();
                 long callsB = callersB.calls();
                 long failedA = callersA.failures();
                 long failedB = callersB.failures();
-                int tokenRequests = run.getInt("tokenRequests");
+                long tokenRequests = run.tokenRequests();
                 System.out.printf("Cluster, %d callers on each of 2 servers for %d s of %d-second tokens (%d refresh "
                         + "moments): calls %d + %d, failed %d + %d (%s); token requests %d (allowed %d), password "
                         + "grants %d, refresh grants %d (succeeded %d), invalid_grant %d, refresh token reuses %d, "
                         + "API 401 %d (%d for tokens that expired on the way, replayed); stored version %s; longest call "
                         + "%d ms / %d ms in the first %d s, %d ms / %d ms after%n", CALLERS, RUN_SECONDS,
                         LIFETIME_SECONDS, EXPIRIES, callsA, callsB, failedA, failedB, failures(all), tokenRequests,
-                        EXPIRIES + 2, run.getInt("passwordGrants"), run.getInt("refreshGrants"),
-                        run.getInt("refreshGrantsSucceeded"), run.getInt("tokenErrors"),
-                        run.getInt("refreshTokenReuses"), run.getInt("apiUnauthorized"),
-                        run.getInt("apiUnauthorizedExpired"), version.orElse(null), coldA.toMillis(),
+                        EXPIRIES + 2, run.passwordGrants(), run.refreshGrants(), run.refreshGrantsSucceeded(),
+                        run.tokenErrors(), run.refreshTokenReuses(), run.apiUnauthorized(),
+                        run.counter("apiUnauthorizedExpired"), version.orElse(null), coldA.toMillis(),
                         coldB.toMillis(), WARM_UP_SECONDS, callersA.longest().toMillis(),
                         callersB.longest().toMillis());
                 assertThat(List.of(failedA, failedB)).as("failed calls on A, on B: %s", failures(all))
                         .containsExactly(0L, 0L);
                 assertThat(Math.min(callsA, callsB)).as("calls on the server with fewer").isGreaterThan(CALLERS * 5L);
-                assertThat(run.getInt("passwordGrants")).as("password grants").isEqualTo(1);
-                assertThat(run.getInt("tokenErrors")).as("invalid_grant and other token errors").isZero();
-                assertThat(run.getInt("refreshTokenReuses")).as("refresh tokens sent again").isZero();
+                assertThat(run.passwordGrants()).as("password grants").isEqualTo(1);
+                assertThat(run.tokenErrors()).as("invalid_grant and other token errors").isZero();
+                assertThat(run.refreshTokenReuses()).as("refresh tokens sent again").isZero();
                 assertThat(tokenRequests).as("token requests: one per expiry for both servers, + 2")
-                        .isBetween(EXPIRIES / 2, EXPIRIES + 2);
+                        .isBetween((long) EXPIRIES / 2, EXPIRIES + 2L);
                 // every grant reached the store (but the one that may be on its way), and the other server got its
                 // tokens only from there
-                int grants = run.getInt("passwordGrantsSucceeded") + run.getInt("refreshGrantsSucceeded");
+                long grants = run.passwordGrantsSucceeded() + run.refreshGrantsSucceeded();
                 assertThat(version).as("stored version, with %d grants", grants).hasValueSatisfying(
-                        stored -> assertThat(stored).isBetween(grants - 1L, (long) grants));
+                        stored -> assertThat(stored).isBetween(grants - 1L, grants));
 
                 crashMidRefresh(a, b, callersA, callersB, run);
             } finally {
@@ -164,11 +166,9 @@ class ClusterIT {
      * refuses it, the one refused request of the test.
      */
     private void crashMidRefresh(LibertyServer a, LibertyServer b, ServerCallers callersA, ServerCallers callersB,
-            JsonObject run) throws Exception {
-        Sandbox.fault("{\"target\":\"token\",\"type\":\"delay\",\"delayMillis\":" + HOLD_MILLIS
-                + ",\"grantType\":\"refresh_token\",\"count\":1}");
-        Awaits.until("the next refresh request held", () -> Sandbox.faults().getJsonObject("injected")
-                .getInt("token") == 1);
+            SandboxStats run) throws Exception {
+        sandbox.arm(Faults.token().delay(Duration.ofMillis(HOLD_MILLIS)).grantType("refresh_token").times(1));
+        Awaits.until("the next refresh request held", () -> sandbox.faultsInjected().get("token") == 1);
         List<String> holders = awaitOneHolder();
         boolean aRefreshes = holders.equals(List.of("cluster-a"));
         LibertyServer refreshing = aRefreshes ? a : b;
@@ -183,16 +183,16 @@ class ClusterIT {
         refreshing.kill();
         long killed = System.nanoTime();
         Awaits.until("the held request answered", HOLD_MILLIS + 10_000,
-                () -> Sandbox.stats().getInt("refreshGrantsFailed") > 0);
+                () -> sandbox.stats().counter("refreshGrantsFailed") > 0);
         long answered = System.nanoTime();
         TimeUnit.MILLISECONDS.sleep(AFTER_MILLIS);
         survivorCallers.stop();
         refreshingCallers.stop();
         TimeUnit.SECONDS.sleep(1); // a refresh ahead of expiry the last calls started: stored by now
-        JsonObject end = Sandbox.stats();
+        SandboxStats end = sandbox.stats();
         Optional<Long> version = database.storedVersion(TABLE);
 
-        int refreshedBySurvivor = end.getInt("refreshGrantsSucceeded") - run.getInt("refreshGrantsSucceeded");
+        long refreshedBySurvivor = end.refreshGrantsSucceeded() - run.refreshGrantsSucceeded();
         long survivorCalls = survivorCallers.calls() - survivorCallsBefore;
         System.out.printf("Cluster, %s killed (kill -9) holding the claim, its refresh request held %d ms by the "
                 + "sandbox: %s failed calls before the kill %d; %s since the kill: %d calls, %d failed, longest %d ms, "
@@ -200,9 +200,9 @@ class ClusterIT {
                 + "grants %d (succeeded %d, refused %d), refresh token reuses %d; stored version %s%n",
                 refreshing.name(), HOLD_MILLIS, refreshing.name(), failedBeforeKill, survivor.name(), survivorCalls,
                 survivorCallers.failures(), survivorCallers.longest().toMillis(), refreshedBySurvivor,
-                TimeUnit.NANOSECONDS.toMillis(answered - killed), end.getInt("passwordGrants"),
-                end.getInt("refreshGrants"), end.getInt("refreshGrantsSucceeded"), end.getInt("refreshGrantsFailed"),
-                end.getInt("refreshTokenReuses"), version.orElse(null));
+                TimeUnit.NANOSECONDS.toMillis(answered - killed), end.passwordGrants(), end.refreshGrants(),
+                end.refreshGrantsSucceeded(), end.counter("refreshGrantsFailed"), end.refreshTokenReuses(),
+                version.orElse(null));
         assertThat(failedBeforeKill).as("failed calls on %s before the kill: %s", refreshing.name(),
                 refreshingCallers.firstFailures()).isZero();
         assertThat(survivorCallers.failures()).as("failed calls on %s, the survivor: %s", survivor.name(),
@@ -211,14 +211,14 @@ class ClusterIT {
         assertThat(survivorCallers.longest()).as("longest call on %s since the kill", survivor.name())
                 .isLessThan(CLAIM_WAIT);
         assertThat(refreshedBySurvivor).as("refreshes since the kill, all by %s", survivor.name())
-                .isGreaterThanOrEqualTo((int) (AFTER_MILLIS / REFRESH_INTERVAL_MILLIS));
-        assertThat(end.getInt("passwordGrants")).as("password grants in all").isEqualTo(1);
-        assertThat(List.of(end.getInt("refreshGrantsFailed"), end.getInt("refreshTokenReuses"),
-                end.getInt("tokenErrors"))).as("refused refresh grants, reuses, token errors: only the dead server's "
+                .isGreaterThanOrEqualTo(AFTER_MILLIS / REFRESH_INTERVAL_MILLIS);
+        assertThat(end.passwordGrants()).as("password grants in all").isEqualTo(1);
+        assertThat(List.of(end.counter("refreshGrantsFailed"), end.refreshTokenReuses(), end.tokenErrors()))
+                .as("refused refresh grants, reuses, token errors: only the dead server's "
                         + "held request")
-                .containsExactly(1, 1, 1);
+                .containsExactly(1L, 1L, 1L);
         assertThat(version).as("stored version: one per grant")
-                .contains((long) end.getInt("passwordGrantsSucceeded") + end.getInt("refreshGrantsSucceeded"));
+                .contains(end.passwordGrantsSucceeded() + end.refreshGrantsSucceeded());
     }
 
     /** The one server whose connection holds the row lock, while its request is held (a bound against hanging). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
@@ -15,9 +16,6 @@ import java.util.stream.Collectors;
 import javax.naming.InitialContext;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.client.TicketparkTokens;
+import ch.ticketpark.sandbox.client.RecordedRequest;
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
 
 /**
  * A cold start under load inside Liberty: 100 callers on the server's managed threads call an enterprise bean that
@@ -52,19 +53,21 @@ class ColdStartIT {
     @Inject
     TicketparkTokens tokens;
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     /**
      * A fresh client: this deployment is new and nothing has asked it for a token yet (the invalidation only makes sure
      * of that, should another test in this class ever run first), and the sandbox knows no token.
      */
     @BeforeEach
     void freshSandboxAndClient() {
-        Sandbox.reset();
+        sandbox.reset();
         tokens.invalidate();
     }
 
     @AfterEach
     void resetSandbox() {
-        Sandbox.reset();
+        sandbox.reset();
     }
 
     @Test
@@ -106,29 +109,27 @@ class ColdStartIT {
             assertThat(done.await(LIMIT_SECONDS, TimeUnit.SECONDS)).as("all callers done").isTrue();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-            JsonObject stats = Sandbox.stats();
-            JsonArray apiRequests = Sandbox.requests("api", 10 * CALLERS);
+            SandboxStats stats = sandbox.stats();
+            List<RecordedRequest> apiRequests = sandbox.requests("api", 10 * CALLERS);
             Map<String, Long> bearers = apiRequests.stream()
-                    .map(JsonValue::asJsonObject)
-                    .collect(Collectors.groupingBy(request -> request.getString("bearer", "none"),
+                    .collect(Collectors.groupingBy(request -> Objects.requireNonNullElse(request.bearer(), "none"),
                             Collectors.counting()));
             System.out.println(String.format("Cold start: %d callers, %d succeeded in %d ms, failures %s; password "
                     + "grants %d, refresh grants %d, token requests %d, API requests %d (bearer: %s), API 401 %d",
-                    CALLERS, succeeded.get(), millis, failures, stats.getInt("passwordGrants"),
-                    stats.getInt("refreshGrants"), stats.getInt("tokenRequests"), stats.getInt("apiRequests"), bearers,
-                    stats.getInt("apiUnauthorized")));
+                    CALLERS, succeeded.get(), millis, failures, stats.passwordGrants(), stats.refreshGrants(),
+                    stats.tokenRequests(), stats.apiRequests(), bearers, stats.apiUnauthorized()));
 
             assertThat(failures).as("failed callers").isEmpty();
             assertThat(succeeded.get()).as("callers that read events").isEqualTo(CALLERS);
-            assertThat(stats.getInt("passwordGrants")).as("password grants").isEqualTo(1);
-            assertThat(stats.getInt("refreshGrants")).as("refresh grants").isZero();
-            assertThat(stats.getInt("tokenErrors")).as("token errors").isZero();
-            assertThat(stats.getInt("apiRequests")).as("API requests").isEqualTo(CALLERS);
+            assertThat(stats.passwordGrants()).as("password grants").isEqualTo(1);
+            assertThat(stats.refreshGrants()).as("refresh grants").isZero();
+            assertThat(stats.tokenErrors()).as("token errors").isZero();
+            assertThat(stats.apiRequests()).as("API requests").isEqualTo(CALLERS);
             assertThat(apiRequests).as("recorded API requests").hasSize(CALLERS);
             assertThat(bearers).as("API requests by bearer").containsExactly(Map.entry("valid", (long) CALLERS));
-            assertThat(apiRequests).allSatisfy(request -> assertThat(request.asJsonObject().getJsonObject("headers")
-                    .getJsonArray("authorization").getString(0)).startsWith("Bearer "));
-            assertThat(stats.getInt("apiUnauthorized")).as("API 401").isZero();
+            assertThat(apiRequests).allSatisfy(request -> assertThat(request.header("authorization"))
+                    .startsWith("Bearer "));
+            assertThat(stats.apiUnauthorized()).as("API 401").isZero();
         } finally {
             callers.forEach(Thread::interrupt);
         }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -25,6 +24,9 @@ import ch.ticketpark.client.TicketparkTokens;
 import ch.ticketpark.client.api.EventsClient;
 import ch.ticketpark.client.api.ShowsClient;
 import ch.ticketpark.client.model.Event;
+import ch.ticketpark.sandbox.client.RecordedRequest;
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
 
 /** An EJB injects the Ticketpark client and lists events from the sandbox; another client gets no token. */
 @ExtendWith(ArquillianExtension.class)
@@ -52,7 +54,9 @@ class EventsIT {
     @Inject
     TicketparkTokens tokens;
 
-    private JsonObject before;
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
+    private SandboxStats before;
 
     /**
      * Every test starts from the same state, whatever ran before it: the sandbox's seed data and counters, and a client
@@ -61,13 +65,18 @@ class EventsIT {
      */
     @BeforeEach
     void freshSandboxAndClient() {
-        Sandbox.reset();
+        sandbox.reset();
         tokens.invalidate();
-        before = Sandbox.stats();
+        before = sandbox.stats();
     }
 
-    private int increase(String counter) {
-        return Sandbox.stats().getInt(counter) - before.getInt(counter);
+    private long increase(String counter) {
+        return sandbox.stats().counter(counter) - before.counter(counter);
+    }
+
+    /** The last API request the sandbox recorded. */
+    private RecordedRequest lastRequest() {
+        return sandbox.requests("api", 1).get(0);
     }
 
     @Test
@@ -78,13 +87,13 @@ class EventsIT {
             assertThat(event.pid()).isNotBlank();
             assertThat(event.name()).isNotBlank();
         });
-        JsonObject request = Sandbox.lastRequest();
-        assertThat(request.getString("method")).isEqualTo("GET");
-        assertThat(request.getString("path")).isEqualTo("/events/");
-        assertThat(request.getString("bearer")).isEqualTo("valid");
-        assertThat(Sandbox.lastRequestHeader("authorization")).contains("Bearer ****");
-        assertThat(Sandbox.lastRequestHeader("accept")).contains("application/json");
-        assertThat(Sandbox.lastRequestHeader("content-type")).contains("application/json");
+        RecordedRequest request = lastRequest();
+        assertThat(request.method()).isEqualTo("GET");
+        assertThat(request.path()).isEqualTo("/events/");
+        assertThat(request.bearer()).isEqualTo("valid");
+        assertThat(request.header("authorization")).isEqualTo("Bearer ****");
+        assertThat(request.header("accept")).isEqualTo("application/json");
+        assertThat(request.header("content-type")).isEqualTo("application/json");
         assertThat(increase("apiUnauthorized")).isZero();
     }
 
@@ -105,15 +114,16 @@ class EventsIT {
     void applicationsOwnTicketparkInterfaceGetsTheTokenWithoutRegisterProvider() {
         assertThat(own.list()).startsWith("[");
 
-        assertThat(Sandbox.lastRequest().getString("bearer")).isEqualTo("valid");
-        assertThat(Sandbox.lastRequestHeader("accept")).contains("application/json");
+        RecordedRequest request = lastRequest();
+        assertThat(request.bearer()).isEqualTo("valid");
+        assertThat(request.header("accept")).isEqualTo("application/json");
     }
 
     @Test
     void invalidatedTokenIsReplacedThroughTheRefreshGrant() {
         // this test's own first token (a password grant): the counters below count from here
         String first = tokens.accessToken();
-        before = Sandbox.stats();
+        before = sandbox.stats();
         tokens.invalidate();
 
         assertThat(reader.events()).isNotEmpty();
@@ -128,8 +138,9 @@ class EventsIT {
     void clientWithAnotherConfigKeySendsNoAuthorization() {
         assertThatThrownBy(other::list).isInstanceOf(WebApplicationException.class);
 
-        assertThat(Sandbox.lastRequest().getString("bearer")).isEqualTo("missing");
-        assertThat(Sandbox.lastRequestHeader("authorization")).isEmpty();
+        RecordedRequest request = lastRequest();
+        assertThat(request.bearer()).isEqualTo("missing");
+        assertThat(request.header("authorization")).isNull();
         assertThat(increase("apiUnauthorized")).isEqualTo(1);
     }
 }

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
+
 /**
  * The example application as its users see it, deployed as built (its own configuration points at the sandbox):
  * the events, their shows with capacity, and booking a ticket. Each test starts from the seed data and a token the
@@ -44,8 +47,10 @@ class ExampleAppIT {
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("example.war"))));
     }
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     /** The sandbox's counters after {@link #seedDataAndARenewedToken()}: the tests count from here. */
-    private JsonObject before;
+    private SandboxStats before;
 
     /**
      * Back to the seed data, with the application holding a token of this sandbox: the same state for every test,
@@ -57,16 +62,16 @@ class ExampleAppIT {
      */
     @BeforeEach
     void seedDataAndARenewedToken() throws Exception {
-        Sandbox.reset();
+        sandbox.reset();
 
         get("/api/events");
 
-        JsonObject stats = Sandbox.stats();
-        assertThat(stats.getInt("passwordGrantsSucceeded")).as("password grants").isEqualTo(1);
-        boolean first = stats.getInt("apiUnauthorized") == 0;
+        SandboxStats stats = sandbox.stats();
+        assertThat(stats.passwordGrantsSucceeded()).as("password grants").isEqualTo(1);
+        boolean first = stats.apiUnauthorized() == 0;
         assertThat(counters(stats, "apiRequests", "apiUnauthorized", "refreshGrantsFailed", "tokenRequests"))
                 .as(first ? "the first token" : "a forgotten token renewed")
-                .isEqualTo(first ? List.of(1, 0, 0, 1) : List.of(2, 1, 1, 2));
+                .isEqualTo(first ? List.of(1L, 0L, 0L, 1L) : List.of(2L, 1L, 1L, 2L));
         before = stats;
     }
 
@@ -117,12 +122,12 @@ class ExampleAppIT {
     void theTokenStatusShowsTheGrantsTheSandboxCountedAndNoToken() throws Exception {
         JsonObject status = (JsonObject) json(get("/api/token"));
 
-        JsonObject stats = Sandbox.stats();
+        SandboxStats stats = sandbox.stats();
         assertThat(status.getBoolean("ready")).isTrue();
         assertThat(status.getString("state")).isEqualTo("VALID");
         assertThat(status.getJsonNumber("secondsUntilExpiry").longValue()).isPositive();
         assertThat(status.getJsonNumber("passwordGrants").longValue())
-                .isGreaterThanOrEqualTo(stats.getInt("passwordGrantsSucceeded"));
+                .isGreaterThanOrEqualTo(stats.passwordGrantsSucceeded());
         assertThat(status.getJsonObject("lastObtained").getString("grantType")).isEqualTo("password");
         assertThat(status.getJsonArray("problems")).isEmpty();
         assertThat(status.toString()).doesNotContain("demo-secret", "demo-password");
@@ -145,15 +150,15 @@ class ExampleAppIT {
     /** No token request and no rejected token since the renewal: the test ran with the token of its own sandbox. */
     private void assertTheRenewedTokenServedEveryCall() {
         assertThat(List.of(increase("tokenRequests"), increase("apiUnauthorized"))).as("token requests, API 401")
-                .isEqualTo(List.of(0, 0));
+                .isEqualTo(List.of(0L, 0L));
     }
 
-    private int increase(String counter) {
-        return Sandbox.stats().getInt(counter) - before.getInt(counter);
+    private long increase(String counter) {
+        return sandbox.stats().counter(counter) - before.counter(counter);
     }
 
-    private static List<Integer> counters(JsonObject stats, String... names) {
-        return Arrays.stream(names).map(stats::getInt).toList();
+    private static List<Long> counters(SandboxStats stats, String... names) {
+        return Arrays.stream(names).map(stats::counter).toList();
     }
 
     private static URI url(String path) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import ch.ticketpark.sandbox.client.Faults;
+import ch.ticketpark.sandbox.client.SandboxControl;
 import it.servers.LibertyServer;
 
 /**
@@ -44,6 +46,8 @@ class HealthIT {
     /** Far above what reading the status costs, far below the held token request. */
     private static final Duration FLAT = Duration.ofSeconds(2);
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.placeholder("health-it");
@@ -51,13 +55,13 @@ class HealthIT {
 
     @BeforeEach
     void shortLivedTokens() {
-        Sandbox.reset();
-        Sandbox.accessTokenLifetime(LIFETIME_SECONDS);
+        sandbox.reset();
+        sandbox.lifetimes(Duration.ofSeconds(LIFETIME_SECONDS), null);
     }
 
     @AfterEach
     void resetSandbox() {
-        Sandbox.reset();
+        sandbox.reset();
     }
 
     @Test
@@ -96,9 +100,9 @@ class HealthIT {
             before.add(timed(server, 200));
         }
         awaitExpired(server);
-        Sandbox.fault("{\"target\":\"token\",\"type\":\"delay\",\"delayMillis\":" + HOLD_MILLIS + ",\"count\":1}");
+        sandbox.arm(Faults.token().delay(Duration.ofMillis(HOLD_MILLIS)).times(1));
         CompletableFuture<HttpResponse<String>> call = CompletableFuture.supplyAsync(() -> get(server, "/api/events"));
-        Awaits.until("the refresh held", () -> Sandbox.faults().getJsonObject("injected").getInt("token") == 1);
+        Awaits.until("the refresh held", () -> sandbox.faultsInjected().get("token") == 1);
         List<Long> during = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             during.add(timed(server, 200));
@@ -113,7 +117,7 @@ class HealthIT {
 
     private void downWhileTheBreakerIsOpenAndUpAfterTheProbe(LibertyServer server) throws Exception {
         awaitExpired(server);
-        Sandbox.fault("{\"target\":\"token\",\"type\":\"status\",\"status\":503,\"count\":2}");
+        sandbox.arm(Faults.token().status(503).times(2));
         assertThat(server.get("/api/events").statusCode()).isEqualTo(502);
         assertThat(server.get("/api/events").statusCode()).isEqualTo(502);
 
@@ -130,7 +134,7 @@ class HealthIT {
 
     private void downAfterWrongClientCredentialsAndUpAfterTheNextToken(LibertyServer server) throws Exception {
         awaitExpired(server);
-        Sandbox.fault("{\"target\":\"token\",\"type\":\"invalid_client\",\"count\":1}");
+        sandbox.arm(Faults.token().invalidClient().times(1));
         assertThat(server.get("/api/events").statusCode()).isEqualTo(502);
 
         JsonObject rejected = expect(server, 503, "DOWN");
@@ -143,17 +147,17 @@ class HealthIT {
 
     private void downForGoodWhenTheChainEnds(LibertyServer server) throws Exception {
         awaitExpired(server);
-        Sandbox.reset(); // forgets every token it issued
+        sandbox.reset(); // forgets every token it issued
         assertThat(server.get("/api/events").statusCode()).isEqualTo(502);
 
         JsonObject ended = expect(server, 503, "DOWN");
         assertThat(ended.getString("code")).isEqualTo("TPC0003");
         assertThat(ended.getString("problems")).isEqualTo("REFRESH_TOKEN_CHAIN_ENDED");
         assertThat(ended.getString("reason")).startsWith("the refresh-token chain has ended");
-        int requests = Sandbox.stats().getInt("tokenRequests");
+        long requests = sandbox.stats().tokenRequests();
         assertThat(server.get("/api/events").statusCode()).isEqualTo(502);
         expect(server, 503, "DOWN");
-        assertThat(Sandbox.stats().getInt("tokenRequests")).as("token requests after the end").isEqualTo(requests);
+        assertThat(sandbox.stats().tokenRequests()).as("token requests after the end").isEqualTo(requests);
     }
 
     /** Waits until the current token has expired: the next call requests one. */

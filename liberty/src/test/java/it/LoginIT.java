@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.JsonObject;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ch.ticketpark.client.internal.store.FileTokenStore;
 import ch.ticketpark.client.spi.StoredTokens;
+import ch.ticketpark.sandbox.client.RecordedRequest;
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
 import it.servers.LibertyServer;
 import it.servers.LoginJar;
 
@@ -43,14 +44,16 @@ class LoginIT {
     @TempDir
     Path tokens;
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     @BeforeEach
     void resetSandbox() {
-        Sandbox.reset();
+        sandbox.reset();
     }
 
     @AfterEach
     void resetSandboxAfter() {
-        Sandbox.reset();
+        sandbox.reset();
     }
 
     @Test
@@ -65,9 +68,9 @@ class LoginIT {
                 .orElseThrow(() -> new AssertionError("the login stored nothing in " + store().path()));
         assertThat(List.of(stored.hasAccessToken(), stored.version())).as("stored an access token, version")
                 .containsExactly(false, 1L);
-        JsonObject afterLogin = Sandbox.stats();
-        assertThat(List.of(afterLogin.getInt("passwordGrants"), afterLogin.getInt("refreshGrants")))
-                .as("password grants, refresh grants after the login").containsExactly(1, 0);
+        SandboxStats afterLogin = sandbox.stats();
+        assertThat(List.of(afterLogin.passwordGrants(), afterLogin.refreshGrants()))
+                .as("password grants, refresh grants after the login").containsExactly(1L, 0L);
 
         try (LibertyServer server = LibertyServer.create("login")) {
             server.configure(config());
@@ -75,22 +78,21 @@ class LoginIT {
 
             HttpResponse<String> events = server.get("/api/events");
 
-            JsonObject stats = Sandbox.stats();
-            List<String> grants = Sandbox.grantTypes();
+            SandboxStats stats = sandbox.stats();
+            List<String> grants = sandbox.requests("token", 100).stream().map(RecordedRequest::grantType).toList();
             StoredTokens after = store().load().orElseThrow(() -> new AssertionError("the store lost its state"));
             System.out.printf("Login, then %s started in %d ms without a password: HTTP %d; password grants %d, "
                     + "refresh grants %d (succeeded %d), refresh token reuses %d, token errors %d, API 401 %d; "
                     + "token requests %s; stored version %d -> %d%n", server.name(), server.lastStart().toMillis(),
-                    events.statusCode(), stats.getInt("passwordGrants"), stats.getInt("refreshGrants"),
-                    stats.getInt("refreshGrantsSucceeded"), stats.getInt("refreshTokenReuses"),
-                    stats.getInt("tokenErrors"), stats.getInt("apiUnauthorized"), grants, stored.version(),
-                    after.version());
+                    events.statusCode(), stats.passwordGrants(), stats.refreshGrants(), stats.refreshGrantsSucceeded(),
+                    stats.refreshTokenReuses(), stats.tokenErrors(), stats.apiUnauthorized(), grants,
+                    stored.version(), after.version());
             assertThat(events.statusCode()).as("the server's first call: %s", events.body()).isEqualTo(200);
-            assertThat(stats.getInt("passwordGrants")).as("password grants in all: the login's").isEqualTo(1);
-            assertThat(stats.getInt("refreshGrantsSucceeded")).as("refresh grants that succeeded").isEqualTo(1);
-            assertThat(stats.getInt("refreshGrants")).as("refresh grants").isEqualTo(1);
-            assertThat(stats.getInt("refreshTokenReuses")).as("refresh tokens sent again").isZero();
-            assertThat(stats.getInt("tokenErrors")).as("token errors").isZero();
+            assertThat(stats.passwordGrants()).as("password grants in all: the login's").isEqualTo(1);
+            assertThat(stats.refreshGrantsSucceeded()).as("refresh grants that succeeded").isEqualTo(1);
+            assertThat(stats.refreshGrants()).as("refresh grants").isEqualTo(1);
+            assertThat(stats.refreshTokenReuses()).as("refresh tokens sent again").isZero();
+            assertThat(stats.tokenErrors()).as("token errors").isZero();
             assertThat(grants).as("token requests, oldest first: the login's, then the server's")
                     .containsExactly("password", "refresh_token");
             assertThat(List.of(after.hasAccessToken(), after.version()))

@@ -2,12 +2,12 @@ package it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.example.EventService;
+import ch.ticketpark.sandbox.client.Fault;
+import ch.ticketpark.sandbox.client.Faults;
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
 
 /**
  * 50 concurrent callers through the example application's EJB for 60 seconds, with 2-second tokens, while the sandbox
@@ -33,7 +37,8 @@ class RefusedRotationSoakIT {
     private static final long DURATION_MILLIS = 60_000;
     private static final long LIFETIME_MILLIS = 2_000;
     private static final int EVERY = 3;
-    private static final String[] REFUSED_ANSWERS = {"zero_expires_in", "missing_expires_in", "missing_access_token"};
+    private static final List<Fault> REFUSED_ANSWERS = List.of(Faults.token().zeroExpiresIn(),
+            Faults.token().missingExpiresIn(), Faults.token().missingAccessToken());
     /** 3 x 40 faults, one every third refresh request: enough for 360 refresh requests, far above the bound below. */
     private static final int ROUNDS = 40;
 
@@ -46,15 +51,17 @@ class RefusedRotationSoakIT {
     @Inject
     EventService service;
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     @AfterEach
     void resetSandbox() {
-        Sandbox.reset();
+        sandbox.reset();
     }
 
     @Test
     void fiftyCallersKeepWorkingWhileEveryThirdRefreshIsRefusedButRotated() throws Exception {
-        Sandbox.reset();
-        Sandbox.accessTokenLifetime((int) (LIFETIME_MILLIS / 1000));
+        sandbox.reset();
+        sandbox.lifetimes(Duration.ofSeconds(LIFETIME_MILLIS / 1000), null);
         armRefusedRotations();
         assertThat(service.events()).isNotEmpty();
         long start = System.nanoTime();
@@ -63,12 +70,12 @@ class RefusedRotationSoakIT {
         Callers callers = Callers.start(CALLERS, end, () -> !service.events().isEmpty());
         assertThat(callers.awaitEnd(deadline)).as("callers all ended within a minute after the end").isTrue();
 
-        JsonObject stats = Sandbox.stats();
-        int injected = Sandbox.faults().getJsonObject("injected").getInt("token");
+        SandboxStats stats = sandbox.stats();
+        long injected = sandbox.faultsInjected().get("token");
         int medianInProgress = callers.medianInProgress();
         long failed = callers.failed();
         String failures = callers.describeFailures();
-        int refreshGrants = stats.getInt("refreshGrants");
+        long refreshGrants = stats.refreshGrants();
         // No storm. A working client refreshes once per refresh interval (1.6 s: the default skew is 20 % of the
         // 2-second lifetime); allowing for scheduling, at most once per half lifetime, plus the first grant and one
         // in flight at the end: 60 + 2 good grants. Each refused answer costs one more grant (the next one, with the
@@ -84,22 +91,22 @@ class RefusedRotationSoakIT {
                 + "refused-but-rotated answers injected (at least %d expected); password grants %d (%d succeeded); "
                 + "refresh grants %d (%d succeeded, %d failed, at most %d allowed); %d refresh token reuses; %d API 401",
                 callers.calls(), CALLERS, DURATION_MILLIS / 1000, failed, failures, callers.maxInProgress(),
-                medianInProgress, callers.sampleCount(), callers.timeline(), stats.getInt("tokenRequests"), injected,
+                medianInProgress, callers.sampleCount(), callers.timeline(), stats.tokenRequests(), injected,
                 minInjected,
-                stats.getInt("passwordGrants"), stats.getInt("passwordGrantsSucceeded"), refreshGrants,
-                stats.getInt("refreshGrantsSucceeded"), stats.getInt("refreshGrantsFailed"), maxRefreshGrants,
-                stats.getInt("refreshTokenReuses"), stats.getInt("apiUnauthorized")));
+                stats.passwordGrants(), stats.passwordGrantsSucceeded(), refreshGrants, stats.refreshGrantsSucceeded(),
+                stats.counter("refreshGrantsFailed"), maxRefreshGrants, stats.refreshTokenReuses(),
+                stats.apiUnauthorized()));
 
         // every check, so that a failing run names each broken promise at once (not SoftAssertions: it needs
         // ByteBuddy in the deployment)
         List<String> broken = new ArrayList<>();
         Callers.check(broken, () -> assertThat(failed).as("failed calls: %s", failures).isZero());
         Callers.check(broken,
-                () -> assertThat(stats.getInt("refreshTokenReuses")).as("refresh tokens used twice").isZero());
-        Callers.check(broken, () -> assertThat(stats.getInt("passwordGrants")).as("password grants attempted")
+                () -> assertThat(stats.refreshTokenReuses()).as("refresh tokens used twice").isZero());
+        Callers.check(broken, () -> assertThat(stats.passwordGrants()).as("password grants attempted")
                 .isLessThanOrEqualTo(1));
         Callers.check(broken,
-                () -> assertThat(stats.getInt("passwordGrantsSucceeded")).as("password grants").isLessThanOrEqualTo(1));
+                () -> assertThat(stats.passwordGrantsSucceeded()).as("password grants").isLessThanOrEqualTo(1));
         Callers.check(broken,
                 () -> assertThat(callers.maxInProgress()).as("most calls in progress at once")
                         .isGreaterThanOrEqualTo(40));
@@ -108,9 +115,9 @@ class RefusedRotationSoakIT {
         Callers.check(broken, () -> assertThat(injected).as("refused-but-rotated answers injected")
                 .isGreaterThanOrEqualTo(minInjected));
         Callers.check(broken,
-                () -> assertThat(stats.getInt("tokenFaults")).as("token faults counted").isEqualTo(injected));
+                () -> assertThat(stats.tokenFaults()).as("token faults counted").isEqualTo(injected));
         Callers.check(broken,
-                () -> assertThat(refreshGrants).as("refresh grants").isLessThanOrEqualTo((int) maxRefreshGrants));
+                () -> assertThat(refreshGrants).as("refresh grants").isLessThanOrEqualTo(maxRefreshGrants));
         assertThat(broken).as("broken promises").isEmpty();
     }
 
@@ -118,11 +125,10 @@ class RefusedRotationSoakIT {
      * Every third refresh request gets a refused-but-rotated answer, the three kinds in turn: faults of one target
      * apply one after the other, each counting its own three refresh requests.
      */
-    private static void armRefusedRotations() {
+    private void armRefusedRotations() {
         for (int round = 0; round < ROUNDS; round++) {
-            for (String type : REFUSED_ANSWERS) {
-                Sandbox.fault("{\"target\":\"token\",\"type\":\"" + type + "\",\"every\":" + EVERY
-                        + ",\"grantType\":\"refresh_token\",\"count\":1}");
+            for (Fault refused : REFUSED_ANSWERS) {
+                sandbox.arm(refused.every(EVERY).grantType("refresh_token").times(1));
             }
         }
     }

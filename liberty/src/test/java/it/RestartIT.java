@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -24,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ch.ticketpark.client.internal.store.FileTokenStore;
 import ch.ticketpark.client.spi.StoredTokens;
+import ch.ticketpark.sandbox.client.RecordedRequest;
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
 import it.servers.LibertyServer;
 
 /**
@@ -48,15 +50,17 @@ class RestartIT {
     @TempDir
     Path tokens;
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     @BeforeEach
     void shortLivedTokens() {
-        Sandbox.reset();
-        Sandbox.accessTokenLifetime(ACCESS_TOKEN_SECONDS);
+        sandbox.reset();
+        sandbox.lifetimes(Duration.ofSeconds(ACCESS_TOKEN_SECONDS), null);
     }
 
     @AfterEach
     void resetSandbox() {
-        Sandbox.reset();
+        sandbox.reset();
     }
 
     @Test
@@ -89,9 +93,9 @@ class RestartIT {
             callAfterRestart(server, first, "password removed");
 
             // the server has no password indeed: once the chain ends, it sends none and says so (TPC0003)
-            Sandbox.reset();
+            sandbox.reset();
             HttpResponse<String> ended = server.get("/api/events");
-            int passwordGrants = Sandbox.stats().getInt("passwordGrants");
+            long passwordGrants = sandbox.stats().passwordGrants();
             System.out.printf("Restart (password removed), chain ended by a sandbox reset: HTTP %d, password grants"
                     + " %d%n", ended.statusCode(), passwordGrants);
             // the example answers 502 for the client's exceptions, also when the REST client wrapped one
@@ -113,9 +117,9 @@ class RestartIT {
 
         HttpResponse<String> events = server.get("/api/events");
         assertThat(events.statusCode()).as("the first call: %s", events.body()).isEqualTo(200);
-        JsonObject stats = Sandbox.stats();
-        assertThat(List.of(stats.getInt("passwordGrants"), stats.getInt("refreshGrants")))
-                .as("password grants, refresh grants after the first call").containsExactly(1, 0);
+        SandboxStats stats = sandbox.stats();
+        assertThat(List.of(stats.passwordGrants(), stats.refreshGrants()))
+                .as("password grants, refresh grants after the first call").containsExactly(1L, 0L);
         StoredTokens stored = store().load()
                 .orElseThrow(() -> new AssertionError("nothing stored in " + store().path()));
         assertThat(stored.hasAccessToken()).as("the access token of the password grant stored").isTrue();
@@ -139,22 +143,21 @@ class RestartIT {
 
         HttpResponse<String> events = server.get("/api/events");
 
-        JsonObject stats = Sandbox.stats();
-        List<String> grants = Sandbox.grantTypes();
+        SandboxStats stats = sandbox.stats();
+        List<String> grants = sandbox.requests("token", 100).stream().map(RecordedRequest::grantType).toList();
         StoredTokens second = store().load().orElseThrow(() -> new AssertionError("the store lost its state"));
         System.out.printf("Restart (%s): HTTP %d; password grants %d, refresh grants %d (succeeded %d), refresh "
                 + "token reuses %d, token errors %d, API 401 %d; token requests %s; stored version %d -> %d%n", what,
-                events.statusCode(), stats.getInt("passwordGrants"), stats.getInt("refreshGrants"),
-                stats.getInt("refreshGrantsSucceeded"), stats.getInt("refreshTokenReuses"),
-                stats.getInt("tokenErrors"), stats.getInt("apiUnauthorized"), grants, first.version(),
+                events.statusCode(), stats.passwordGrants(), stats.refreshGrants(), stats.refreshGrantsSucceeded(),
+                stats.refreshTokenReuses(), stats.tokenErrors(), stats.apiUnauthorized(), grants, first.version(),
                 second.version());
         assertThat(events.statusCode()).as("the call after the restart: %s", events.body()).isEqualTo(200);
-        assertThat(stats.getInt("passwordGrants")).as("password grants in all: the first run's").isEqualTo(1);
-        assertThat(stats.getInt("refreshGrantsSucceeded")).as("refresh grants that succeeded").isEqualTo(1);
-        assertThat(stats.getInt("refreshGrants")).as("refresh grants").isEqualTo(1);
-        assertThat(stats.getInt("refreshTokenReuses")).as("refresh tokens sent again").isZero();
-        assertThat(stats.getInt("tokenErrors")).as("token errors").isZero();
-        assertThat(stats.getInt("apiUnauthorized")).as("API 401: the expired access token is not sent").isZero();
+        assertThat(stats.passwordGrants()).as("password grants in all: the first run's").isEqualTo(1);
+        assertThat(stats.refreshGrantsSucceeded()).as("refresh grants that succeeded").isEqualTo(1);
+        assertThat(stats.refreshGrants()).as("refresh grants").isEqualTo(1);
+        assertThat(stats.refreshTokenReuses()).as("refresh tokens sent again").isZero();
+        assertThat(stats.tokenErrors()).as("token errors").isZero();
+        assertThat(stats.apiUnauthorized()).as("API 401: the expired access token is not sent").isZero();
         assertThat(grants).as("token requests, oldest first").containsExactly("password", "refresh_token");
         assertThat(second.version()).as("version of the stored state after the refresh").isEqualTo(2);
         // compared, never shown: a failure message must not carry a token into the failsafe report

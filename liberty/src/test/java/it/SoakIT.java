@@ -2,12 +2,12 @@ package it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.example.EventService;
+import ch.ticketpark.sandbox.client.Faults;
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
 
 /**
  * 50 concurrent callers through the example application's EJB for 62 seconds, with 2-second tokens (31 expiries),
@@ -73,29 +76,31 @@ class SoakIT {
     @Inject
     EventService service;
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     @AfterEach
     void resetSandbox() {
-        Sandbox.reset();
+        sandbox.reset();
     }
 
     @Test
     void fiftyCallersKeepWorkingThroughExpiriesFaultsAndARevocation() throws Exception {
-        Sandbox.reset();
-        Sandbox.accessTokenLifetime((int) LIFETIME_SECONDS);
+        sandbox.reset();
+        sandbox.lifetimes(Duration.ofSeconds(LIFETIME_SECONDS), null);
         assertThat(service.events()).isNotEmpty();
         long start = System.nanoTime();
         long end = start + TimeUnit.MILLISECONDS.toNanos(DURATION_MILLIS);
         Callers callers = Callers.start(CALLERS, end, () -> !service.events().isEmpty());
-        List<JsonObject> snapshots = injectFaults(start);
+        List<SandboxStats> snapshots = injectFaults(start);
         boolean ended = callers.awaitEnd(start + TimeUnit.MILLISECONDS.toNanos(MAX_RUNTIME_MILLIS));
         long runtimeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-        JsonObject beforeRevocation = snapshots.get(0);
-        JsonObject afterRevocation = snapshots.get(1);
-        JsonObject stats = Sandbox.stats();
-        int grants = stats.getInt("passwordGrantsSucceeded") + stats.getInt("refreshGrantsSucceeded");
-        int unauthorized = stats.getInt("apiUnauthorized");
-        int expired = stats.getInt("apiUnauthorizedExpired");
+        SandboxStats beforeRevocation = snapshots.get(0);
+        SandboxStats afterRevocation = snapshots.get(1);
+        SandboxStats stats = sandbox.stats();
+        long grants = stats.passwordGrantsSucceeded() + stats.refreshGrantsSucceeded();
+        long unauthorized = stats.apiUnauthorized();
+        long expired = stats.counter("apiUnauthorizedExpired");
         double p50 = callers.percentile(50);
         double tailPercentile = Math.min(99, 100 - 100.0 * STALLED_CALLS_PER_CALLER * CALLERS / callers.calls());
         double tail = callers.percentile(tailPercentile);
@@ -109,10 +114,10 @@ class SoakIT {
                 CALLERS,
                 DURATION_MILLIS / 1000, runtimeMillis, callers.failed(), callers.describeFailures(),
                 callers.fewestCallsOfOneCaller(), callers.maxInProgress(), callers.medianInProgress(),
-                callers.sampleCount(), callers.timeline(), EXPIRIES, REVOCATIONS, stats.getInt("tokenFaults"),
-                stats.getInt("tokenRequests") + stats.getInt("tokenFaults"), grants,
-                stats.getInt("passwordGrantsSucceeded"), stats.getInt("refreshGrantsSucceeded"), EXPIRIES,
-                MAX_GRANTS, stats.getInt("refreshTokenReuses"), refused(beforeRevocation),
+                callers.sampleCount(), callers.timeline(), EXPIRIES, REVOCATIONS, stats.tokenFaults(),
+                stats.tokenRequests() + stats.tokenFaults(), grants, stats.passwordGrantsSucceeded(),
+                stats.refreshGrantsSucceeded(), EXPIRIES, MAX_GRANTS, stats.refreshTokenReuses(),
+                refused(beforeRevocation),
                 refused(afterRevocation), AFTER_REVOCATION_MILLIS / 1000, refused(stats), expired, unauthorized, p50,
                 tailPercentile, tail, tailBound, callers.percentile(99), callers.percentile(100));
 
@@ -135,57 +140,57 @@ class SoakIT {
         // on a loaded machine: 1.7 to 2 % of the calls in the runs seen) are counted apart and bounded at 5 % of the
         // calls; a client that sent tokens past their expiry would have one per caller per expiry, 50 x 31 = 1550,
         // some 20 % of the calls.
-        int refusedBefore = refused(beforeRevocation);
-        int refusedByRevocation = refused(afterRevocation) - refusedBefore;
+        long refusedBefore = refused(beforeRevocation);
+        long refusedByRevocation = refused(afterRevocation) - refusedBefore;
         Callers.check(broken, () -> assertThat(refusedBefore).as("API 401 (not expired) before the revocation")
                 .isZero());
         Callers.check(broken, () -> assertThat(refusedByRevocation).as("API 401 (not expired) from %d s to %d s",
                 REVOCATION_MILLIS / 1000, AFTER_REVOCATION_MILLIS / 1000).isLessThanOrEqualTo(CALLERS));
         Callers.check(broken, () -> assertThat(refused(stats)).as("API 401 (not expired) in all (none after %d s)",
                 AFTER_REVOCATION_MILLIS / 1000).isEqualTo(refused(afterRevocation)));
-        Callers.check(broken, () -> assertThat((long) expired).as("API 401 for tokens expired on the way")
+        Callers.check(broken, () -> assertThat(expired).as("API 401 for tokens expired on the way")
                 .isLessThanOrEqualTo(callers.calls() / 20));
         Callers.check(broken,
                 () -> assertThat(tail).as("latency p%.1f (ms), p50 %.1f ms", tailPercentile, p50)
                         .isLessThanOrEqualTo(tailBound));
         Callers.check(broken,
-                () -> assertThat(stats.getInt("refreshTokenReuses")).as("refresh tokens used twice").isZero());
+                () -> assertThat(stats.refreshTokenReuses()).as("refresh tokens used twice").isZero());
         Callers.check(broken,
-                () -> assertThat(stats.getInt("passwordGrantsSucceeded")).as("password grants").isEqualTo(1));
-        Callers.check(broken, () -> assertThat(grants).as("grants").isBetween(EXPIRIES, MAX_GRANTS));
+                () -> assertThat(stats.passwordGrantsSucceeded()).as("password grants").isEqualTo(1));
+        Callers.check(broken, () -> assertThat(grants).as("grants").isBetween((long) EXPIRIES, (long) MAX_GRANTS));
         // the only token requests that failed are those the sandbox failed on purpose (its faults answer before
         // the token endpoint counts a request): no invalid_grant, no lost rotation
-        Callers.check(broken, () -> assertThat(stats.getInt("tokenRequests")).as("token requests that reached the "
+        Callers.check(broken, () -> assertThat(stats.tokenRequests()).as("token requests that reached the "
                 + "endpoint").isEqualTo(grants));
         Callers.check(broken,
-                () -> assertThat(stats.getInt("tokenFaults")).as("token faults injected").isEqualTo(FAULTS));
+                () -> assertThat(stats.tokenFaults()).as("token faults injected").isEqualTo(FAULTS));
         assertThat(broken).as("broken promises").isEmpty();
     }
 
     /** API requests refused for a token that was never issued or was forgotten (revoke), not for one expired. */
-    private static int refused(JsonObject stats) {
-        return stats.getInt("apiUnauthorized") - stats.getInt("apiUnauthorizedExpired");
+    private static long refused(SandboxStats stats) {
+        return stats.apiUnauthorized() - stats.counter("apiUnauthorizedExpired");
     }
 
     /**
      * The faults, spread over the run: each burst is shorter than the client's retries. Returns the sandbox's stats
      * just before the revocation and 9 s after it.
      */
-    private static List<JsonObject> injectFaults(long start) throws InterruptedException {
+    private List<SandboxStats> injectFaults(long start) throws InterruptedException {
         at(start, 8_000);
-        Sandbox.fault("{\"target\":\"token\",\"type\":\"status\",\"status\":503,\"count\":2}");
+        sandbox.arm(Faults.token().status(503).times(2));
         at(start, 16_000);
-        Sandbox.fault("{\"target\":\"token\",\"type\":\"delay\",\"delayMillis\":1500,\"count\":2}");
+        sandbox.arm(Faults.token().delay(Duration.ofMillis(1500)).times(2));
         at(start, 24_000);
-        Sandbox.fault("{\"target\":\"token\",\"type\":\"drop\",\"count\":1}");
+        sandbox.arm(Faults.token().drop().times(1));
         at(start, REVOCATION_MILLIS);
-        JsonObject beforeRevocation = Sandbox.stats();
-        Sandbox.revoke();
+        SandboxStats beforeRevocation = sandbox.stats();
+        sandbox.revoke();
         at(start, AFTER_REVOCATION_MILLIS);
-        JsonObject afterRevocation = Sandbox.stats();
-        Sandbox.fault("{\"target\":\"token\",\"type\":\"status\",\"status\":500,\"count\":2,\"retryAfterSeconds\":1}");
+        SandboxStats afterRevocation = sandbox.stats();
+        sandbox.arm(Faults.token().status(500).times(2).retryAfter(1));
         at(start, 48_000);
-        Sandbox.fault("{\"target\":\"token\",\"type\":\"status\",\"status\":502,\"count\":1}");
+        sandbox.arm(Faults.token().status(502).times(1));
         return List.of(beforeRevocation, afterRevocation);
     }
 

@@ -3,14 +3,13 @@ package it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
 import it.servers.LibertyServer;
 
 /**
@@ -41,6 +42,8 @@ class TelemetryIT {
     private static final Pattern HISTOGRAM_COUNT = Pattern.compile("getCount=(\\d+)");
     private static final Pattern SPAN = Pattern.compile("'ticketpark token request (password|refresh_token)'");
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.placeholder("telemetry-it");
@@ -48,13 +51,13 @@ class TelemetryIT {
 
     @BeforeEach
     void shortLivedTokens() {
-        Sandbox.reset();
-        Sandbox.accessTokenLifetime(LIFETIME_SECONDS);
+        sandbox.reset();
+        sandbox.lifetimes(Duration.ofSeconds(LIFETIME_SECONDS), null);
     }
 
     @AfterEach
     void resetSandbox() {
-        Sandbox.reset();
+        sandbox.reset();
     }
 
     @Test
@@ -85,11 +88,11 @@ class TelemetryIT {
                 TimeUnit.MILLISECONDS.sleep(LIFETIME_SECONDS * 1000L + 300);
                 assertThat(server.get("/api/events").statusCode()).isEqualTo(200);
             }
-            Sandbox.revoke(); // the API forgets the access token: the next call gets a 401 and is replayed
+            sandbox.revoke(); // the API forgets the access token: the next call gets a 401 and is replayed
             assertThat(server.get("/api/events").statusCode()).isEqualTo(200);
 
-            JsonObject stats = Sandbox.stats();
-            int tokenRequests = stats.getInt("tokenRequests");
+            SandboxStats stats = sandbox.stats();
+            long tokenRequests = stats.tokenRequests();
             Awaits.until("the export of all token requests", 20_000,
                     () -> sum(counter(server, "ticketpark.token.requests")) == tokenRequests);
             Map<String, Long> requests = counter(server, "ticketpark.token.requests");
@@ -104,13 +107,13 @@ class TelemetryIT {
 
             assertThat(requests).containsOnly(
                     Map.entry("ticketpark.grant_type=\"password\", ticketpark.outcome=\"success\"",
-                            (long) stats.getInt("passwordGrantsSucceeded")),
+                            stats.passwordGrantsSucceeded()),
                     Map.entry("ticketpark.grant_type=\"refresh_token\", ticketpark.outcome=\"success\"",
-                            (long) stats.getInt("refreshGrantsSucceeded")));
-            assertThat(stats.getInt("passwordGrantsSucceeded")).isEqualTo(1);
-            assertThat(stats.getInt("refreshGrantsSucceeded")).isEqualTo(REFRESHES + 1);
-            assertThat(rejections).containsOnly(Map.entry("", (long) stats.getInt("apiUnauthorized")));
-            assertThat(stats.getInt("apiUnauthorized")).isEqualTo(1);
+                            stats.refreshGrantsSucceeded()));
+            assertThat(stats.passwordGrantsSucceeded()).isEqualTo(1);
+            assertThat(stats.refreshGrantsSucceeded()).isEqualTo(REFRESHES + 1);
+            assertThat(rejections).containsOnly(Map.entry("", stats.apiUnauthorized()));
+            assertThat(stats.apiUnauthorized()).isEqualTo(1);
             assertThat(timed).isEqualTo(tokenRequests);
             assertThat(spans).isEqualTo(tokenRequests);
             assertThat(server.messages()).doesNotContain("CWMOT5000W");

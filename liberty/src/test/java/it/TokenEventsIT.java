@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -20,6 +19,9 @@ import ch.ticketpark.client.status.GrantType;
 import ch.ticketpark.client.status.TokenObtained;
 import ch.ticketpark.client.status.TokenRequestFailed;
 import ch.ticketpark.client.status.TokenStatus;
+import ch.ticketpark.sandbox.client.Faults;
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
 
 /**
  * An application's CDI observers receive one {@link TokenObtained} per grant the sandbox counted, with its grant type,
@@ -44,16 +46,18 @@ class TokenEventsIT {
     @Inject
     TokenEventCollector events;
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     @BeforeEach
     void fresh() {
-        Sandbox.reset();
+        sandbox.reset();
         tokens.invalidate(); // the refresh token the reset revoked may stay: then a failed refresh comes first
         events.clear();
     }
 
     @AfterEach
     void resetSandbox() {
-        Sandbox.reset();
+        sandbox.reset();
     }
 
     @Test
@@ -64,13 +68,13 @@ class TokenEventsIT {
             tokens.invalidate(); // forgotten: the next call refreshes
             tokens.accessToken();
         }
-        Sandbox.fault("{\"target\":\"token\",\"type\":\"status\",\"status\":500,\"count\":1}");
+        sandbox.arm(Faults.token().status(500).times(1));
         tokens.invalidate();
         tokens.accessToken(); // the refresh fails once and is retried
 
-        JsonObject stats = Sandbox.stats();
+        SandboxStats stats = sandbox.stats();
         // a fault is answered before the token endpoint counts the request
-        int requests = stats.getInt("tokenRequests") + stats.getInt("tokenFaults");
+        int requests = Math.toIntExact(stats.tokenRequests() + stats.tokenFaults());
         try {
             Awaits.until("an event per token request", () -> events.sync().size() >= requests
                     && events.async().size() >= requests);
@@ -81,9 +85,9 @@ class TokenEventsIT {
         assertThat(events.sync()).hasSize(requests);
         List<TokenObtained> obtained = of(TokenObtained.class);
         assertThat(obtained).filteredOn(event -> event.grantType() == GrantType.PASSWORD)
-                .hasSize(stats.getInt("passwordGrantsSucceeded")).hasSize(1);
+                .hasSize(Math.toIntExact(stats.passwordGrantsSucceeded())).hasSize(1);
         assertThat(obtained).filteredOn(event -> event.grantType() == GrantType.REFRESH_TOKEN)
-                .hasSize(stats.getInt("refreshGrantsSucceeded")).hasSize(REFRESHES + 1);
+                .hasSize(Math.toIntExact(stats.refreshGrantsSucceeded())).hasSize(REFRESHES + 1);
         List<TokenRequestFailed> failed = of(TokenRequestFailed.class);
         assertThat(failed).hasSize(requests - obtained.size());
         assertThat(failed).filteredOn(event -> event.code().equals("TPC0005")).singleElement()

@@ -2,13 +2,13 @@ package it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.client.TicketparkTokens;
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
 
 /**
  * With a 2-second token lifetime, a steady stream of calls keeps working through refreshes alone.
@@ -58,16 +60,18 @@ class TokenLifetimeIT {
     @Inject
     TicketparkTokens tokens;
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     @BeforeEach
     void shortLifetime() {
-        Sandbox.reset();
+        sandbox.reset();
         tokens.invalidate();
-        Sandbox.accessTokenLifetime(LIFETIME_SECONDS);
+        sandbox.lifetimes(Duration.ofSeconds(LIFETIME_SECONDS), null);
     }
 
     @AfterEach
     void resetSandbox() {
-        Sandbox.reset();
+        sandbox.reset();
     }
 
     @Test
@@ -76,8 +80,8 @@ class TokenLifetimeIT {
         int calls = 0;
         long start = System.nanoTime();
         long limit = start + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
-        JsonObject stats = Sandbox.stats();
-        while (stats.getInt("refreshGrants") < REFRESHES && stats.getInt("passwordGrants") <= 1
+        SandboxStats stats = sandbox.stats();
+        while (stats.refreshGrants() < REFRESHES && stats.passwordGrants() <= 1
                 && failures.isEmpty() && System.nanoTime() - limit < 0) {
             try {
                 assertThat(reader.events()).isNotEmpty();
@@ -86,7 +90,7 @@ class TokenLifetimeIT {
             }
             calls++;
             TimeUnit.MILLISECONDS.sleep(PAUSE_MILLIS);
-            stats = Sandbox.stats();
+            stats = sandbox.stats();
         }
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         // on schedule, one refresh per half lifetime (the skew is half of it); the first token and one refresh in
@@ -94,18 +98,18 @@ class TokenLifetimeIT {
         long maxRefreshGrants = elapsedMillis / (LIFETIME_SECONDS * 1000 / 2) + 2;
         System.out.println(String.format("Token lifetime: %d calls in %d ms; password grants %d, refresh grants %d "
                 + "(at most %d allowed), token errors %d, API 401 %d", calls, elapsedMillis,
-                stats.getInt("passwordGrants"), stats.getInt("refreshGrants"), maxRefreshGrants,
-                stats.getInt("tokenErrors"), stats.getInt("apiUnauthorized")));
+                stats.passwordGrants(), stats.refreshGrants(), maxRefreshGrants, stats.tokenErrors(),
+                stats.apiUnauthorized()));
 
         assertThat(failures).isEmpty();
-        assertThat(stats.getInt("passwordGrants")).as("password grants").isEqualTo(1);
-        assertThat(stats.getInt("refreshGrants")).as("refresh grants within %d s", LIMIT_SECONDS)
+        assertThat(stats.passwordGrants()).as("password grants").isEqualTo(1);
+        assertThat(stats.refreshGrants()).as("refresh grants within %d s", LIMIT_SECONDS)
                 .isGreaterThanOrEqualTo(REFRESHES)
-                .isLessThanOrEqualTo((int) maxRefreshGrants);
+                .isLessThanOrEqualTo(maxRefreshGrants);
         // the calls went on while tokens expired: at least the two lifetimes the refreshes need on schedule
         assertThat(elapsedMillis).as("milliseconds of calls").isGreaterThanOrEqualTo(LIFETIME_SECONDS * 1000L);
-        assertThat(stats.getInt("tokenErrors")).isZero();
-        assertThat(stats.getInt("refreshTokenReuses")).isZero();
-        assertThat(stats.getInt("apiUnauthorized")).isZero();
+        assertThat(stats.tokenErrors()).isZero();
+        assertThat(stats.refreshTokenReuses()).isZero();
+        assertThat(stats.apiUnauthorized()).isZero();
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.client.TicketparkTokens;
+import ch.ticketpark.sandbox.client.SandboxControl;
 
 /**
  * The token requests and the saves run on the server's managed threads, with the application's context, even when
@@ -34,9 +35,11 @@ class TokenThreadsIT {
     @Inject
     ContextRecordingStore store;
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     @Test
     void firstTokenAskedForOnAPlainThreadStillRunsEverythingOnManagedThreads() throws Exception {
-        Sandbox.reset();
+        sandbox.reset();
         CompletableFuture<String> first = new CompletableFuture<>();
         Thread plain = new Thread(() -> {
             try {

@@ -20,7 +20,7 @@ import ch.ticketpark.client.api.SectorsClient;
 import ch.ticketpark.client.api.ShowsClient;
 import ch.ticketpark.client.api.VenuesClient;
 import ch.ticketpark.client.exception.TicketparkApiException;
-import it.Sandbox;
+import ch.ticketpark.sandbox.client.SandboxControl;
 
 /**
  * An enterprise bean with the typed clients injected, which runs the test's calls inside its business methods, so
@@ -155,7 +155,7 @@ public class Api {
 
     /** Back to the sandbox's seed data; the reset forgets the tokens this deployment holds, so the client does too. */
     public void resetSandbox() {
-        Sandbox.reset();
+        SandboxControl.fromEnvironment().reset();
         tokens.invalidate();
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,7 +20,8 @@ import ch.ticketpark.client.model.Booking;
 import ch.ticketpark.client.model.Capacity;
 import ch.ticketpark.client.model.Person;
 import ch.ticketpark.client.model.Ticket;
-import it.Sandbox;
+import ch.ticketpark.sandbox.client.Email;
+import ch.ticketpark.sandbox.client.SandboxControl;
 import it.api.Cookbook.NewBooking;
 
 /**
@@ -42,6 +41,8 @@ class CreateBookingIT {
 
     @Inject
     Api api;
+
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
 
     @BeforeEach
     void seedData() {
@@ -72,12 +73,12 @@ class CreateBookingIT {
         assertThat(booking.customer().pid()).isEqualTo(booked.customer());
         assertThat(booking.customer().email()).isEqualTo("hugo.muster@example.com");
 
-        JsonArray emails = Sandbox.emails();
+        List<Email> emails = sandbox.emails();
         assertThat(emails).hasSize(1);
-        JsonObject email = emails.getJsonObject(0);
-        assertThat(email.getString("booking")).isEqualTo(booked.booking());
-        assertThat(email.getString("type")).isEqualTo("confirmation");
-        assertThat(email.getString("recipient")).isEqualTo("hugo.muster@example.com");
+        Email email = emails.get(0);
+        assertThat(email.booking()).isEqualTo(booked.booking());
+        assertThat(email.type()).isEqualTo("confirmation");
+        assertThat(email.recipient()).isEqualTo("hugo.muster@example.com");
 
         assertThat(capacity(Seed.COMEDY_SHOW)).isEqualTo(new Capacity.Counts(60, 4, 56));
     }
@@ -93,7 +94,7 @@ class CreateBookingIT {
         assertThat(refused.method()).isEqualTo("POST");
         assertThat(refused.path()).endsWith("/email/send");
         assertThat(refused.getMessage()).contains("not confirmed");
-        assertThat(Sandbox.emails()).isEmpty();
+        assertThat(sandbox.emails()).isEmpty();
         List<Ticket> tickets = api.call(c -> c.bookingTickets().list(booking, null));
         assertThat(tickets).isEmpty();
     }

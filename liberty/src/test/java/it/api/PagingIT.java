@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.client.Query;
 import ch.ticketpark.client.model.Event;
-import it.Sandbox;
+import ch.ticketpark.sandbox.client.RecordedRequest;
+import ch.ticketpark.sandbox.client.SandboxControl;
 
 /**
  * Paging through all events from an enterprise bean: {@code stream} over small pages yields exactly the records that
@@ -36,6 +36,8 @@ class PagingIT {
     @Inject
     Api api;
 
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
     @BeforeEach
     void sevenEvents() {
         api.resetSandbox();
@@ -47,9 +49,9 @@ class PagingIT {
     @Test
     void streamsAllEventsOverPagesOfThree() {
         long count = api.call(c -> c.events().count());
-        assertThat(Sandbox.lastRequest().getString("method")).isEqualTo("HEAD");
+        assertThat(sandbox.requests("api", 1).get(0).method()).isEqualTo("HEAD");
         List<String> onePage = pids(api.call(c -> c.events().list(BY_NAME.page(0).maxResults(1000))));
-        int requests = apiRequests();
+        long requests = apiRequests();
 
         List<String> streamed = pids(api.call(c -> c.events().stream(BY_NAME.maxResults(3)).toList()));
 
@@ -57,15 +59,15 @@ class PagingIT {
         assertThat(onePage).hasSize(7).doesNotHaveDuplicates();
         assertThat(streamed).isEqualTo(onePage);
         assertThat(apiRequests() - requests).as("pages of 3, 3 and 1").isEqualTo(3);
-        JsonArray pages = Sandbox.requests("api", 3);
+        List<RecordedRequest> pages = sandbox.requests("api", 3);
         for (int page = 0; page < 3; page++) {
-            assertThat(pages.getJsonObject(page).getString("query")).contains("maxResults=3", "page=" + page);
+            assertThat(pages.get(page).query()).contains("maxResults=3", "page=" + page);
         }
     }
 
     @Test
     void streamFetchesTheNextPageOnlyWhenNeeded() {
-        int requests = apiRequests();
+        long requests = apiRequests();
 
         List<Event> firstTwo = api.call(c -> c.events().stream(BY_NAME.maxResults(3)).limit(2).toList());
 
@@ -89,7 +91,7 @@ class PagingIT {
         return events.stream().map(Event::pid).toList();
     }
 
-    private static int apiRequests() {
-        return Sandbox.stats().getInt("apiRequests");
+    private long apiRequests() {
+        return sandbox.stats().apiRequests();
     }
 }

@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.client.Query;
 import ch.ticketpark.client.model.Venue;
+import ch.ticketpark.sandbox.client.Faults;
+import ch.ticketpark.sandbox.client.SandboxControl;
 import it.Sandbox;
 
 /**
@@ -42,6 +42,8 @@ class RedirectIT {
 
     @Inject
     Api api;
+
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
 
     @BeforeEach
     void seedData() {
@@ -103,14 +105,17 @@ class RedirectIT {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(arrivedAt("probe")).containsExactly(
-                "GET /venues/?redirected=probe authorization=[\"Bearer ****\"] bearer=invalid");
+                "GET /venues/?redirected=probe authorization=[Bearer ****] bearer=invalid");
     }
 
-    /** Arms one redirect of the next API request to the sandbox's venues under another origin, marked in its query. */
-    private static String redirectTo(int status, String marker) {
+    /**
+     * Arms one redirect of the next API request to the sandbox's venues under another origin, marked in its query.
+     * {@code Faults} has no redirect with a status of its own: {@code status(...)} then {@code redirect(...)} makes the
+     * redirect fault with that status ({@code "type":"redirect","status":…,"location":…}).
+     */
+    private String redirectTo(int status, String marker) {
         String elsewhere = location(marker);
-        Sandbox.fault("{\"target\":\"api\",\"type\":\"redirect\",\"status\":" + status + ",\"location\":\""
-                + elsewhere + "\"}");
+        sandbox.arm(Faults.api().status(status).redirect(elsewhere));
         return elsewhere;
     }
 
@@ -122,19 +127,17 @@ class RedirectIT {
     }
 
     /** The redirect was answered, and not one request, with a token or without, arrived at its location. */
-    private static void assertNothingWentTo(String marker) {
-        assertThat(Sandbox.faults().getJsonObject("injected").getInt("api")).as("redirects answered").isEqualTo(1);
+    private void assertNothingWentTo(String marker) {
+        assertThat(sandbox.faultsInjected().get("api")).as("redirects answered").isEqualTo(1);
         assertThat(arrivedAt(marker)).as("requests that arrived at the redirect's location").isEmpty();
     }
 
     /** The requests the sandbox recorded at the location marked so: method, path, query, Authorization, its check. */
-    private static List<String> arrivedAt(String marker) {
-        return Sandbox.requests("api", 1000).getValuesAs(JsonObject.class).stream()
-                .filter(request -> request.getString("query").contains("redirected=" + marker))
-                .map(request -> request.getString("method") + " " + request.getString("path") + "?"
-                        + request.getString("query") + " authorization="
-                        + request.getJsonObject("headers").getOrDefault("authorization", JsonValue.NULL) + " bearer="
-                        + request.getString("bearer"))
+    private List<String> arrivedAt(String marker) {
+        return sandbox.requests("api", 1000).stream()
+                .filter(request -> request.query().contains("redirected=" + marker))
+                .map(request -> request.method() + " " + request.path() + "?" + request.query() + " authorization="
+                        + request.headers().get("authorization") + " bearer=" + request.bearer())
                 .toList();
     }
 

@@ -3,13 +3,13 @@ package it.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,9 +25,12 @@ import ch.ticketpark.client.exception.TokenReissueDeferredException;
 import ch.ticketpark.client.exception.TokenRejectedException;
 import ch.ticketpark.client.model.Event;
 import ch.ticketpark.client.model.Person;
+import ch.ticketpark.sandbox.client.Fault;
+import ch.ticketpark.sandbox.client.Faults;
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
 import it.Awaits;
 import it.Deployments;
-import it.Sandbox;
 
 /**
  * After the sandbox revokes every access token, the next call from an enterprise bean succeeds through one replay
@@ -42,9 +45,8 @@ class TokenReplayIT {
      * The first API request passes the fault filter untouched (and meets the revocation), the next one is answered 401
      * as if its brand-new token had been revoked too: the sandbox has no other way to reject a token it just issued.
      */
-    private static final String[] REJECT_THE_REPLAY = {
-            "{\"target\":\"api\",\"type\":\"delay\",\"delayMillis\":0,\"count\":1}",
-            "{\"target\":\"api\",\"type\":\"status\",\"status\":401,\"count\":1}"};
+    private static final List<Fault> REJECT_THE_REPLAY = List.of(Faults.api().delay(Duration.ZERO).times(1),
+            Faults.api().status(401).times(1));
 
     @Deployment
     static WebArchive deployment() {
@@ -59,19 +61,21 @@ class TokenReplayIT {
     @Inject
     TicketparkTokens tokens;
 
-    private JsonObject before;
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
+
+    private SandboxStats before;
 
     @BeforeEach
     void validToken() {
         api.resetSandbox();
         tokens.accessToken();
-        before = Sandbox.stats();
+        before = sandbox.stats();
     }
 
     @Test
     void collectionClientCallSucceedsAfterRevocationWithOneNewToken() {
         String revoked = tokens.accessToken();
-        Sandbox.revoke();
+        sandbox.revoke();
 
         List<Event> events = api.call(c -> c.events().list());
 
@@ -82,7 +86,7 @@ class TokenReplayIT {
     @Test
     void creationIsReplayedOnceAndCreatesOneRecord() {
         String revoked = tokens.accessToken();
-        Sandbox.revoke();
+        sandbox.revoke();
 
         String pid = api.call(c -> c.persons().create(Person.of("Rita", "Replay")));
 
@@ -94,7 +98,7 @@ class TokenReplayIT {
     @Test
     void ownInterfaceWithReplayWithNewTokenSucceedsAfterRevocationWithOneNewToken() {
         String revoked = tokens.accessToken();
-        Sandbox.revoke();
+        sandbox.revoke();
 
         JsonArray events = api.call(c -> c.own().events(Query.page(0, 2)));
 
@@ -117,14 +121,14 @@ class TokenReplayIT {
         assertThat(increase("tokenRequests")).as("token requests").isEqualTo(1);
         assertThat(increase("refreshGrantsSucceeded")).as("refresh grants").isEqualTo(1);
         assertThat(increase("passwordGrants")).as("password grants").isZero();
-        assertThat(Sandbox.lastRequest().getString("bearer")).isEqualTo("valid");
+        assertThat(sandbox.requests("api", 1).get(0).bearer()).isEqualTo("valid");
         assertThat(tokens.accessToken()).isNotEqualTo(revoked);
     }
 
     private void assertSecondRejectionSurfaces(Consumer<Api> call, String path) throws InterruptedException {
-        Sandbox.revoke();
-        for (String fault : REJECT_THE_REPLAY) {
-            Sandbox.fault(fault);
+        sandbox.revoke();
+        for (Fault fault : REJECT_THE_REPLAY) {
+            sandbox.arm(fault);
         }
 
         TicketparkApiException e = api.failure(call);
@@ -146,7 +150,7 @@ class TokenReplayIT {
         assertThat(increase("tokenRequests")).isEqualTo(2);
     }
 
-    private int increase(String counter) {
-        return Sandbox.stats().getInt(counter) - before.getInt(counter);
+    private long increase(String counter) {
+        return sandbox.stats().counter(counter) - before.counter(counter);
     }
 }

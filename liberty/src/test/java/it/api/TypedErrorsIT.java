@@ -21,6 +21,8 @@ import ch.ticketpark.client.exception.InvalidPayloadException;
 import ch.ticketpark.client.exception.RecordNotFoundException;
 import ch.ticketpark.client.exception.TicketparkApiException;
 import ch.ticketpark.client.model.Event;
+import ch.ticketpark.sandbox.client.Faults;
+import ch.ticketpark.sandbox.client.SandboxControl;
 import it.Sandbox;
 
 /**
@@ -40,6 +42,8 @@ class TypedErrorsIT {
 
     @Inject
     TicketparkTokens tokens;
+
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
 
     @BeforeEach
     void seedData() {
@@ -82,7 +86,7 @@ class TypedErrorsIT {
 
     @Test
     void serverErrorIsApiServerErrorAndNotRetried() {
-        Sandbox.fault("{\"target\":\"api\",\"type\":\"status\",\"status\":500,\"count\":1}");
+        sandbox.arm(Faults.api().status(500).times(1));
 
         TicketparkApiException e = api.failure(c -> c.events().list());
 
