@@ -6,6 +6,7 @@ import static it.sandbox.SandboxHttp.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 
 import jakarta.json.JsonObject;
 
@@ -17,12 +18,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
+
 /** The token endpoint's error table and rotation rules, and the API's 401 variants, over HTTP. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SandboxAuthIT {
 
     private static final String BASIC = basic(SandboxHttp.CLIENT_KEY, SandboxHttp.CLIENT_SECRET);
+
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -31,7 +37,7 @@ class SandboxAuthIT {
 
     @BeforeEach
     void reset() {
-        SandboxHttp.reset();
+        sandbox.reset();
     }
 
     @Test
@@ -76,11 +82,11 @@ class SandboxAuthIT {
                 "No \"refresh_token\" parameter found");
         assertError(SandboxHttp.refreshGrant("never-issued"), "invalid_grant", "Invalid refresh token");
 
-        JsonObject stats = SandboxHttp.stats();
-        assertThat(stats.getInt("tokenErrors")).isEqualTo(8);
-        assertThat(stats.getInt("passwordGrantsFailed")).isEqualTo(4);
-        assertThat(stats.getInt("refreshGrantsFailed")).isEqualTo(2);
-        assertThat(stats.getInt("otherGrantsFailed")).isEqualTo(2);
+        SandboxStats stats = sandbox.stats();
+        assertThat(stats.tokenErrors()).isEqualTo(8);
+        assertThat(stats.counter("passwordGrantsFailed")).isEqualTo(4);
+        assertThat(stats.counter("refreshGrantsFailed")).isEqualTo(2);
+        assertThat(stats.counter("otherGrantsFailed")).isEqualTo(2);
     }
 
     @Test
@@ -94,7 +100,7 @@ class SandboxAuthIT {
             assertError(SandboxHttp.tokenRequest(null, form("grant_type", grantType)), "invalid_request",
                     "Invalid grant_type parameter or parameter missing");
         }
-        assertThat(SandboxHttp.stats().getInt("otherGrantsFailed")).isEqualTo(9);
+        assertThat(sandbox.stats().counter("otherGrantsFailed")).isEqualTo(9);
     }
 
     @Test
@@ -116,10 +122,12 @@ class SandboxAuthIT {
 
     @Test
     void anExpiredRefreshTokenIsRefused() {
-        expect(204, SandboxHttp.control("POST", "lifetimes?refresh=60"));
+        // the refresh tokens' lifetime alone: SandboxControl.lifetimes sets the access tokens' too
+        expect(204, SandboxHttp.send(SandboxHttp.request("/_sandbox/lifetimes?refresh=60")
+                .POST(HttpRequest.BodyPublishers.noBody())));
         String refresh = SandboxHttp.passwordGrant().json().getString("refresh_token");
 
-        SandboxHttp.advanceClock(61);
+        sandbox.advanceClock(Duration.ofSeconds(61));
 
         assertError(SandboxHttp.refreshGrant(refresh), "invalid_grant", "Refresh token has expired");
     }
@@ -135,10 +143,10 @@ class SandboxAuthIT {
         expect(200, SandboxHttp.refreshGrant(second.getString("refresh_token")));
         assertThat(apiWith("Bearer " + first.getString("access_token")).status()).isEqualTo(200);
 
-        JsonObject stats = SandboxHttp.stats();
-        assertThat(stats.getInt("refreshTokenReuses")).isEqualTo(1);
-        assertThat(stats.getInt("refreshGrantsSucceeded")).isEqualTo(2);
-        assertThat(stats.getInt("passwordGrantsSucceeded")).isEqualTo(1);
+        SandboxStats stats = sandbox.stats();
+        assertThat(stats.refreshTokenReuses()).isEqualTo(1);
+        assertThat(stats.refreshGrantsSucceeded()).isEqualTo(2);
+        assertThat(stats.passwordGrantsSucceeded()).isEqualTo(1);
     }
 
     @Test
@@ -164,7 +172,7 @@ class SandboxAuthIT {
     void expiredTokenIs401InvalidGrant() {
         String token = SandboxHttp.passwordGrant().json().getString("access_token");
 
-        SandboxHttp.advanceClock(600);
+        sandbox.advanceClock(Duration.ofSeconds(600));
 
         assert401(apiWith("Bearer " + token), "invalid_grant", "The access token provided has expired.");
     }
@@ -173,12 +181,12 @@ class SandboxAuthIT {
     void revokedTokenIs401AndTheRefreshTokenStillWorks() {
         JsonObject tokens = SandboxHttp.passwordGrant().json();
 
-        expect(204, SandboxHttp.control("POST", "revoke"));
+        sandbox.revoke();
 
         assert401(apiWith("Bearer " + tokens.getString("access_token")), "invalid_grant",
                 "The access token provided is invalid.");
         expect(200, SandboxHttp.refreshGrant(tokens.getString("refresh_token")));
-        assertThat(SandboxHttp.stats().getInt("apiUnauthorized")).isEqualTo(1);
+        assertThat(sandbox.stats().apiUnauthorized()).isEqualTo(1);
     }
 
     @Test

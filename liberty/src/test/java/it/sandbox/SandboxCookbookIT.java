@@ -4,8 +4,10 @@ import static it.sandbox.SandboxHttp.expect;
 import static it.sandbox.SandboxHttp.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
+
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,6 +17,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import ch.ticketpark.sandbox.client.Email;
+import ch.ticketpark.sandbox.client.SandboxControl;
 
 /** The three cookbook flows of the Ticketpark documentation, as plain HTTP scripts against the sandbox. */
 @ExtendWith(ArquillianExtension.class)
@@ -29,10 +34,11 @@ class SandboxCookbookIT {
     }
 
     private final SandboxHttp api = new SandboxHttp();
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
 
     @BeforeEach
     void reset() {
-        SandboxHttp.reset();
+        sandbox.reset();
     }
 
     @Test
@@ -114,13 +120,14 @@ class SandboxCookbookIT {
         expect(204, api.post("/email/send", object("""
                 {"booking": %s, "type": "confirmation"}""".formatted(booking))));
 
-        JsonArray emails = expect(200, SandboxHttp.control("GET", "emails")).array();
+        List<Email> emails = sandbox.emails();
         assertThat(emails).hasSize(1);
-        assertThat(emails.getJsonObject(0).getString("recipient")).isEqualTo("lea.meier@example.ch");
-        assertThat(emails.getJsonObject(0).getString("booking")).isEqualTo(booking);
+        assertThat(emails.get(0).recipient()).isEqualTo("lea.meier@example.ch");
+        assertThat(emails.get(0).booking()).isEqualTo(booking);
         assertThat(api.get("/shows/" + show + "?properties[capacity]=1").json().getJsonObject("capacity")
                 .getJsonObject("total").getInt("sold")).isEqualTo(2);
-        api.advanceClockAndLogInAgain(31 * 60);
+        sandbox.advanceClock(Duration.ofSeconds(31 * 60));
+        api.logInAgain();
         expect(200, api.get("/bookings/" + booking));
     }
 

@@ -8,13 +8,16 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.Socket;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParsingException;
 
@@ -26,7 +29,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Each fault mode of the control plane, as a client sees it, and the counters and request log that show it. */
+import ch.ticketpark.sandbox.client.Fault;
+import ch.ticketpark.sandbox.client.Faults;
+import ch.ticketpark.sandbox.client.RecordedRequest;
+import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.SandboxStats;
+
+/**
+ * Each fault mode of the control plane, as a client sees it, and the counters and request log that show it. The
+ * faults are armed through the test kit's {@link SandboxControl}; the list of armed faults and the refusal of invalid
+ * ones are read from the control plane's own HTTP answers.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SandboxFaultsIT {
@@ -37,15 +50,16 @@ class SandboxFaultsIT {
     }
 
     private final SandboxHttp api = new SandboxHttp();
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
 
     @BeforeEach
     void reset() {
-        SandboxHttp.reset();
+        sandbox.reset();
     }
 
     @Test
     void statusFaultsAnswerTheNextNRequestsThenTheEndpointRecovers() {
-        arm("{\"target\":\"token\",\"type\":\"status\",\"status\":503,\"retryAfterSeconds\":7,\"count\":2}");
+        sandbox.arm(Faults.token().status(503).retryAfter(7).times(2));
 
         Reply first = SandboxHttp.passwordGrant();
         Reply second = SandboxHttp.passwordGrant();
@@ -56,16 +70,16 @@ class SandboxFaultsIT {
         assertThat(first.json().getString("error")).isEqualTo("temporarily_unavailable");
         assertThat(second.status()).isEqualTo(503);
         assertThat(third.status()).isEqualTo(200);
-        JsonObject stats = SandboxHttp.stats();
-        assertThat(stats.getInt("tokenFaults")).isEqualTo(2);
-        assertThat(stats.getInt("passwordGrants")).isEqualTo(1);
-        assertThat(faults().getJsonObject("injected").getInt("token")).isEqualTo(2);
+        SandboxStats stats = sandbox.stats();
+        assertThat(stats.tokenFaults()).isEqualTo(2);
+        assertThat(stats.passwordGrants()).isEqualTo(1);
+        assertThat(sandbox.faultsInjected().get("token")).isEqualTo(2);
     }
 
     @Test
     void apiStatusFaultComesBeforeTheBearerCheck() {
         api.accessToken();
-        arm("{\"target\":\"api\",\"type\":\"status\",\"status\":500}");
+        sandbox.arm(Faults.api().status(500));
 
         Reply failed = api.get("/events/");
 
@@ -73,13 +87,13 @@ class SandboxFaultsIT {
         assertThat(failed.json().getInt("code")).isEqualTo(500);
         assertThat(failed.header("retry-after")).isEmpty();
         assertThat(api.get("/events/").status()).isEqualTo(200);
-        assertThat(SandboxHttp.stats().getInt("apiFaults")).isEqualTo(1);
+        assertThat(sandbox.stats().apiFaults()).isEqualTo(1);
     }
 
     @Test
     void delayHoldsTheAnswerBack() {
         api.accessToken();
-        arm("{\"target\":\"api\",\"type\":\"delay\",\"delayMillis\":1500}");
+        sandbox.arm(Faults.api().delay(Duration.ofMillis(1500)));
 
         Instant start = Instant.now();
         Reply slow = api.get("/events/");
@@ -90,7 +104,7 @@ class SandboxFaultsIT {
 
     @Test
     void dropClosesTheConnectionBeforeTheAnnouncedBodyIsComplete() throws IOException {
-        arm("{\"target\":\"token\",\"type\":\"drop\"}");
+        sandbox.arm(Faults.token().drop());
 
         // a socket, not java.net.http: the JDK client hands such a truncated body over as if it were complete
         String form = "grant_type=password&username=" + URLEncoder.encode(SandboxHttp.USERNAME, StandardCharsets.UTF_8)
@@ -120,7 +134,7 @@ class SandboxFaultsIT {
 
     @Test
     void malformedJsonCannotBeParsed() {
-        arm("{\"target\":\"token\",\"type\":\"malformed_json\"}");
+        sandbox.arm(Faults.token().malformedJson());
 
         Reply reply = SandboxHttp.passwordGrant();
 
@@ -134,7 +148,7 @@ class SandboxFaultsIT {
     @Test
     void htmlErrorPageWithStatus200() {
         api.accessToken();
-        arm("{\"target\":\"api\",\"type\":\"html\"}");
+        sandbox.arm(Faults.api().html());
 
         Reply reply = api.get("/events/");
 
@@ -146,7 +160,7 @@ class SandboxFaultsIT {
 
     @Test
     void tokenAnswerWithoutAccessToken() {
-        arm("{\"target\":\"token\",\"type\":\"missing_access_token\"}");
+        sandbox.arm(Faults.token().missingAccessToken());
 
         JsonObject answer = expect(200, SandboxHttp.passwordGrant()).json();
 
@@ -156,18 +170,18 @@ class SandboxFaultsIT {
     @Test
     void tokenAnswerWithoutRefreshTokenKeepsThePresentedOneValid() {
         String refresh = SandboxHttp.passwordGrant().json().getString("refresh_token");
-        arm("{\"target\":\"token\",\"type\":\"missing_refresh_token\"}");
+        sandbox.arm(Faults.token().missingRefreshToken());
 
         JsonObject answer = expect(200, SandboxHttp.refreshGrant(refresh)).json();
 
         assertThat(answer).doesNotContainKey("refresh_token").containsKey("access_token");
         expect(200, SandboxHttp.refreshGrant(refresh));
-        assertThat(SandboxHttp.stats().getInt("refreshTokenReuses")).isZero();
+        assertThat(sandbox.stats().refreshTokenReuses()).isZero();
     }
 
     @Test
     void invalidClientAnswersAsTheSandboxDoesToWrongClientCredentialsAndGrantsNothing() {
-        arm("{\"target\":\"token\",\"type\":\"invalid_client\",\"count\":2}");
+        sandbox.arm(Faults.token().invalidClient().times(2));
 
         for (int i = 0; i < 2; i++) {
             var refused = SandboxHttp.passwordGrant();
@@ -175,13 +189,13 @@ class SandboxFaultsIT {
             assertThat(refused.json().getString("error")).isEqualTo("invalid_client");
         }
         assertThat(expect(200, SandboxHttp.passwordGrant()).json()).containsKey("access_token");
-        assertThat(SandboxHttp.stats().getInt("passwordGrantsSucceeded")).isEqualTo(1);
+        assertThat(sandbox.stats().passwordGrantsSucceeded()).isEqualTo(1);
     }
 
     @Test
     void tokenAnswerWithoutOrWithZeroExpiresIn() {
-        arm("{\"target\":\"token\",\"type\":\"missing_expires_in\"}");
-        arm("{\"target\":\"token\",\"type\":\"zero_expires_in\"}");
+        sandbox.arm(Faults.token().missingExpiresIn());
+        sandbox.arm(Faults.token().zeroExpiresIn());
 
         assertThat(SandboxHttp.passwordGrant().json()).doesNotContainKey("expires_in").containsKey("access_token");
         assertThat(SandboxHttp.passwordGrant().json().getInt("expires_in")).isZero();
@@ -190,8 +204,7 @@ class SandboxFaultsIT {
 
     @Test
     void everyThirdRefreshGetsTheFaultWhilePasswordGrantsPassUncounted() {
-        arm("{\"target\":\"token\",\"type\":\"zero_expires_in\",\"every\":3,\"grantType\":\"refresh_token\","
-                + "\"count\":2}");
+        sandbox.arm(Faults.token().zeroExpiresIn().every(3).grantType("refresh_token").times(2));
         String refresh = expect(200, SandboxHttp.passwordGrant()).json().getString("refresh_token");
         String refusedRotated = null;
         StringBuilder expiresIn = new StringBuilder();
@@ -203,7 +216,7 @@ class SandboxFaultsIT {
             expiresIn.append(answer.getInt("expires_in")).append(' ');
             if (i == 3) {
                 refusedRotated = refresh;
-                JsonObject armed = faults().getJsonArray("armed").getJsonObject(0);
+                JsonObject armed = armed().getJsonObject(0);
                 assertThat(armed.getInt("remaining")).isEqualTo(1);
                 assertThat(armed.getInt("every")).isEqualTo(3);
                 assertThat(armed.getInt("passed")).isZero();
@@ -213,22 +226,24 @@ class SandboxFaultsIT {
         }
 
         assertThat(expiresIn.toString().trim()).isEqualTo("600 600 0 600 600 0 600");
-        JsonObject stats = SandboxHttp.stats();
-        assertThat(stats.getInt("tokenFaults")).isEqualTo(2);
-        assertThat(stats.getInt("passwordGrantsSucceeded")).isEqualTo(8);
-        assertThat(stats.getInt("refreshGrantsSucceeded")).isEqualTo(7);
-        assertThat(faults().getJsonObject("injected").getInt("token")).isEqualTo(2);
-        assertThat(faults().getJsonArray("armed")).isEmpty();
+        SandboxStats stats = sandbox.stats();
+        assertThat(stats.tokenFaults()).isEqualTo(2);
+        assertThat(stats.passwordGrantsSucceeded()).isEqualTo(8);
+        assertThat(stats.refreshGrantsSucceeded()).isEqualTo(7);
+        assertThat(sandbox.faultsInjected().get("token")).isEqualTo(2);
+        assertThat(armed()).isEmpty();
         // the answer with expires_in 0 rotated the refresh token: the one presented with it is spent
         assertThat(SandboxHttp.refreshGrant(refusedRotated).json().getString("error")).isEqualTo("invalid_grant");
-        assertThat(SandboxHttp.stats().getInt("refreshTokenReuses")).isEqualTo(1);
+        assertThat(sandbox.stats().refreshTokenReuses()).isEqualTo(1);
     }
 
     @Test
     void theRefusedAnswerFaultsRotateTheRefreshToken() {
-        for (String type : new String[]{"zero_expires_in", "missing_expires_in", "missing_access_token"}) {
+        for (Fault refused : List.of(Faults.token().zeroExpiresIn(), Faults.token().missingExpiresIn(),
+                Faults.token().missingAccessToken())) {
+            String type = refused.toString();
             String presented = SandboxHttp.passwordGrant().json().getString("refresh_token");
-            arm("{\"target\":\"token\",\"type\":\"" + type + "\",\"grantType\":\"refresh_token\"}");
+            sandbox.arm(refused.grantType("refresh_token"));
 
             JsonObject answer = expect(200, SandboxHttp.refreshGrant(presented)).json();
 
@@ -238,31 +253,30 @@ class SandboxFaultsIT {
             assertThat(expect(200, SandboxHttp.refreshGrant(rotated)).json().getInt("expires_in")).as(type)
                     .isEqualTo(600);
         }
-        assertThat(SandboxHttp.stats().getInt("refreshTokenReuses")).isEqualTo(3);
-        assertThat(SandboxHttp.stats().getInt("tokenFaults")).isEqualTo(3);
+        assertThat(sandbox.stats().refreshTokenReuses()).isEqualTo(3);
+        assertThat(sandbox.stats().tokenFaults()).isEqualTo(3);
     }
 
     @Test
     void aStatusFaultLimitedToRefreshGrantsLetsThePasswordGrantThroughWithItsForm() {
-        arm("{\"target\":\"token\",\"type\":\"status\",\"status\":503,\"grantType\":\"refresh_token\"}");
+        sandbox.arm(Faults.token().status(503).grantType("refresh_token"));
 
         String refresh = expect(200, SandboxHttp.passwordGrant()).json().getString("refresh_token");
         assertThat(SandboxHttp.refreshGrant(refresh).status()).isEqualTo(503);
         expect(200, SandboxHttp.refreshGrant(refresh));
         // the form reached the token endpoint intact through the filter that read grant_type
-        JsonObject recorded = expect(200, SandboxHttp.control("GET", "requests/last?target=token")).json();
-        assertThat(recorded.getJsonObject("form").getString("grant_type")).isEqualTo("refresh_token");
-        assertThat(SandboxHttp.stats().getInt("tokenFaults")).isEqualTo(1);
+        assertThat(sandbox.requests("token", 1).get(0).grantType()).isEqualTo("refresh_token");
+        assertThat(sandbox.stats().tokenFaults()).isEqualTo(1);
     }
 
     @Test
     void armedFaultsCanBeListedAndDisarmed() {
-        arm("{\"target\":\"api\",\"type\":\"status\",\"status\":502,\"count\":3}");
-        arm("{\"target\":\"token\",\"type\":\"delay\",\"delayMillis\":10}");
+        sandbox.arm(Faults.api().status(502).times(3));
+        sandbox.arm(Faults.token().delay(Duration.ofMillis(10)));
 
-        JsonObject listed = faults();
-        assertThat(listed.getJsonArray("armed")).hasSize(2);
-        assertThat(listed.getJsonArray("armed").getValuesAs(JsonObject.class))
+        JsonArray listed = armed();
+        assertThat(listed).hasSize(2);
+        assertThat(listed.getValuesAs(JsonObject.class))
                 .filteredOn(fault -> fault.getString("target").equals("api"))
                 .singleElement().satisfies(fault -> {
                     assertThat(fault.getString("type")).isEqualTo("status");
@@ -270,24 +284,24 @@ class SandboxFaultsIT {
                     assertThat(fault.getInt("remaining")).isEqualTo(3);
                 });
 
-        expect(204, SandboxHttp.control("DELETE", "faults"));
-        assertThat(faults().getJsonArray("armed")).isEmpty();
+        sandbox.disarm();
+        assertThat(armed()).isEmpty();
         assertThat(api.get("/events/").status()).isEqualTo(200);
     }
 
     @Test
     void theControlPlaneNeverFailsAndRefusesInvalidFaults() {
-        arm("{\"target\":\"api\",\"type\":\"status\",\"status\":500,\"count\":5}");
-        expect(200, SandboxHttp.control("GET", "stats"));
+        sandbox.arm(Faults.api().status(500).times(5));
+        sandbox.stats(); // answered, not failed: SandboxControl throws on an error status
 
-        assertThat(SandboxHttp.armFault("{\"target\":\"api\",\"type\":\"missing_access_token\"}").status())
+        assertThat(armRaw("{\"target\":\"api\",\"type\":\"missing_access_token\"}").status())
                 .isEqualTo(400);
-        assertThat(SandboxHttp.armFault("{\"target\":\"api\",\"type\":\"status\"}").json().getString("message"))
+        assertThat(armRaw("{\"target\":\"api\",\"type\":\"status\"}").json().getString("message"))
                 .isEqualTo("status needs a status");
-        assertThat(SandboxHttp.armFault("{\"target\":\"moon\",\"type\":\"drop\"}").status()).isEqualTo(400);
-        assertThat(SandboxHttp.armFault("{\"target\":\"api\",\"type\":\"drop\",\"grantType\":\"password\"}")
+        assertThat(armRaw("{\"target\":\"moon\",\"type\":\"drop\"}").status()).isEqualTo(400);
+        assertThat(armRaw("{\"target\":\"api\",\"type\":\"drop\",\"grantType\":\"password\"}")
                 .json().getString("message")).isEqualTo("grantType applies to the token target only");
-        assertThat(SandboxHttp.armFault("{\"target\":\"token\",\"type\":\"drop\",\"every\":0}").status())
+        assertThat(armRaw("{\"target\":\"token\",\"type\":\"drop\",\"every\":0}").status())
                 .isEqualTo(400);
     }
 
@@ -296,22 +310,32 @@ class SandboxFaultsIT {
         String refresh = SandboxHttp.passwordGrant().json().getString("refresh_token");
         SandboxHttp.refreshGrant(refresh);
 
-        JsonObject last = expect(200, SandboxHttp.control("GET", "requests/last?target=token")).json();
-        assertThat(last.getString("path")).isEqualTo("/oauth/v2/token");
-        assertThat(last.getJsonObject("form").getString("refresh_token")).isEqualTo("****");
-        assertThat(last.getJsonObject("form").getString("grant_type")).isEqualTo("refresh_token");
-        assertThat(last.getJsonObject("headers").getJsonArray("authorization").getString(0)).isEqualTo("Basic ****");
-        String all = SandboxHttp.control("GET", "requests?target=token").body();
+        RecordedRequest last = sandbox.requests("token", 1).get(0);
+        assertThat(last.path()).isEqualTo("/oauth/v2/token");
+        assertThat(last.form().get("refresh_token")).isEqualTo("****");
+        assertThat(last.grantType()).isEqualTo("refresh_token");
+        assertThat(last.header("authorization")).isEqualTo("Basic ****");
+        // every field as the sandbox answered it (toString() would mask them once more)
+        String all = sandbox.requests("token", 100).stream()
+                .map(request -> List.of(request.target(), request.method(), request.path(), request.query(),
+                        request.headers(), request.form(), String.valueOf(request.bearer())).toString())
+                .toList().toString();
         assertThat(all).doesNotContain(SandboxHttp.PASSWORD, SandboxHttp.CLIENT_SECRET, refresh)
                 .contains(SandboxHttp.USERNAME);
-        assertThat(SandboxHttp.control("GET", "requests?limit=1").array()).hasSize(1);
+        // without a target: the last requests of every target
+        assertThat(expect(200, SandboxHttp.send(SandboxHttp.request("/_sandbox/requests?limit=1").GET())).array())
+                .hasSize(1);
     }
 
-    private static void arm(String fault) {
-        expect(200, SandboxHttp.armFault(fault));
+    /** The armed faults, as the control plane lists them ({@link SandboxControl} does not read them). */
+    private static JsonArray armed() {
+        return expect(200, SandboxHttp.send(SandboxHttp.request("/_sandbox/faults").GET())).json()
+                .getJsonArray("armed");
     }
 
-    private static JsonObject faults() {
-        return expect(200, SandboxHttp.control("GET", "faults")).json();
+    /** Posts a fault as raw JSON, to see how the control plane answers an invalid one. */
+    private static Reply armRaw(String json) {
+        return SandboxHttp.send(SandboxHttp.request("/_sandbox/faults").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 }

@@ -22,8 +22,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import it.Deployments;
 
 /**
- * Plain HTTP against the sandbox deployed by server.xml, as a user's test would talk to it: the token endpoint, the
- * Bearer-protected API and the test-only control plane {@code /_sandbox/...}.
+ * Plain HTTP against the sandbox deployed by server.xml, as a user's test would talk to it: the token endpoint and the
+ * Bearer-protected API. The test-only control plane {@code /_sandbox/...} is the test kit's
+ * {@link ch.ticketpark.sandbox.client.SandboxControl}; {@link #send} reaches it directly only where a test is about
+ * its HTTP answers.
  */
 final class SandboxHttp {
 
@@ -45,29 +47,6 @@ final class SandboxHttp {
 
     static String base() {
         return "http://localhost:" + System.getProperty("http.port") + "/sandbox";
-    }
-
-    // --- control plane (test-only) ---
-
-    static void reset() {
-        expect(204, send(request("/_sandbox/reset").POST(HttpRequest.BodyPublishers.noBody())));
-    }
-
-    static JsonObject stats() {
-        return expect(200, send(request("/_sandbox/stats").GET())).json();
-    }
-
-    static void advanceClock(long seconds) {
-        expect(200, send(request("/_sandbox/clock?advance=" + seconds).POST(HttpRequest.BodyPublishers.noBody())));
-    }
-
-    static Reply armFault(String json) {
-        return send(request("/_sandbox/faults").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    static Reply control(String method, String path) {
-        return send(request("/_sandbox/" + path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     // --- token endpoint ---
@@ -136,11 +115,10 @@ final class SandboxHttp {
     }
 
     /**
-     * Moves the sandbox's time forward; the access token held expires with it (600 s), so the next call gets a new
-     * one.
+     * Forgets the access token held, so that the next call gets a new one: after the sandbox's clock moved past its
+     * lifetime (600 s).
      */
-    void advanceClockAndLogInAgain(long seconds) {
-        advanceClock(seconds);
+    void logInAgain() {
         accessToken = null;
     }
 

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import ch.ticketpark.sandbox.client.SandboxControl;
+
 /** Pagination with x-count, every filter form, ordering, expansions and the nested lists, over HTTP. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -38,10 +40,11 @@ class SandboxQueryIT {
     }
 
     private final SandboxHttp api = new SandboxHttp();
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
 
     @BeforeEach
     void reset() {
-        SandboxHttp.reset();
+        sandbox.reset();
     }
 
     @ParameterizedTest(name = "{0}")

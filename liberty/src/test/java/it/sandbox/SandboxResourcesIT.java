@@ -4,6 +4,7 @@ import static it.sandbox.SandboxHttp.expect;
 import static it.sandbox.SandboxHttp.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import jakarta.json.Json;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import ch.ticketpark.sandbox.client.SandboxControl;
 
 /** CRUD of every collection, batch create, patch many, cascades, 403/404/409 and formats, over HTTP. */
 @ExtendWith(ArquillianExtension.class)
@@ -41,10 +44,11 @@ class SandboxResourcesIT {
     }
 
     private final SandboxHttp api = new SandboxHttp();
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
 
     @BeforeEach
     void reset() {
-        SandboxHttp.reset();
+        sandbox.reset();
     }
 
     /** collection, a valid new record, a field and a new value for the patch. */
@@ -277,14 +281,16 @@ class SandboxResourcesIT {
         String confirmed = expect(201, api.post("/bookings/", object("{\"customer\":\"" + ANNA
                 + "\",\"confirmation\":true}"))).createdPid();
 
-        api.advanceClockAndLogInAgain(29 * 60);
+        sandbox.advanceClock(Duration.ofSeconds(29 * 60));
+        api.logInAgain();
         expect(200, api.get("/bookings/" + unconfirmed));
 
-        api.advanceClockAndLogInAgain(60);
+        sandbox.advanceClock(Duration.ofSeconds(60));
+        api.logInAgain();
         expect(404, api.get("/bookings/" + unconfirmed));
         expect(404, api.get("/tickets/" + ticket));
         expect(200, api.get("/bookings/" + confirmed));
-        assertThat(SandboxHttp.stats().getInt("bookingsExpired")).isEqualTo(1);
+        assertThat(sandbox.stats().counter("bookingsExpired")).isEqualTo(1);
     }
 
     @Test
