@@ -108,14 +108,10 @@ class RedirectIT {
                 "GET /venues/?redirected=probe authorization=[Bearer ****] bearer=invalid");
     }
 
-    /**
-     * Arms one redirect of the next API request to the sandbox's venues under another origin, marked in its query.
-     * {@code Faults} has no redirect with a status of its own: {@code status(...)} then {@code redirect(...)} makes the
-     * redirect fault with that status ({@code "type":"redirect","status":…,"location":…}).
-     */
+    /** Arms one redirect of the next API request to the sandbox's venues under another origin, marked in its query. */
     private String redirectTo(int status, String marker) {
         String elsewhere = location(marker);
-        sandbox.arm(Faults.api().status(status).redirect(elsewhere));
+        sandbox.arm(Faults.api().redirect(status, elsewhere));
         return elsewhere;
     }
 

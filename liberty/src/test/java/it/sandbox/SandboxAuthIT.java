@@ -14,30 +14,27 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.sandbox.client.SandboxControl;
 import ch.ticketpark.sandbox.client.SandboxStats;
+import ch.ticketpark.sandbox.client.junit.SandboxExtension;
 
 /** The token endpoint's error table and rotation rules, and the API's 401 variants, over HTTP. */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(SandboxExtension.class)
 @RunAsClient
 class SandboxAuthIT {
 
     private static final String BASIC = basic(SandboxHttp.CLIENT_KEY, SandboxHttp.CLIENT_SECRET);
 
+    /** Reset before each test by the extension. */
     private final SandboxControl sandbox = SandboxControl.fromEnvironment();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return SandboxHttp.emptyWar("sandbox-auth-it");
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
     }
 
     @Test
@@ -122,9 +119,7 @@ class SandboxAuthIT {
 
     @Test
     void anExpiredRefreshTokenIsRefused() {
-        // the refresh tokens' lifetime alone: SandboxControl.lifetimes sets the access tokens' too
-        expect(204, SandboxHttp.send(SandboxHttp.request("/_sandbox/lifetimes?refresh=60")
-                .POST(HttpRequest.BodyPublishers.noBody())));
+        sandbox.lifetimes(null, Duration.ofSeconds(60));
         String refresh = SandboxHttp.passwordGrant().json().getString("refresh_token");
 
         sandbox.advanceClock(Duration.ofSeconds(61));

@@ -11,7 +11,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,25 +19,23 @@ import ch.ticketpark.sandbox.client.RecordedRequest;
 import ch.ticketpark.sandbox.client.SandboxControl;
 import ch.ticketpark.sandbox.client.SandboxException;
 import ch.ticketpark.sandbox.client.SandboxStats;
+import ch.ticketpark.sandbox.client.junit.SandboxExtension;
 
 /**
  * The public control-plane client ({@code ticketpark-sandbox-client}) against the real sandbox: what it arms and sets
  * is what the token endpoint then does, and what it reads is what the sandbox counted and recorded.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(SandboxExtension.class)
 @RunAsClient
 class SandboxControlIT {
 
-    private final SandboxControl sandbox = SandboxControl.at(SandboxHttp.base());
+    /** Reset before each test by the extension. */
+    private final SandboxControl sandbox = SandboxControl.fromEnvironment();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return SandboxHttp.emptyWar("sandbox-control-it");
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
     }
 
     @AfterEach
@@ -79,6 +76,14 @@ class SandboxControlIT {
         assertThat(requests.get(0).header("authorization")).startsWith("Basic ");
         assertThat(requests.toString()).doesNotContain(refreshToken, SandboxHttp.PASSWORD,
                 SandboxHttp.basic(SandboxHttp.CLIENT_KEY, SandboxHttp.CLIENT_SECRET).substring(6));
+    }
+
+    /** As a user's test takes it: a parameter the extension resolves, next to Arquillian's own resolver. */
+    @Test
+    void theExtensionHandsATestMethodTheSandboxFreshlyReset(SandboxControl given) {
+        assertThat(given.url()).isEqualTo(sandbox.url());
+        assertThat(given.stats().tokenRequests()).isZero();
+        assertThat(given.requests("api", 10)).isEmpty();
     }
 
     @Test

@@ -14,15 +14,16 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.sandbox.client.Email;
 import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.junit.SandboxExtension;
 
 /** The three cookbook flows of the Ticketpark documentation, as plain HTTP scripts against the sandbox. */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(SandboxExtension.class)
 @RunAsClient
 class SandboxCookbookIT {
 
@@ -34,12 +35,8 @@ class SandboxCookbookIT {
     }
 
     private final SandboxHttp api = new SandboxHttp();
+    /** Reset before each test by the extension. */
     private final SandboxControl sandbox = SandboxControl.fromEnvironment();
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     @Test
     void createAnEvent() {

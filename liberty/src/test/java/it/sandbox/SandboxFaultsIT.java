@@ -25,7 +25,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,6 +33,7 @@ import ch.ticketpark.sandbox.client.Faults;
 import ch.ticketpark.sandbox.client.RecordedRequest;
 import ch.ticketpark.sandbox.client.SandboxControl;
 import ch.ticketpark.sandbox.client.SandboxStats;
+import ch.ticketpark.sandbox.client.junit.SandboxExtension;
 
 /**
  * Each fault mode of the control plane, as a client sees it, and the counters and request log that show it. The
@@ -41,6 +41,7 @@ import ch.ticketpark.sandbox.client.SandboxStats;
  * ones are read from the control plane's own HTTP answers.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(SandboxExtension.class)
 @RunAsClient
 class SandboxFaultsIT {
 
@@ -50,12 +51,8 @@ class SandboxFaultsIT {
     }
 
     private final SandboxHttp api = new SandboxHttp();
+    /** Reset before each test by the extension. */
     private final SandboxControl sandbox = SandboxControl.fromEnvironment();
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     @Test
     void statusFaultsAnswerTheNextNRequestsThenTheEndpointRecovers() {

@@ -16,16 +16,17 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.junit.SandboxExtension;
 
 /** Pagination with x-count, every filter form, ordering, expansions and the nested lists, over HTTP. */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(SandboxExtension.class)
 @RunAsClient
 class SandboxQueryIT {
 
@@ -40,12 +41,8 @@ class SandboxQueryIT {
     }
 
     private final SandboxHttp api = new SandboxHttp();
+    /** Reset before each test by the extension. */
     private final SandboxControl sandbox = SandboxControl.fromEnvironment();
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

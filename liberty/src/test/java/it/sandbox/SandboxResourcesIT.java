@@ -14,7 +14,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,9 +21,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import ch.ticketpark.sandbox.client.SandboxControl;
+import ch.ticketpark.sandbox.client.junit.SandboxExtension;
 
 /** CRUD of every collection, batch create, patch many, cascades, 403/404/409 and formats, over HTTP. */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(SandboxExtension.class)
 @RunAsClient
 class SandboxResourcesIT {
 
@@ -44,12 +45,8 @@ class SandboxResourcesIT {
     }
 
     private final SandboxHttp api = new SandboxHttp();
+    /** Reset before each test by the extension. */
     private final SandboxControl sandbox = SandboxControl.fromEnvironment();
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     /** collection, a valid new record, a field and a new value for the patch. */
     static Stream<Arguments> collections() {

@@ -73,6 +73,11 @@ public final class Fault {
         return type("redirect").with("location", location);
     }
 
+    /** A redirect with this status (300-399, e.g. 307) to this absolute URL. */
+    public Fault redirect(int status, String location) {
+        return redirect(location).with("status", status);
+    }
+
     /** Token endpoint only: a grant answered without {@code access_token} (a refresh still rotates). */
     public Fault missingAccessToken() {
         return type("missing_access_token");

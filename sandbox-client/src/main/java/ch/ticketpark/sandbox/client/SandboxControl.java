@@ -121,13 +121,22 @@ public final class SandboxControl {
     /**
      * Lifetimes of the tokens the sandbox issues from now on, in whole seconds.
      *
+     * @param access the access tokens', or {@code null} to keep it
      * @param refresh the refresh tokens', or {@code null} to keep it
+     * @throws IllegalArgumentException if both are {@code null}
      */
     public void lifetimes(Duration access, Duration refresh) {
-        String query = "access=" + seconds(access, "access") + (refresh == null
-                ? ""
-                : "&refresh=" + seconds(refresh, "refresh"));
-        send("POST", "/_sandbox/lifetimes?" + query);
+        if (access == null && refresh == null) {
+            throw new IllegalArgumentException("Set the access tokens' lifetime, the refresh tokens' or both");
+        }
+        List<String> query = new ArrayList<>();
+        if (access != null) {
+            query.add("access=" + seconds(access, "access"));
+        }
+        if (refresh != null) {
+            query.add("refresh=" + seconds(refresh, "refresh"));
+        }
+        send("POST", "/_sandbox/lifetimes?" + String.join("&", query));
     }
 
     /** Forgets every access token it issued (refresh tokens stay valid): the next API call with one gets a 401. */

@@ -69,11 +69,13 @@ class SandboxControlTest {
         sandbox.revoke();
         sandbox.lifetimes(Duration.ofSeconds(2), Duration.ofMinutes(1));
         sandbox.lifetimes(Duration.ofSeconds(600), null);
+        sandbox.lifetimes(null, Duration.ofSeconds(60));
         sandbox.advanceClock(Duration.ofHours(1));
         sandbox.disarm();
 
         assertThat(received).containsExactly("POST /sandbox/_sandbox/reset", "POST /sandbox/_sandbox/revoke",
                 "POST /sandbox/_sandbox/lifetimes?access=2&refresh=60", "POST /sandbox/_sandbox/lifetimes?access=600",
+                "POST /sandbox/_sandbox/lifetimes?refresh=60",
                 "POST /sandbox/_sandbox/clock?advance=3600", "DELETE /sandbox/_sandbox/faults");
         assertThat(sandbox.url()).hasToString("http://localhost:" + server.getAddress().getPort() + "/sandbox");
     }
@@ -84,6 +86,7 @@ class SandboxControlTest {
         sandbox.arm(Faults.api().delay(Duration.ofMillis(1500)).every(2));
         sandbox.arm(Faults.token().invalidClient().grantType("refresh_token"));
         sandbox.arm(Faults.api().redirect("https://elsewhere.example/x"));
+        sandbox.arm(Faults.api().redirect(307, "https://elsewhere.example/y"));
 
         assertThat(received).containsExactly(
                 "POST /sandbox/_sandbox/faults {\"count\":3,\"retryAfterSeconds\":2,\"status\":503,\"target\":\"token\","
@@ -93,7 +96,9 @@ class SandboxControlTest {
                 "POST /sandbox/_sandbox/faults {\"grantType\":\"refresh_token\",\"target\":\"token\","
                         + "\"type\":\"invalid_client\"} [application/json]",
                 "POST /sandbox/_sandbox/faults {\"location\":\"https://elsewhere.example/x\",\"target\":\"api\","
-                        + "\"type\":\"redirect\"} [application/json]");
+                        + "\"type\":\"redirect\"} [application/json]",
+                "POST /sandbox/_sandbox/faults {\"location\":\"https://elsewhere.example/y\",\"status\":307,"
+                        + "\"target\":\"api\",\"type\":\"redirect\"} [application/json]");
     }
 
     @Test
@@ -193,6 +198,8 @@ class SandboxControlTest {
 
     @Test
     void wholeSecondsOnlyAndAnAbsoluteHttpUrl() {
+        assertThatThrownBy(() -> sandbox.lifetimes(null, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lifetime");
         assertThatThrownBy(() -> sandbox.lifetimes(Duration.ofMillis(1500), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT1.5S");
         assertThatThrownBy(() -> sandbox.advanceClock(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
