@@ -93,6 +93,25 @@ class TokenReplayTest {
     }
 
     @Test
+    void callsNestedInOneAnotherAreSentAtMostTwiceInAllAndTheNextCallReplaysAgain() {
+        Deque<RuntimeException> failures = new ArrayDeque<>(List.of(REJECTED, REJECTED, REJECTED));
+
+        assertThatThrownBy(() -> TokenReplay.once(() -> TokenReplay.once(() -> call(failures)))).isSameAs(REJECTED);
+        assertThat(calls).isEqualTo(2);
+
+        assertThat(TokenReplay.once(() -> call(failures))).isEqualTo("answer");
+        assertThat(calls).as("the rule applies again after the outer call: a rejection, then the replay").isEqualTo(4);
+    }
+
+    @Test
+    void aCallThatIsNotReplayableFailsAtTheFirstRejection() {
+        Deque<RuntimeException> failures = new ArrayDeque<>(List.of(REJECTED));
+
+        assertThatThrownBy(() -> TokenReplay.once(() -> call(failures), false)).isSameAs(REJECTED);
+        assertThat(calls).isEqualTo(1);
+    }
+
+    @Test
     void aCallWithoutResultIsReplayedToo() {
         Deque<RuntimeException> failures = new ArrayDeque<>(List.of(REJECTED));
 

@@ -16,6 +16,7 @@ import ch.ticketpark.client.Pages;
 import ch.ticketpark.client.Query;
 import ch.ticketpark.client.ReplayWithNewToken;
 import ch.ticketpark.client.Ticketpark;
+import ch.ticketpark.client.TokenReplay;
 import ch.ticketpark.client.model.Ticket;
 
 /**
@@ -44,6 +45,6 @@ public interface BookingTicketsClient {
      * @return all tickets of the booking matching the query, fetched page after page as the stream needs them
      */
     default Stream<Ticket> stream(String booking, Query query) {
-        return Pages.stream(page -> list(booking, page), query);
+        return Pages.stream(page -> TokenReplay.once(() -> list(booking, page)), query);
     }
 }

@@ -16,6 +16,7 @@ import ch.ticketpark.client.Pages;
 import ch.ticketpark.client.Query;
 import ch.ticketpark.client.ReplayWithNewToken;
 import ch.ticketpark.client.Ticketpark;
+import ch.ticketpark.client.TokenReplay;
 import ch.ticketpark.client.model.Booking;
 
 /**
@@ -44,6 +45,6 @@ public interface EventBookingsClient {
      * @return all bookings of the event matching the query, fetched page after page as the stream needs them
      */
     default Stream<Booking> stream(String event, Query query) {
-        return Pages.stream(page -> list(event, page), query);
+        return Pages.stream(page -> TokenReplay.once(() -> list(event, page)), query);
     }
 }

@@ -49,4 +49,17 @@ class JsonTextTest {
         assertThatThrownBy(() -> JsonText.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Not JSON at position ");
     }
+
+    // --- review ---
+
+    @Test
+    void deepNestingIsRejectedNamingWhereNotAStackOverflow() {
+        assertThatThrownBy(() -> JsonText.parse("[".repeat(100_000))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01", "-01", "\"\\u+041\"", "\"\\u-041\"", "1e400"})
+    void rejectsWhatStrictRfc8259Rejects(String text) {
+        assertThatThrownBy(() -> JsonText.parse(text)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

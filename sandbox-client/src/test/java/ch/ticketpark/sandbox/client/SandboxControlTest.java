@@ -147,6 +147,90 @@ class SandboxControlTest {
                 .doesNotContain("ZGVtbzpzZWNyZXQ=", "rt-secret", "at-secret");
     }
 
+    // --- review: what toString() prints, beyond Authorization and the three form fields ---
+
+    @Test
+    void aTokenOrAPasswordInTheQueryIsShownMaskedToo() {
+        // RFC 6750 2.3 (FOS accepts it): the access token as a query parameter; the sandbox answers 401 "missing"
+        // and records the raw query. Likewise a token request with its grant in the query string.
+        answer("GET /sandbox/_sandbox/requests", 200, "[{\"target\":\"api\",\"method\":\"GET\","
+                + "\"path\":\"/events/\",\"query\":\"access_token=at-secret\",\"headers\":{},\"bearer\":\"missing\"},"
+                + "{\"target\":\"token\",\"method\":\"POST\",\"path\":\"/oauth/v2/token\",\"query\":"
+                + "\"grant_type=password&username=demo&password=pw-secret&client_secret=cs-secret&refresh_token=rt-secret\","
+                + "\"headers\":{}}]");
+
+        String shown = sandbox.requests("api", 2).toString();
+
+        assertThat(shown).doesNotContain("at-secret", "pw-secret", "cs-secret", "rt-secret");
+    }
+
+    @Test
+    void otherCredentialsAreShownMaskedToo() {
+        answer("GET /sandbox/_sandbox/requests", 200, "[{\"target\":\"token\",\"method\":\"POST\","
+                + "\"path\":\"/oauth/v2/token\",\"query\":\"\",\"headers\":{\"proxy-authorization\":"
+                + "[\"Basic cHJveHk6cHc=\"]},\"form\":{\"grant_type\":\"refresh_token\",\"access_token\":\"at-secret\"}}]");
+
+        String shown = sandbox.requests("token", 1).toString();
+
+        assertThat(shown).doesNotContain("cHJveHk6cHc=", "at-secret");
+    }
+
+    @Test
+    void aDeeplyNestedAnswerIsASandboxExceptionToo() {
+        answer("GET /sandbox/_sandbox/stats", 200, "[".repeat(100_000));
+
+        assertThatThrownBy(sandbox::stats).isInstanceOf(SandboxException.class);
+    }
+
+    @Test
+    void anUnknownTargetOrANegativeLimitIsRefusedNotAnsweredWithNoRequests() {
+        // the real control plane filters by request.target().equals(target): "API" matches nothing, and answers []
+        answer("GET /sandbox/_sandbox/requests", 200, "[]");
+
+        assertThatThrownBy(() -> sandbox.requests("API", 100)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.requests("api", -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void credentialsInTheUrlAreNotRepeatedInMessages() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        SandboxControl behindAProxy = SandboxControl.at("http://tester:pw-secret@localhost:" + port + "/sandbox");
+
+        assertThatThrownBy(behindAProxy::stats).isInstanceOf(SandboxException.class)
+                .message().doesNotContain("pw-secret");
+        assertThat(behindAProxy.toString()).doesNotContain("pw-secret");
+    }
+
+    @Test
+    void anAuthorizationHeaderNamedInAnyCaseIsShownMasked() {
+        RecordedRequest request = new RecordedRequest("api", "GET", "/events/", "",
+                Map.of("Authorization", List.of("Bearer at-secret")), Map.of(), "valid");
+
+        assertThat(request.toString()).doesNotContain("at-secret");
+        assertThat(request.header("authorization")).isEqualTo("Bearer at-secret");
+    }
+
+    @Test
+    void heldUpEveryAuthorizationValueIsMaskedWithOrWithoutAScheme() {
+        RecordedRequest request = new RecordedRequest("api", "GET", "/events/", "",
+                Map.of("authorization",
+                        List.of("Bearerat-secret1", "Bearer at-secret2", "Basic  YmFzaWM=", "bare-token",
+                                " Bearer at-secret3", "Bearer\tat-secret4")),
+                Map.of(), "valid");
+
+        assertThat(request.toString()).doesNotContain("at-secret", "YmFzaWM=", "bare-token");
+    }
+
+    @Test
+    void anInjectedCountThatIsNoWholeNumberIsASandboxException() {
+        answer("GET /sandbox/_sandbox/faults", 200, "{\"armed\":[],\"injected\":{\"token\":\"3\"}}");
+
+        assertThatThrownBy(sandbox::faultsInjected).isInstanceOf(SandboxException.class);
+    }
+
     @Test
     void emailsAndInjectedFaultsAreRead() {
         answer("GET /sandbox/_sandbox/emails", 200, "[{\"booking\":\"b1\",\"type\":\"confirmation\","

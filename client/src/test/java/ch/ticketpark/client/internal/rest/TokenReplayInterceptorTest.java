@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import jakarta.interceptor.InvocationContext;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
@@ -30,12 +32,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import ch.ticketpark.client.Created;
+import ch.ticketpark.client.Query;
+import ch.ticketpark.client.ReplayWithNewToken;
 import ch.ticketpark.client.TicketparkTokens;
+import ch.ticketpark.client.api.CollectionClient;
+import ch.ticketpark.client.api.EventBookingsClient;
 import ch.ticketpark.client.api.EventsClient;
 import ch.ticketpark.client.exception.AccessDeniedException;
 import ch.ticketpark.client.exception.TicketparkException;
 import ch.ticketpark.client.exception.TokenEndpointUnavailableException;
 import ch.ticketpark.client.exception.TokenRejectedException;
+import ch.ticketpark.client.model.Booking;
 import ch.ticketpark.client.model.Event;
 import ch.ticketpark.client.status.TokenStatus;
 import ch.ticketpark.client.support.Fixtures;
@@ -151,11 +158,87 @@ class TokenReplayInterceptorTest {
     }
 
     @Test
+    void aCheckedExceptionOfTheClientMethodIsThrownAsItIs() {
+        java.io.IOException checked = new java.io.IOException("the client method's own");
+        Method method = List.of(EventsClient.class.getMethods()).stream()
+                .filter(m -> m.getName().equals("httpGet")).findFirst().orElseThrow();
+
+        assertThatThrownBy(() -> interceptor.replayOnce(new Call(method, new Object[]{"e1", null}, () -> {
+            throw checked;
+        }))).isSameAs(checked);
+    }
+
+    @Test
     void aFailureOfTheJaxRsClientItselfStaysAsItIs() {
         EventsClient unreachable = clients.build(EventsClient.class, "http://localhost:1", tokens);
 
         assertThatThrownBy(() -> interceptor.replayOnce(call(unreachable, "httpGet", "e1", null)))
                 .isInstanceOf(ProcessingException.class).isNotInstanceOf(TicketparkException.class);
+    }
+
+    /** An application's own interface as docs/typed-api.md shows it, with a method of its own on a typed one. */
+    @Path("/events")
+    @ReplayWithNewToken
+    public interface NewestEvents extends CollectionClient<Event> {
+
+        default Event newest() {
+            return list(Query.page(0, 1)).get(0);
+        }
+    }
+
+    @Test
+    void aMethodOfAnOwnInterfaceBuiltOnATypedMethodIsSentAtMostTwice() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            rejectToken("token-" + i);
+        }
+        NewestEvents own = clients.build(NewestEvents.class, api.baseUrl(), tokens);
+        Method newest = NewestEvents.class.getMethod("newest");
+        // the CDI interceptor around the client proxy, as RESTEasy's InterceptionFactory places it
+        InvocationContext context = new Call(newest, new Object[0], () -> {
+            try {
+                return newest.invoke(own);
+            } catch (InvocationTargetException e) {
+                throw (Exception) e.getCause();
+            }
+        });
+
+        assertThatThrownBy(() -> interceptor.replayOnce(context)).isInstanceOf(TokenRejectedException.class);
+        assertThat(api.findAll(anyRequestedFor(anyUrl()))).as("requests sent").hasSize(2);
+        assertThat(tokens.newTokens()).as("new tokens").isEqualTo(1);
+    }
+
+    /** The nested client's stream(), as the CDI interceptor around the client proxy sees it: it returns at once. */
+    @SuppressWarnings("unchecked")
+    private Stream<Booking> eventBookingsStream(EventBookingsClient client) throws Exception {
+        Method stream = EventBookingsClient.class.getMethod("stream", String.class, Query.class);
+        return (Stream<Booking>) interceptor.replayOnce(new Call(stream, new Object[]{"e1", null}, () -> {
+            try {
+                return stream.invoke(client, "e1", null);
+            } catch (InvocationTargetException e) {
+                throw (Exception) e.getCause();
+            }
+        }));
+    }
+
+    @Test
+    void noTokenFailsTheStreamOfANestedClientWithTheLibrarysTypedExceptionToo() throws Exception {
+        TokenEndpointUnavailableException down = new TokenEndpointUnavailableException("TPC0101: unavailable", 503);
+        EventBookingsClient withoutToken = clients.build(EventBookingsClient.class, api.baseUrl(),
+                new FailingTokens(down));
+
+        Stream<Booking> bookings = eventBookingsStream(withoutToken);
+
+        assertThatThrownBy(bookings::toList).isSameAs(down);
+    }
+
+    @Test
+    void theStreamOfANestedClientIsReplayedOnceAfter401() throws Exception {
+        rejectToken("token-1");
+        api.stubFor(WireMock.get(urlPathEqualTo("/events/e1/bookings/"))
+                .withHeader("Authorization", equalTo("Bearer token-2")).willReturn(okJson("[]")));
+        EventBookingsClient bookings = clients.build(EventBookingsClient.class, api.baseUrl(), tokens);
+
+        assertThat(eventBookingsStream(bookings).toList()).isEmpty();
     }
 
     private void rejectToken(String token) {

@@ -16,12 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -219,6 +224,150 @@ class SandboxExtensionTest {
         void fails() {
             server.stop(0);
             throw new AssertionError("the booking was not made");
+        }
+    }
+
+    // --- review ---
+
+    private static void noRequestsRecorded() {
+        ANSWERS.put("/sandbox/_sandbox/requests?target=token&limit=10", "[]");
+        ANSWERS.put("/sandbox/_sandbox/requests?target=api&limit=10", "[]");
+    }
+
+    @Test
+    void aTokenInTheQueryIsPrintedMasked() {
+        ANSWERS.put("/sandbox/_sandbox/requests?target=token&limit=10", "[]");
+        ANSWERS.put("/sandbox/_sandbox/requests?target=api&limit=10", "[{\"target\":\"api\",\"method\":\"GET\","
+                + "\"path\":\"/events/\",\"query\":\"access_token=at-secret\",\"headers\":{},\"bearer\":\"missing\"}]");
+
+        run(Failing.class);
+
+        assertThat(PRINTED.toString(StandardCharsets.UTF_8)).contains("GET /events/", "bearer=missing")
+                .doesNotContain("at-secret");
+    }
+
+    @Test
+    void aKeptTestThatFailsWhereNoUrlIsSetKeepsItsOwnFailure() {
+        System.clearProperty(SandboxControl.URL_PROPERTY);
+
+        TestExecutionSummary summary = run(KeptAndFailing.class);
+
+        assertThat(summary.getFailures()).singleElement().satisfies(failure -> assertThat(failure.getException())
+                .isInstanceOf(AssertionError.class).hasMessage("the booking was not made"));
+    }
+
+    @Test
+    void anUnreadableAnswerAtAFailureLeavesTheFailureTheTests() {
+        ANSWERS.put("/sandbox/_sandbox/requests?target=token&limit=10", "[".repeat(100_000));
+
+        TestExecutionSummary summary = run(Failing.class);
+
+        assertThat(summary.getFailures()).singleElement().satisfies(failure -> assertThat(failure.getException())
+                .isInstanceOf(AssertionError.class).hasMessage("the booking was not made"));
+    }
+
+    @Test
+    void keepSandboxOnTheEnclosingClassKeepsItForItsNestedTests() {
+        assertThat(run(KeptOuter.class).getTestsSucceededCount()).isEqualTo(1);
+        assertThat(RECEIVED).containsExactly("kept");
+    }
+
+    @Test
+    void aFailureInBeforeEachPrintsTheLastRequestsToo() {
+        noRequestsRecorded();
+
+        TestExecutionSummary summary = run(FailingInBeforeEach.class);
+
+        assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+        assertThat(PRINTED.toString(StandardCharsets.UTF_8)).contains("failed; what the sandbox at");
+    }
+
+    @Test
+    void anAbortedTestIsNotReportedAsFailed() {
+        noRequestsRecorded();
+
+        TestExecutionSummary summary = run(Aborted.class);
+
+        assertThat(summary.getTestsAbortedCount()).isEqualTo(1);
+        assertThat(PRINTED.toString(StandardCharsets.UTF_8)).doesNotContain("failed;");
+    }
+
+    @Test
+    void heldUpConstructorLifecycleAndParameterizedTestsGetTheSandboxAndEachInvocationIsReset() {
+        TestExecutionSummary summary = run(Injected.class);
+
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        assertThat(RECEIVED).containsExactly("before all " + url(), "constructor " + url(),
+                "POST /sandbox/_sandbox/reset", "a " + url(), "constructor " + url(), "POST /sandbox/_sandbox/reset",
+                "b " + url());
+    }
+
+    @ExtendWith(SandboxExtension.class)
+    @KeepSandbox
+    static class KeptAndFailing {
+
+        @Test
+        void fails() {
+            throw new AssertionError("the booking was not made");
+        }
+    }
+
+    @ExtendWith(SandboxExtension.class)
+    @KeepSandbox
+    static class KeptOuter {
+
+        @Nested
+        class Inner {
+
+            @Test
+            void only() {
+                RECEIVED.add("kept");
+            }
+        }
+    }
+
+    static class FailingInBeforeEach {
+
+        @RegisterExtension
+        final SandboxExtension sandbox = new SandboxExtension(OUT);
+
+        @BeforeEach
+        void setUp() {
+            throw new AssertionError("the show could not be set up");
+        }
+
+        @Test
+        void sells() {
+        }
+    }
+
+    static class Aborted {
+
+        @RegisterExtension
+        final SandboxExtension sandbox = new SandboxExtension(OUT);
+
+        @Test
+        void onlyOnTuesdays() {
+            Assumptions.assumeTrue(false, "not today");
+        }
+    }
+
+    @ExtendWith(SandboxExtension.class)
+    static class Injected {
+
+        Injected(SandboxControl sandbox) {
+            RECEIVED.add("constructor " + sandbox.url());
+        }
+
+        @BeforeAll
+        static void all(SandboxControl sandbox) {
+            RECEIVED.add("before all " + sandbox.url());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"a", "b"})
+        void each(String value, SandboxControl sandbox) {
+            RECEIVED.add(value + " " + sandbox.url());
         }
     }
 }
