@@ -322,6 +322,11 @@ class SandboxFaultsIT {
         // without a target: the last requests of every target
         assertThat(expect(200, SandboxHttp.send(SandboxHttp.request("/_sandbox/requests?limit=1").GET())).array())
                 .hasSize(1);
+        // a target that does not exist, or a negative limit, is refused rather than answered with no requests
+        assertThat(SandboxHttp.send(SandboxHttp.request("/_sandbox/requests?target=API").GET()).status())
+                .isEqualTo(400);
+        assertThat(SandboxHttp.send(SandboxHttp.request("/_sandbox/requests?target=api&limit=-1").GET()).status())
+                .isEqualTo(400);
     }
 
     /** The armed faults, as the control plane lists them ({@link SandboxControl} does not read them). */

@@ -8,12 +8,15 @@ import java.util.Map;
 /**
  * The JSON of the control plane, read into plain values: {@link Map} (in order), {@link List}, {@link String},
  * {@link Long} or {@link Double}, {@link Boolean} and {@code null}; and strings written as JSON. Strict RFC 8259, small
- * on purpose: the module has no dependency.
+ * on purpose: the module has no dependency. Nesting deeper than {@value #MAX_DEPTH} is refused, not a stack overflow.
  */
 final class JsonText {
 
+    static final int MAX_DEPTH = 256;
+
     private final String text;
     private int at;
+    private int depth;
 
     private JsonText(String text) {
         this.text = text;
@@ -61,8 +64,7 @@ final class JsonText {
         }
         char c = text.charAt(at);
         return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
+            case '{', '[' -> nested(c);
             case '"' -> string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
@@ -74,6 +76,15 @@ final class JsonText {
                 throw error("unexpected '" + c + "'");
             }
         };
+    }
+
+    private Object nested(char opening) {
+        if (++depth > MAX_DEPTH) {
+            throw error("nesting deeper than " + MAX_DEPTH);
+        }
+        Object value = opening == '{' ? object() : array();
+        depth--;
+        return value;
     }
 
     private Map<String, Object> object() {
@@ -158,11 +169,11 @@ final class JsonText {
                     if (at + 4 > text.length()) {
                         throw error("a short \\u escape");
                     }
-                    try {
-                        value.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                    } catch (NumberFormatException e) {
+                    String hex = text.substring(at, at + 4);
+                    if (!hex.chars().allMatch(h -> Character.digit(h, 16) >= 0 && h < 128)) {
                         throw error("a \\u escape that is not hexadecimal");
                     }
+                    value.append((char) Integer.parseInt(hex, 16));
                     at += 4;
                 }
                 default -> throw error("an unknown escape \\" + escaped);
@@ -174,6 +185,9 @@ final class JsonText {
         int start = at;
         if (peek('-')) {
             at++;
+        }
+        if (peek('0') && at + 1 < text.length() && Character.isDigit(text.charAt(at + 1))) {
+            throw error("a number with a leading zero");
         }
         digits();
         boolean integral = true;
@@ -192,7 +206,14 @@ final class JsonText {
         }
         String number = text.substring(start, at);
         try {
-            return integral ? (Object) Long.valueOf(number) : (Object) Double.valueOf(number);
+            if (integral) {
+                return Long.valueOf(number);
+            }
+            double real = Double.parseDouble(number);
+            if (Double.isInfinite(real)) {
+                throw new NumberFormatException();
+            }
+            return real;
         } catch (NumberFormatException e) {
             throw error("a number out of range: " + number);
         }

@@ -51,6 +51,9 @@ public final class SandboxControl {
      */
     public static SandboxControl at(String url) {
         URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("The sandbox's URL must not contain user information");
+        }
         if (!uri.isAbsolute() || !List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("The sandbox's URL must be an absolute http(s) URL, not " + url);
         }
@@ -107,9 +110,16 @@ public final class SandboxControl {
      * The last requests of a target, oldest first.
      *
      * @param target {@code token} or {@code api}
-     * @param limit at most this many (the sandbox keeps the last 100)
+     * @param limit at most this many, 1 to 1000 (the sandbox keeps the last 1000 requests, of both targets together)
+     * @throws IllegalArgumentException for another target or limit: the sandbox would answer no requests
      */
     public List<RecordedRequest> requests(String target, int limit) {
+        if (!List.of("token", "api").contains(target)) {
+            throw new IllegalArgumentException("The target is token or api, not " + target);
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("The limit is 1 to 1000, not " + limit);
+        }
         List<RecordedRequest> requests = new ArrayList<>();
         for (Object request : array(send("GET", "/_sandbox/requests?target=" + target + "&limit=" + limit),
                 "requests")) {
@@ -166,7 +176,13 @@ public final class SandboxControl {
     public Map<String, Long> faultsInjected() {
         Map<String, Long> injected = new LinkedHashMap<>();
         Object counts = object(send("GET", "/_sandbox/faults"), "faults").get("injected");
-        asObject(counts, "the injected faults").forEach((target, count) -> injected.put(target, (Long) count));
+        asObject(counts, "the injected faults").forEach((target, count) -> {
+            if (!(count instanceof Long whole)) {
+                throw new SandboxException("The sandbox answered the injected faults of " + target + " with "
+                        + count + ", not a whole number");
+            }
+            injected.put(target, whole);
+        });
         return injected;
     }
 

@@ -50,8 +50,6 @@ class JsonTextTest {
                 .hasMessageStartingWith("Not JSON at position ");
     }
 
-    // --- review ---
-
     @Test
     void deepNestingIsRejectedNamingWhereNotAStackOverflow() {
         assertThatThrownBy(() -> JsonText.parse("[".repeat(100_000))).isInstanceOf(IllegalArgumentException.class);

@@ -112,6 +112,12 @@ public class ControlResource {
     @GET
     @Path("requests")
     public Response requests(@QueryParam("target") String target, @QueryParam("limit") Integer limit) {
+        if (target != null && !List.of(RecordedRequest.API, RecordedRequest.TOKEN).contains(target)) {
+            return badRequest("target must be api or token, not " + target);
+        }
+        if (limit != null && limit < 0) {
+            return badRequest("limit must not be negative");
+        }
         List<RecordedRequest> matching = requestLog.all().stream()
                 .filter(request -> target == null || request.target().equals(target))
                 .toList();

@@ -74,6 +74,18 @@ class RequestRecorderTest {
         assertThat(counted(Counter.API_UNAUTHORIZED_EXPIRED)).isZero();
     }
 
+    @Test
+    void credentialsInTheQueryAndInProxyAuthorizationAreRecordedMasked() {
+        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        headers.putSingle("Proxy-Authorization", "Basic cHJveHk6cHc=");
+        recorder.record(request("GET", URI.create("http://localhost/sandbox/events/?access_token=at-secret&limit=1"
+                + "&pass%77ord=pw-secret&filters%5Bname%5D=x"), headers), BearerCheck.MISSING);
+
+        RecordedRequest recorded = log.all().get(0);
+        assertThat(recorded.query()).isEqualTo("access_token=****&limit=1&pass%77ord=****&filters%5Bname%5D=x");
+        assertThat(recorded.headers()).containsEntry("proxy-authorization", java.util.List.of("Basic ****"));
+    }
+
     private long counted(Counter counter) {
         return stats.counters().get(counter);
     }

@@ -7,13 +7,14 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
 
 import ch.ticketpark.sandbox.client.RecordedRequest;
 import ch.ticketpark.sandbox.client.SandboxControl;
-import ch.ticketpark.sandbox.client.SandboxException;
 
 /**
  * Tests against the sandbox, with JUnit 5:
@@ -21,11 +22,12 @@ import ch.ticketpark.sandbox.client.SandboxException;
  * <li>a parameter of type {@link SandboxControl} (of a test, a lifecycle method or the constructor) gets the sandbox at
  * {@link SandboxControl#fromEnvironment()}: the system property {@code ticketpark.sandbox.url}, else that MicroProfile
  * Config property, else the environment variable {@code TICKETPARK_SANDBOX_URL};</li>
- * <li>before each test the sandbox is {@linkplain SandboxControl#reset() reset}, unless the test or its class is
- * annotated {@link KeepSandbox};</li>
- * <li>when a test fails, the last {@value #SHOWN} token requests and the last {@value #SHOWN} API requests the sandbox
- * recorded are printed to {@code System.err}, masked as {@link RecordedRequest#toString()} masks them, before any
- * {@code @AfterEach} method runs; the test's own failure is thrown on unchanged.</li>
+ * <li>before each test the sandbox is {@linkplain SandboxControl#reset() reset}, unless the test, its class or a
+ * class it is nested in is annotated {@link KeepSandbox};</li>
+ * <li>when a test or its {@code @BeforeEach} method fails, the last {@value #SHOWN} token requests and the last
+ * {@value #SHOWN} API requests the sandbox recorded are printed to {@code System.err}, masked as
+ * {@link RecordedRequest#toString()} masks them, before any {@code @AfterEach} method runs; the failure is thrown on
+ * unchanged, whatever happens while the sandbox is read. A test aborted by an assumption prints nothing.</li>
  * </ul>
  *
  * <pre>
@@ -47,7 +49,12 @@ import ch.ticketpark.sandbox.client.SandboxException;
  * {@code ticketpark.sandbox.url}, which the sandbox's {@code sandbox.xml} sets). The sandbox is reset on both sides,
  * which changes nothing.
  */
-public final class SandboxExtension implements BeforeEachCallback, ParameterResolver, TestExecutionExceptionHandler {
+public final class SandboxExtension
+        implements
+            BeforeEachCallback,
+            ParameterResolver,
+            TestExecutionExceptionHandler,
+            LifecycleMethodExecutionExceptionHandler {
 
     /** How many requests of each target a failure shows. */
     static final int SHOWN = 10;
@@ -67,7 +74,7 @@ public final class SandboxExtension implements BeforeEachCallback, ParameterReso
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (!kept(context.getTestMethod()) && !kept(context.getTestClass())) {
+        if (!kept(context)) {
             sandbox(context).reset();
         }
     }
@@ -84,14 +91,29 @@ public final class SandboxExtension implements BeforeEachCallback, ParameterReso
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        out.println(lastRequests(context));
+        show(context, failure);
         throw failure;
     }
 
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
+            throws Throwable {
+        show(context, failure);
+        throw failure;
+    }
+
+    private void show(ExtensionContext context, Throwable failure) {
+        if (!(failure instanceof TestAbortedException)) {
+            out.println(lastRequests(context));
+        }
+    }
+
+    /** Never throws: a sandbox that cannot be found or read is said, and the test's own failure stays. */
     private static String lastRequests(ExtensionContext context) {
-        SandboxControl sandbox = sandbox(context);
-        String header = context.getDisplayName() + " failed; what the sandbox at " + sandbox.url();
+        String header = context.getDisplayName() + " failed; what the sandbox";
         try {
+            SandboxControl sandbox = sandbox(context);
+            header += " at " + sandbox.url();
             StringBuilder shown = new StringBuilder(header).append(" received last:");
             for (String target : List.of("token", "api")) {
                 List<RecordedRequest> requests = sandbox.requests(target, SHOWN);
@@ -100,7 +122,7 @@ public final class SandboxExtension implements BeforeEachCallback, ParameterReso
                 requests.forEach(request -> shown.append(System.lineSeparator()).append("    ").append(request));
             }
             return shown.toString();
-        } catch (SandboxException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return header + " could not be read: " + e.getMessage();
         }
     }
@@ -110,7 +132,15 @@ public final class SandboxExtension implements BeforeEachCallback, ParameterReso
                 type -> SandboxControl.fromEnvironment(), SandboxControl.class);
     }
 
-    private static boolean kept(Optional<? extends AnnotatedElement> element) {
-        return element.map(annotated -> annotated.isAnnotationPresent(KeepSandbox.class)).orElse(false);
+    /** Whether the test, its class or a class it is nested in is annotated {@link KeepSandbox}. */
+    private static boolean kept(ExtensionContext context) {
+        for (Optional<ExtensionContext> level = Optional.of(context); level.isPresent(); level = level.get()
+                .getParent()) {
+            Optional<AnnotatedElement> element = level.get().getElement();
+            if (element.isPresent() && element.get().isAnnotationPresent(KeepSandbox.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

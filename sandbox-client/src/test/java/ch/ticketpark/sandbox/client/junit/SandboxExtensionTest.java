@@ -227,8 +227,6 @@ class SandboxExtensionTest {
         }
     }
 
-    // --- review ---
-
     private static void noRequestsRecorded() {
         ANSWERS.put("/sandbox/_sandbox/requests?target=token&limit=10", "[]");
         ANSWERS.put("/sandbox/_sandbox/requests?target=api&limit=10", "[]");
@@ -293,7 +291,7 @@ class SandboxExtensionTest {
     }
 
     @Test
-    void heldUpConstructorLifecycleAndParameterizedTestsGetTheSandboxAndEachInvocationIsReset() {
+    void constructorLifecycleAndParameterizedTestsGetTheSandboxAndEachInvocationIsReset() {
         TestExecutionSummary summary = run(Injected.class);
 
         assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
