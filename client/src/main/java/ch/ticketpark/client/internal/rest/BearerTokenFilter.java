@@ -28,6 +28,13 @@ public final class BearerTokenFilter implements ClientRequestFilter {
 
     private final Supplier<TicketparkTokens> tokens;
     private final Supplier<URI> apiUrl;
+    /**
+     * The API URL a request to whose origin was last allowed: a request to that origin, without user information,
+     * needs no other check. A plain field: a thread that does not see the last write checks once more.
+     */
+    private URI allowedApi;
+    /** The last token and its header value, built once per token instead of once per request; immutable. */
+    private Header header = new Header(null, null);
 
     /**
      * @param tokens supplies the token bean; called on each request, so it may look the bean up lazily
@@ -41,20 +48,46 @@ public final class BearerTokenFilter implements ClientRequestFilter {
     @Override
     public void filter(ClientRequestContext request) {
         URI target = request.getUri();
-        Urls.whyNotAllowed(target).ifPresent(reason -> {
-            throw new TicketparkException(Messages.insecureApiUrl(Urls.origin(target), reason));
-        });
         URI api = apiUrl.get();
-        if (!Urls.sameOrigin(target, api)) {
-            throw new TicketparkException(Messages.foreignHost(Urls.origin(target), Urls.origin(api)));
+        if (api != allowedApi || !toAllowedOrigin(target, api)) {
+            refuseUnlessAllowed(target, api);
+            allowedApi = api;
         }
         var headers = request.getHeaders();
-        headers.putSingle(HttpHeaders.AUTHORIZATION, BEARER + tokens.get().accessToken());
+        headers.putSingle(HttpHeaders.AUTHORIZATION, header(tokens.get().accessToken()));
         if (!headers.containsKey(HttpHeaders.ACCEPT)) {
             headers.putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
         }
         if (!headers.containsKey(HttpHeaders.CONTENT_TYPE)) {
             headers.putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
+    }
+
+    /** Whether the target has the origin of the API URL already allowed, and no user information. */
+    private static boolean toAllowedOrigin(URI target, URI api) {
+        return target.getRawUserInfo() == null && target.getScheme() != null && target.getHost() != null
+                && Urls.sameOrigin(target, api);
+    }
+
+    private static void refuseUnlessAllowed(URI target, URI api) {
+        Urls.whyNotAllowed(target).ifPresent(reason -> {
+            throw new TicketparkException(Messages.insecureApiUrl(Urls.origin(target), reason));
+        });
+        if (!Urls.sameOrigin(target, api)) {
+            throw new TicketparkException(Messages.foreignHost(Urls.origin(target), Urls.origin(api)));
+        }
+    }
+
+    private String header(String accessToken) {
+        Header current = header;
+        // the same token is the same string: compared by identity, a token is built into its header value once
+        if (current.accessToken() != accessToken) {
+            current = new Header(accessToken, BEARER + accessToken);
+            header = current;
+        }
+        return current.value();
+    }
+
+    private record Header(String accessToken, String value) {
     }
 }

@@ -10,9 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.URI;
+
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestContext;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,5 +112,67 @@ class BearerTokenFilterTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret", "user:", "jane", "email", "events",
                         "filters", "page=", "?"));
         assertThat(tokens.requested()).isZero();
+    }
+
+    @Test
+    void theHeaderValueIsBuiltOncePerTokenAndANewTokenGetsItsOwn() {
+        BearerTokenFilter filter = new BearerTokenFilter(() -> tokens, () -> URI.create("https://api.example"));
+        ClientRequestContext first = request("https://api.example/events/");
+        ClientRequestContext second = request("https://api.example/venues/");
+
+        filter.filter(first);
+        filter.filter(second);
+        tokens.invalidate("token-1");
+        ClientRequestContext third = request("https://api.example/events/");
+        filter.filter(third);
+
+        assertThat(header(first)).isEqualTo("Bearer token-1").isSameAs(header(second));
+        assertThat(header(third)).isEqualTo("Bearer token-2");
+    }
+
+    @Test
+    void afterAnAllowedRequestEveryOtherOriginAndAnyUserInformationIsStillRefused() {
+        BearerTokenFilter filter = new BearerTokenFilter(() -> tokens, () -> URI.create("https://api.example"));
+        filter.filter(request("https://api.example/events/"));
+
+        assertThatThrownBy(() -> filter.filter(request("https://elsewhere.example/events/")))
+                .hasMessageStartingWith("TPC0109");
+        assertThatThrownBy(() -> filter.filter(request("http://api.example/events/")))
+                .hasMessageStartingWith("TPC0011");
+        assertThatThrownBy(() -> filter.filter(request("https://user:secret@api.example/events/")))
+                .hasMessageStartingWith("TPC0011").message().doesNotContain("secret");
+        assertThatThrownBy(() -> filter.filter(request("https://api.example:8443/events/")))
+                .hasMessageStartingWith("TPC0109");
+        assertThatThrownBy(() -> filter.filter(request("mailto:someone@api.example")))
+                .hasMessageStartingWith("TPC0011");
+        assertThat(tokens.requested()).isEqualTo(1);
+    }
+
+    @Test
+    void anotherApiUrlIsCheckedAgain() {
+        java.util.concurrent.atomic.AtomicReference<URI> api = new java.util.concurrent.atomic.AtomicReference<>(
+                URI.create("https://api.example"));
+        BearerTokenFilter filter = new BearerTokenFilter(() -> tokens, api::get);
+        filter.filter(request("https://api.example/events/"));
+
+        api.set(URI.create("https://other.example"));
+
+        assertThatThrownBy(() -> filter.filter(request("https://api.example/events/")))
+                .hasMessageStartingWith("TPC0109");
+    }
+
+    private static ClientRequestContext request(String uri) {
+        jakarta.ws.rs.core.MultivaluedMap<String, Object> headers = new jakarta.ws.rs.core.MultivaluedHashMap<>();
+        return (ClientRequestContext) java.lang.reflect.Proxy.newProxyInstance(
+                BearerTokenFilterTest.class.getClassLoader(), new Class<?>[]{ClientRequestContext.class},
+                (proxy, method, arguments) -> switch (method.getName()) {
+                    case "getUri" -> URI.create(uri);
+                    case "getHeaders" -> headers;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static String header(ClientRequestContext request) {
+        return (String) request.getHeaders().getFirst("Authorization");
     }
 }

@@ -1,0 +1,141 @@
+package ch.ticketpark.bench;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.keycloak.admin.client.Config;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.token.TokenManager;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+
+import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.internal.rest.BearerTokenFilter;
+import ch.ticketpark.client.internal.store.MemoryTokenStore;
+
+/**
+ * The four ways to put a Bearer token on a request, each built as its users build it, against one token endpoint:
+ * this library's filter with its token manager, Keycloak's admin-client {@code TokenManager}, Spring Security's
+ * {@code AuthorizedClientServiceOAuth2AuthorizedClientManager} (outside a servlet request), and a constant header.
+ */
+final class Contenders implements AutoCloseable {
+
+    static final String REGISTRATION = "ticketpark";
+    static final String PRINCIPAL = "bench";
+
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "ticketpark-bench-token");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final String apiUrl;
+    private final ch.ticketpark.client.internal.token.TokenManager ourTokens;
+    private final BearerTokenFilter ours;
+    private final TokenManager keycloak;
+    private final AuthorizedClientServiceOAuth2AuthorizedClientManager spring;
+    private final StaticBearerFilter baseline;
+
+    /**
+     * @param apiUrl the API and token endpoint's base URL
+     * @param skew how long before expiry each peer refreshes (Keycloak counts whole seconds)
+     */
+    Contenders(String apiUrl, Duration skew) {
+        this.apiUrl = apiUrl;
+        ourTokens = new ch.ticketpark.client.internal.token.TokenManager(TicketparkConfig.load(MapConfig.of(Map.of(
+                TicketparkConfig.API_URL, apiUrl,
+                TicketparkConfig.CLIENT_KEY, LoopbackTokenEndpoint.CLIENT_KEY,
+                TicketparkConfig.CLIENT_SECRET, LoopbackTokenEndpoint.CLIENT_SECRET,
+                TicketparkConfig.USERNAME, LoopbackTokenEndpoint.USERNAME,
+                TicketparkConfig.PASSWORD, LoopbackTokenEndpoint.PASSWORD,
+                TicketparkConfig.TOKEN_STORE, "memory",
+                TicketparkConfig.REFRESH_SKEW, skew.toString()))), Clock.systemUTC(), executor,
+                new MemoryTokenStore());
+        URI api = URI.create(apiUrl);
+        ours = new BearerTokenFilter(() -> ourTokens, () -> api);
+        keycloak = keycloak(apiUrl, skew);
+        spring = spring(apiUrl + "/oauth/v2/token", skew);
+        baseline = new StaticBearerFilter("at-static");
+    }
+
+    private static TokenManager keycloak(String serverUrl, Duration skew) {
+        // as Keycloak.getInstance(...) builds it: RESTEasy with Keycloak's Jackson provider
+        Client client = Keycloak.getClientProvider().newRestEasyClient(null, null, false);
+        TokenManager manager = new TokenManager(new Config(serverUrl, "bench", LoopbackTokenEndpoint.USERNAME,
+                LoopbackTokenEndpoint.PASSWORD, LoopbackTokenEndpoint.CLIENT_KEY, LoopbackTokenEndpoint.CLIENT_SECRET),
+                client);
+        manager.setMinTokenValidity(skew.toSeconds());
+        return manager;
+    }
+
+    @SuppressWarnings("removal") // the password grant: deprecated in Spring Security, still Ticketpark's first grant
+    private static AuthorizedClientServiceOAuth2AuthorizedClientManager spring(String tokenUri, Duration skew) {
+        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION).tokenUri(tokenUri)
+                .clientId(LoopbackTokenEndpoint.CLIENT_KEY).clientSecret(LoopbackTokenEndpoint.CLIENT_SECRET)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.PASSWORD).build();
+        InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
+        AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
+                registrations, new InMemoryOAuth2AuthorizedClientService(registrations));
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .password(password -> password.clockSkew(skew))
+                .refreshToken(refresh -> refresh.clockSkew(skew))
+                .build());
+        manager.setContextAttributesMapper(request -> Map.of(
+                OAuth2AuthorizationContext.USERNAME_ATTRIBUTE_NAME, LoopbackTokenEndpoint.USERNAME,
+                OAuth2AuthorizationContext.PASSWORD_ATTRIBUTE_NAME, LoopbackTokenEndpoint.PASSWORD));
+        return manager;
+    }
+
+    /** A request to the API, for one thread's calls. */
+    ClientRequestContext request() {
+        return new MinimalRequestContext(URI.create(apiUrl + "/events/"));
+    }
+
+    /** This library: its real filter, with its real token manager behind it. */
+    void ours(ClientRequestContext request) {
+        ours.filter(request);
+    }
+
+    /** Keycloak: {@code getAccessTokenString()} (a synchronized {@code getAccessToken()}), and the same header put. */
+    void keycloak(ClientRequestContext request) {
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + keycloak.getAccessTokenString());
+    }
+
+    /** Spring: {@code authorize(OAuth2AuthorizeRequest)}, the request built per call as its users do, and the header. */
+    void spring(ClientRequestContext request) {
+        String token = spring.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION)
+                .principal(PRINCIPAL).build()).getAccessToken().getTokenValue();
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+
+    /** The baseline: a constant header. */
+    void baseline(ClientRequestContext request) {
+        baseline.filter(request);
+    }
+
+    /** This library's token manager, for the expiry storm. */
+    String ourToken() {
+        return ourTokens.accessToken();
+    }
+
+    @Override
+    public void close() {
+        ourTokens.close();
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,82 @@
+package ch.ticketpark.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * Reads the results bench/run wrote (JMH's JSON), writes {@code summary.md} next to them and prints the figures as the
+ * last line: {@code bench: key=value ...}, time ratios as "how many times the first's ns/op".
+ */
+public final class Summary {
+
+    private Summary() {
+    }
+
+    public static void main(String[] arguments) throws IOException {
+        Path results = Path.of(arguments[0]);
+        Map<String, Score> oneThread = scores(results.resolve("per-request-1t.json"));
+        Map<String, Score> fourThreads = scores(results.resolve("per-request-4t.json"));
+
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("ours_vs_baseline_1t", ratio(oneThread, "ours", "baseline"));
+        figures.put("ours_vs_baseline_4t", ratio(fourThreads, "ours", "baseline"));
+        figures.put("spring_vs_ours", ratio(oneThread, "spring", "ours"));
+        figures.put("keycloak_vs_ours_4t", ratio(fourThreads, "keycloak", "ours"));
+        figures.put("ours_bytes_per_op", number(oneThread.get("ours").bytesPerOp()));
+        figures.put("baseline_bytes_per_op", number(oneThread.get("baseline").bytesPerOp()));
+
+        StringBuilder table = new StringBuilder(
+                "| contender | ns/op, 1 thread | B/op, 1 thread | ns/op, 4 threads | B/op, "
+                        + "4 threads |\n|---|---|---|---|---|\n");
+        for (String contender : new String[]{"ours", "keycloak", "spring", "baseline"}) {
+            Score one = oneThread.get(contender);
+            Score four = fourThreads.get(contender);
+            table.append("| ").append(contender).append(" | ").append(number(one.nanosPerOp())).append(" | ")
+                    .append(number(one.bytesPerOp())).append(" | ").append(number(four.nanosPerOp())).append(" | ")
+                    .append(number(four.bytesPerOp())).append(" |\n");
+        }
+        StringBuilder line = new StringBuilder("bench:");
+        figures.forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
+        Files.writeString(results.resolve("summary.md"), "# Per-request cost\n\n" + table + "\n" + line + "\n");
+        System.out.println(table);
+        System.out.println(line);
+    }
+
+    private record Score(double nanosPerOp, double bytesPerOp) {
+    }
+
+    /** By benchmark method name: the primary score and the allocation per operation ({@code -prof gc}). */
+    private static Map<String, Score> scores(Path json) throws IOException {
+        Map<String, Score> scores = new LinkedHashMap<>();
+        try (Reader reader = Files.newBufferedReader(json)) {
+            for (JsonValue value : Json.createReader(reader).readArray()) {
+                JsonObject result = value.asJsonObject();
+                String benchmark = result.getString("benchmark");
+                JsonObject secondary = result.getJsonObject("secondaryMetrics");
+                double bytes = secondary.keySet().stream().filter(key -> key.endsWith("gc.alloc.rate.norm"))
+                        .mapToDouble(key -> secondary.getJsonObject(key).getJsonNumber("score").doubleValue())
+                        .findFirst().orElse(Double.NaN);
+                scores.put(benchmark.substring(benchmark.lastIndexOf('.') + 1), new Score(
+                        result.getJsonObject("primaryMetric").getJsonNumber("score").doubleValue(), bytes));
+            }
+        }
+        return scores;
+    }
+
+    private static String ratio(Map<String, Score> scores, String first, String second) {
+        return String.format(Locale.ROOT, "%.2f", scores.get(first).nanosPerOp() / scores.get(second).nanosPerOp());
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+    }
+}
