@@ -29,10 +29,11 @@ public final class BearerTokenFilter implements ClientRequestFilter {
     private final Supplier<TicketparkTokens> tokens;
     private final Supplier<URI> apiUrl;
     /**
-     * The API URL a request to whose origin was last allowed: a request to that origin, without user information,
-     * needs no other check. A plain field: a thread that does not see the last write checks once more.
+     * The origin a request was last allowed to, as that request wrote it, and the API URL it was checked against: a
+     * request to that origin, written the same way and without user information, needs no other check. A plain field
+     * holding an immutable value: a thread that does not see the last write checks once more.
      */
-    private URI allowedApi;
+    private AllowedOrigin allowed;
     /** The last token and its header value, built once per token instead of once per request; immutable. */
     private Header header = new Header(null, null);
 
@@ -49,9 +50,10 @@ public final class BearerTokenFilter implements ClientRequestFilter {
     public void filter(ClientRequestContext request) {
         URI target = request.getUri();
         URI api = apiUrl.get();
-        if (api != allowedApi || !toAllowedOrigin(target, api)) {
+        AllowedOrigin known = allowed;
+        if (known == null || !known.admits(target, api)) {
             refuseUnlessAllowed(target, api);
-            allowedApi = api;
+            allowed = new AllowedOrigin(api, target.getScheme(), target.getHost(), target.getPort());
         }
         var headers = request.getHeaders();
         headers.putSingle(HttpHeaders.AUTHORIZATION, header(tokens.get().accessToken()));
@@ -61,12 +63,6 @@ public final class BearerTokenFilter implements ClientRequestFilter {
         if (!headers.containsKey(HttpHeaders.CONTENT_TYPE)) {
             headers.putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
-    }
-
-    /** Whether the target has the origin of the API URL already allowed, and no user information. */
-    private static boolean toAllowedOrigin(URI target, URI api) {
-        return target.getRawUserInfo() == null && target.getScheme() != null && target.getHost() != null
-                && Urls.sameOrigin(target, api);
     }
 
     private static void refuseUnlessAllowed(URI target, URI api) {
@@ -89,5 +85,17 @@ public final class BearerTokenFilter implements ClientRequestFilter {
     }
 
     private record Header(String accessToken, String value) {
+    }
+
+    /**
+     * An origin a request was allowed to, as that request wrote it (its port {@code -1} when it named none): compared
+     * exactly, so that another spelling of it is checked in full.
+     */
+    private record AllowedOrigin(URI api, String scheme, String host, int writtenPort) {
+
+        boolean admits(URI target, URI currentApi) {
+            return currentApi == api && target.getRawUserInfo() == null && target.getPort() == writtenPort
+                    && scheme.equals(target.getScheme()) && host.equals(target.getHost());
+        }
     }
 }
