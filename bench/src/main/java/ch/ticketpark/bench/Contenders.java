@@ -46,6 +46,7 @@ final class Contenders implements AutoCloseable {
     private final String apiUrl;
     private final ch.ticketpark.client.internal.token.TokenManager ourTokens;
     private final BearerTokenFilter ours;
+    private final Client keycloakClient;
     private final TokenManager keycloak;
     private final AuthorizedClientServiceOAuth2AuthorizedClientManager spring;
     private final StaticBearerFilter baseline;
@@ -67,14 +68,14 @@ final class Contenders implements AutoCloseable {
                 new MemoryTokenStore());
         URI api = URI.create(apiUrl);
         ours = new BearerTokenFilter(() -> ourTokens, () -> api);
-        keycloak = keycloak(apiUrl, skew);
+        // as Keycloak.getInstance(...) builds it: RESTEasy with Keycloak's Jackson provider
+        keycloakClient = Keycloak.getClientProvider().newRestEasyClient(null, null, false);
+        keycloak = keycloak(keycloakClient, apiUrl, skew);
         spring = spring(apiUrl + "/oauth/v2/token", skew);
         baseline = new StaticBearerFilter("at-static");
     }
 
-    private static TokenManager keycloak(String serverUrl, Duration skew) {
-        // as Keycloak.getInstance(...) builds it: RESTEasy with Keycloak's Jackson provider
-        Client client = Keycloak.getClientProvider().newRestEasyClient(null, null, false);
+    private static TokenManager keycloak(Client client, String serverUrl, Duration skew) {
         TokenManager manager = new TokenManager(new Config(serverUrl, "bench", LoopbackTokenEndpoint.USERNAME,
                 LoopbackTokenEndpoint.PASSWORD, LoopbackTokenEndpoint.CLIENT_KEY, LoopbackTokenEndpoint.CLIENT_SECRET),
                 client);
@@ -128,14 +129,24 @@ final class Contenders implements AutoCloseable {
         baseline.filter(request);
     }
 
-    /** This library's token manager, for the expiry storm. */
+    /** A token, each contender's own way, for the expiry storm. */
     String ourToken() {
         return ourTokens.accessToken();
+    }
+
+    String keycloakToken() {
+        return keycloak.getAccessTokenString();
+    }
+
+    String springToken() {
+        return spring.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION).principal(PRINCIPAL)
+                .build()).getAccessToken().getTokenValue();
     }
 
     @Override
     public void close() {
         ourTokens.close();
+        keycloakClient.close();
         executor.shutdownNow();
     }
 }

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,6 +51,7 @@ public final class LoopbackTokenEndpoint implements AutoCloseable {
     private final AtomicLong passwordGrants = new AtomicLong();
     private final AtomicLong refreshGrants = new AtomicLong();
     private final AtomicLong invalidGrants = new AtomicLong();
+    private final List<Long> issuedAtNanos = new CopyOnWriteArrayList<>();
 
     /**
      * @param lifetime the access tokens' ({@code expires_in}, whole seconds)
@@ -78,6 +81,11 @@ public final class LoopbackTokenEndpoint implements AutoCloseable {
 
     public long refreshGrants() {
         return refreshGrants.get();
+    }
+
+    /** When each token was issued ({@link System#nanoTime()}), in order. */
+    public List<Long> issuedAtNanos() {
+        return List.copyOf(issuedAtNanos);
     }
 
     /** Refresh requests refused with {@code invalid_grant}: a refresh token used twice, or unknown. */
@@ -124,6 +132,7 @@ public final class LoopbackTokenEndpoint implements AutoCloseable {
 
     private String issue() {
         long number = issued.incrementAndGet();
+        issuedAtNanos.add(System.nanoTime());
         String refreshToken = "rt-" + number;
         liveRefreshTokens.add(refreshToken);
         return "{\"access_token\":\"at-" + number + "\",\"expires_in\":" + lifetime.toSeconds()

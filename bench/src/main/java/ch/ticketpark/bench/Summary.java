@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
- * Reads the results bench/run wrote (JMH's JSON), writes {@code summary.md} next to them and prints the figures as the
+ * Reads the results bench/run wrote (JMH's JSON, the storm's CSV), writes {@code summary.md} next to them and prints the figures as the
  * last line: {@code bench: key=value ...}, time ratios as "how many times the first's ns/op".
  */
 public final class Summary {
@@ -33,6 +34,12 @@ public final class Summary {
         figures.put("keycloak_vs_ours_4t", ratio(fourThreads, "keycloak", "ours"));
         figures.put("ours_bytes_per_op", number(oneThread.get("ours").bytesPerOp()));
         figures.put("baseline_bytes_per_op", number(oneThread.get("baseline").bytesPerOp()));
+        List<String> storm = Files.readAllLines(results.resolve("storm.csv"));
+        Map<String, String> ours = row(storm, "ours");
+        figures.put("storm_requests_per_expiry", ours.get("requests_per_expiry"));
+        figures.put("storm_invalid_grant", ours.get("invalid_grant"));
+        figures.put("storm_failed", ours.get("failed"));
+        figures.put("storm_max_wait_vs_latency", ours.get("max_wait_vs_latency"));
 
         StringBuilder table = new StringBuilder(
                 "| contender | ns/op, 1 thread | B/op, 1 thread | ns/op, 4 threads | B/op, "
@@ -46,8 +53,13 @@ public final class Summary {
         }
         StringBuilder line = new StringBuilder("bench:");
         figures.forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
-        Files.writeString(results.resolve("summary.md"), "# Per-request cost\n\n" + table + "\n" + line + "\n");
+        StringBuilder stormTable = new StringBuilder("| " + storm.get(0).replace(",", " | ") + " |\n|"
+                + "---|".repeat(storm.get(0).split(",").length) + "\n");
+        storm.stream().skip(1).forEach(row -> stormTable.append("| ").append(row.replace(",", " | ")).append(" |\n"));
+        Files.writeString(results.resolve("summary.md"), "# Per-request cost\n\n" + table + "\n# Expiry storm\n\n"
+                + stormTable + "\n" + line + "\n");
         System.out.println(table);
+        System.out.println(stormTable);
         System.out.println(line);
     }
 
@@ -70,6 +82,18 @@ public final class Summary {
             }
         }
         return scores;
+    }
+
+    /** The storm's row of a contender, by column name. */
+    private static Map<String, String> row(List<String> csv, String contender) {
+        String[] names = csv.get(0).split(",");
+        String[] values = csv.stream().skip(1).filter(line -> line.startsWith(contender + ",")).findFirst()
+                .orElseThrow().split(",");
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            row.put(names[i], values[i]);
+        }
+        return row;
     }
 
     private static String ratio(Map<String, Score> scores, String first, String second) {
