@@ -85,6 +85,11 @@ public final class BearerTokenFilter implements ClientRequestFilter {
     }
 
     private record Header(String accessToken, String value) {
+
+        @Override
+        public String toString() {
+            return "Header[" + (value == null ? "none" : BEARER + "****") + "]";
+        }
     }
 
     /**
