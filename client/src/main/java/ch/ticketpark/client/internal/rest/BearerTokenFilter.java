@@ -35,7 +35,7 @@ public final class BearerTokenFilter implements ClientRequestFilter {
      */
     private AllowedOrigin allowed;
     /** The last token and its header value, built once per token instead of once per request; immutable. */
-    private Header header = new Header(null, null);
+    private Header header;
 
     /**
      * @param tokens supplies the token bean; called on each request, so it may look the bean up lazily
@@ -49,11 +49,9 @@ public final class BearerTokenFilter implements ClientRequestFilter {
     @Override
     public void filter(ClientRequestContext request) {
         URI target = request.getUri();
-        URI api = apiUrl.get();
         AllowedOrigin known = allowed;
-        if (known == null || !known.admits(target, api)) {
-            refuseUnlessAllowed(target, api);
-            allowed = new AllowedOrigin(api, target.getScheme(), target.getHost(), target.getPort());
+        if (known == null || !known.admits(target, apiUrl.get())) {
+            allowed = allowedOrigin(target);
         }
         var headers = request.getHeaders();
         headers.putSingle(HttpHeaders.AUTHORIZATION, header(tokens.get().accessToken()));
@@ -65,19 +63,22 @@ public final class BearerTokenFilter implements ClientRequestFilter {
         }
     }
 
-    private static void refuseUnlessAllowed(URI target, URI api) {
+    /** The full check: an insecure target is refused as such before the API URL is even read. */
+    private AllowedOrigin allowedOrigin(URI target) {
         Urls.whyNotAllowed(target).ifPresent(reason -> {
             throw new TicketparkException(Messages.insecureApiUrl(Urls.origin(target), reason));
         });
+        URI api = apiUrl.get();
         if (!Urls.sameOrigin(target, api)) {
             throw new TicketparkException(Messages.foreignHost(Urls.origin(target), Urls.origin(api)));
         }
+        return new AllowedOrigin(api, target.getScheme(), target.getHost(), target.getPort());
     }
 
     private String header(String accessToken) {
         Header current = header;
         // the same token is the same string: compared by identity, a token is built into its header value once
-        if (current.accessToken() != accessToken) {
+        if (current == null || current.accessToken() != accessToken) {
             current = new Header(accessToken, BEARER + accessToken);
             header = current;
         }

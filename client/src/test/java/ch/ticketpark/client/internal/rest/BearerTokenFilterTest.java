@@ -163,6 +163,36 @@ class BearerTokenFilterTest {
                 .hasMessageStartingWith("TPC0109");
     }
 
+    @Test
+    void anInsecureTargetIsRefusedAsInsecureEvenWhenTheApiUrlCannotBeRead() {
+        BearerTokenFilter filter = new BearerTokenFilter(() -> tokens, () -> {
+            throw new IllegalStateException("configuration not readable yet");
+        });
+
+        assertThatThrownBy(() -> filter.filter(request("http://evil.example/x"))).hasMessageStartingWith("TPC0011");
+        assertThat(tokens.requested()).isZero();
+    }
+
+    @Test
+    void throughTheRealClientTheRememberedOriginServesTheSameHeaderAndStillRefusesAnother() {
+        server.stubFor(WireMock.get(urlEqualTo("/events/")).willReturn(okJson("[]")));
+        URI api = URI.create(server.baseUrl()); // one instance, as the library's lazy lookup gives it
+        Client stable = ClientBuilder.newClient().register(new BearerTokenFilter(() -> tokens, () -> api));
+        try {
+            stable.target(server.baseUrl() + "/events/").request().get(String.class);
+            stable.target(server.baseUrl() + "/events/").request().get(String.class);
+            Throwable foreign = catchThrowable(() -> stable.target("http://127.0.0.1:" + elsewhere.getPort()
+                    + "/events/").request().get(String.class));
+
+            server.verify(2, getRequestedFor(urlEqualTo("/events/"))
+                    .withHeader("Authorization", equalTo("Bearer token-1")));
+            assertThat(foreign).rootCause().hasMessageStartingWith("TPC0109");
+            assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        } finally {
+            stable.close();
+        }
+    }
+
     private static ClientRequestContext request(String uri) {
         jakarta.ws.rs.core.MultivaluedMap<String, Object> headers = new jakarta.ws.rs.core.MultivaluedHashMap<>();
         return (ClientRequestContext) java.lang.reflect.Proxy.newProxyInstance(
