@@ -114,14 +114,12 @@ final class Contenders implements AutoCloseable {
 
     /** Keycloak: {@code getAccessTokenString()} (a synchronized {@code getAccessToken()}), and the same header put. */
     void keycloak(ClientRequestContext request) {
-        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + keycloak.getAccessTokenString());
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + keycloakToken());
     }
 
     /** Spring: {@code authorize(OAuth2AuthorizeRequest)}, the request built per call as its users do, and the header. */
     void spring(ClientRequestContext request) {
-        String token = spring.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION)
-                .principal(PRINCIPAL).build()).getAccessToken().getTokenValue();
-        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + springToken());
     }
 
     /** The baseline: a constant header. */
