@@ -44,10 +44,10 @@ import ch.ticketpark.sandbox.client.SandboxControl;
  *
  * With Arquillian's {@code ArquillianExtension}, take it as a parameter of the test method, or as a field from
  * {@link SandboxControl#fromEnvironment()}: Arquillian's own parameter resolver fails a constructor's and a lifecycle
- * method's parameters. In an Arquillian test that runs inside the server, JUnit runs the extension in the test JVM and again inside the
- * server: the deployment then needs this artifact's classes, and the server the URL (a server.xml variable
- * {@code ticketpark.sandbox.url}, which the sandbox's {@code sandbox.xml} sets). The sandbox is reset on both sides,
- * which changes nothing.
+ * method's parameters. In an Arquillian test that runs inside the server, JUnit runs the extension in the test JVM and
+ * again inside the server: the deployment then needs this artifact's classes, and the server the URL (a server.xml
+ * variable {@code ticketpark.sandbox.url}, which the sandbox's {@code sandbox.xml} sets). The sandbox is reset on both
+ * sides, which changes nothing.
  */
 public final class SandboxExtension
         implements
