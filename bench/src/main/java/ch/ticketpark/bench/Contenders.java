@@ -25,8 +25,10 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
 import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.internal.observe.TokenObserver;
 import ch.ticketpark.client.internal.rest.BearerTokenFilter;
 import ch.ticketpark.client.internal.store.MemoryTokenStore;
+import ch.ticketpark.client.internal.token.TokenThreads;
 
 /**
  * The four ways to put a Bearer token on a request, each built as its users build it, against one token endpoint:
@@ -65,7 +67,7 @@ final class Contenders implements AutoCloseable {
                 TicketparkConfig.PASSWORD, LoopbackTokenEndpoint.PASSWORD,
                 TicketparkConfig.TOKEN_STORE, "memory",
                 TicketparkConfig.REFRESH_SKEW, skew.toString()))), Clock.systemUTC(), executor,
-                new MemoryTokenStore());
+                TokenThreads.alarm(null), new MemoryTokenStore(), TokenObserver.NONE);
         URI api = URI.create(apiUrl);
         ours = new BearerTokenFilter(() -> ourTokens, () -> api);
         // as Keycloak.getInstance(...) builds it: RESTEasy with Keycloak's Jackson provider

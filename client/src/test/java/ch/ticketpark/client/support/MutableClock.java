@@ -5,14 +5,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock that tests move by hand, so that no test sleeps until a token expires. */
 public class MutableClock extends Clock {
 
     private volatile Instant now = Instant.parse("2026-11-29T12:00:00Z");
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
+    /** Moves the clock, then tells the listeners, in this thread. */
     public void advance(Duration duration) {
         now = now.plus(duration);
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Runs after each move of the clock (an alarm that keeps this clock's time). */
+    public void onAdvance(Runnable listener) {
+        listeners.add(listener);
     }
 
     @Override

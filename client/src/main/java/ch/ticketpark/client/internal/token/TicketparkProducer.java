@@ -53,7 +53,8 @@ public class TicketparkProducer {
             TokenManager made = created.get();
             return made == null ? null : made.status();
         });
-        TokenManager manager = new TokenManager(extension.config(), Clock.systemUTC(), executor, store,
+        TokenManager manager = new TokenManager(extension.config(), Clock.systemUTC(), executor,
+                TokenThreads.alarm(threads.factory()), store,
                 Observers.of(new EventDispatcher(TokenThreads.eventThread(threads.factory()), new CdiEvents(events)),
                         telemetry));
         created.set(manager);

@@ -45,8 +45,10 @@ import ch.ticketpark.client.status.TokenStatus;
  * <p>
  * Concurrency strategy: everything known of the token chain is one immutable {@link TokenState} behind an
  * {@link AtomicReference}, replaced by compare-and-set; at most one {@link InFlightRequest} runs, published by
- * compare-and-set. A caller with a usable token reads the state and returns, taking no lock; inside the refresh window
- * it also hands one background refresh to the executor, never running it itself. A caller without a usable token
+ * compare-and-set. A caller with a usable token reads the state and returns, taking no lock; until the token is due
+ * for refresh, it does not even read the clock: the {@link Alarm}'s one thread publishes the state as fresh once per
+ * token and ends that at the token's refresh time. Inside the refresh window a caller also hands one background refresh
+ * to the executor, never running it itself. A caller without a usable token
  * joins the request in flight or, if there is none, runs one in its own thread (so it never depends on a free
  * executor thread); it waits at most {@code ticketpark.token-wait-timeout} from the moment it asked. A request that
  * has sent nothing yet (a background refresh still waiting for a thread), or that is past its deadline, is abandoned
@@ -88,35 +90,56 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
     /** Whether a look into the store for a dead chain, started by a status reading, has not ended. */
     private final AtomicBoolean revivalPending = new AtomicBoolean();
     private final TokenObserver observer;
+    /** Rings when the token that calls hand out without reading the clock becomes due; {@code null} for none. */
+    private final Alarm alarm;
+    /**
+     * The state whose token calls hand out without reading the clock, while it is the current state, until the alarm
+     * set for its refresh time rings; {@code null} when there is none. Written on the alarm's thread only.
+     */
+    private volatile TokenState fresh;
+    /** The last state the alarm's thread was asked to publish as {@link #fresh}. */
+    private final AtomicReference<TokenState> freshAsked = new AtomicReference<>();
+    /** Cancels the alarm set for {@link #fresh}; on the alarm's thread only. */
+    private Runnable endFresh;
+    private volatile boolean closed;
 
     /** Without an observer but its own history; see {@link #TokenManager(TicketparkConfig, Clock, Executor, TokenStore, TokenObserver)}. */
     public TokenManager(TicketparkConfig config, Clock clock, Executor executor, TokenStore store) {
         this(config, clock, executor, store, TokenObserver.NONE);
     }
 
+    /** Without an alarm: the clock is read on every call; see {@link #TokenManager(TicketparkConfig, Clock, Executor, Alarm, TokenStore, TokenObserver)}. */
+    public TokenManager(TicketparkConfig config, Clock clock, Executor executor, TokenStore store,
+            TokenObserver observer) {
+        this(config, clock, executor, null, store, observer);
+    }
+
     /**
      * @param executor runs the background refreshes and each attempt of a token request (so that an attempt can be
      *        bounded as a whole); its threads are never the callers'
+     * @param alarm rings when a token becomes due for refresh, so that until then a call hands it out without reading
+     *        the clock; only with the system's clock ({@code null} for none: the clock is read on every call)
      * @param store keeps the newest refresh token across restarts ({@link #NO_STORE} for none)
      * @param observer hears what the lifecycle does, after the manager's own history (the events, the telemetry)
      */
-    public TokenManager(TicketparkConfig config, Clock clock, Executor executor, TokenStore store,
+    public TokenManager(TicketparkConfig config, Clock clock, Executor executor, Alarm alarm, TokenStore store,
             TokenObserver observer) {
-        this(config, clock, executor, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), store,
+        this(config, clock, executor, alarm, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), store,
                 observer);
     }
 
     /** The same, with how to pause between attempts and where the backoff's jitter comes from (tests fix both). */
     TokenManager(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, DoubleSupplier random,
             TokenStore store) {
-        this(config, clock, executor, sleeper, random, store, TokenObserver.NONE);
+        this(config, clock, executor, null, sleeper, random, store, TokenObserver.NONE);
     }
 
-    TokenManager(TicketparkConfig config, Clock clock, Executor executor, Sleeper sleeper, DoubleSupplier random,
-            TokenStore store, TokenObserver observer) {
+    TokenManager(TicketparkConfig config, Clock clock, Executor executor, Alarm alarm, Sleeper sleeper,
+            DoubleSupplier random, TokenStore store, TokenObserver observer) {
         this.config = config.withoutSecrets();
         this.clock = clock;
         this.executor = executor;
+        this.alarm = alarm;
         this.observer = Observers.of(history, observer);
         Backoff backoff = new Backoff(config.tokenRetryInitialDelay(), config.tokenRetryMaxDelay(), random);
         this.breaker = new CircuitBreaker(config.circuitBreakerFailures(), config.circuitBreakerDelay(), backoff);
@@ -126,12 +149,20 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
 
     @Override
     public String accessToken() {
-        Instant now = clock.instant();
         TokenState current = state.get();
+        if (current == fresh) {
+            return current.token().accessToken();
+        }
+        Instant now = clock.instant();
+        current = state.get();
         Token token = current.usable(now);
         if (token != null) {
-            if (token.isDueForRefresh(now) && chain.canRefresh(current)) {
-                refreshInBackground(now);
+            if (token.isDueForRefresh(now)) {
+                if (chain.canRefresh(current)) {
+                    refreshInBackground(now);
+                }
+            } else if (current.saveRetryAt() == null) {
+                keepFresh(current);
             }
             if (current.saveRetryAt() != null && !now.isBefore(current.saveRetryAt())) {
                 chain.retrySave(current, now);
@@ -139,6 +170,52 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
             return token.accessToken();
         }
         return awaitToken(now);
+    }
+
+    /**
+     * Asks the alarm's thread to let calls hand out this state's token without reading the clock, unless it was asked
+     * for this state already.
+     */
+    private void keepFresh(TokenState current) {
+        TokenState asked = freshAsked.get();
+        if (alarm == null || asked == current || !freshAsked.compareAndSet(asked, current)) {
+            return;
+        }
+        try {
+            alarm.set(Duration.ZERO, () -> publishFresh(current));
+        } catch (RuntimeException e) {
+            freshAsked.compareAndSet(current, null);
+            LOG.fine(() -> Messages.noThread(e)); // calls read the clock, as without an alarm
+        }
+    }
+
+    /**
+     * On the alarm's thread, the only one that writes {@link #fresh}: so the alarm that ends a state's freshness
+     * cannot ring before the state is published. The alarm is set for the token's refresh time; a token refreshed at
+     * its expiry (no skew) is not published, nor is one after a pause of this thread longer than half its skew: a
+     * late alarm could end its use after it expired. Calls on a state that is not published read the clock.
+     */
+    private void publishFresh(TokenState current) {
+        Token token = current.token();
+        Instant before = clock.instant();
+        Duration margin = Duration.between(token.refreshAt(), token.expiresAt()).dividedBy(2);
+        if (closed || state.get() != current || !before.isBefore(token.refreshAt()) || margin.isNegative()
+                || margin.isZero()) {
+            return;
+        }
+        if (endFresh != null) {
+            endFresh.run();
+        }
+        endFresh = alarm.set(Duration.between(before, token.refreshAt()), () -> {
+            if (fresh == current) {
+                fresh = null;
+                publishFresh(current); // the same again, if it rang early (a clock set back, a longest delay)
+            }
+        });
+        fresh = current;
+        if (Duration.between(before, clock.instant()).compareTo(margin) > 0) {
+            fresh = null;
+        }
     }
 
     @Override
@@ -439,6 +516,11 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
 
     @Override
     public void close() {
+        closed = true;
+        if (alarm != null) {
+            alarm.close();
+        }
+        fresh = null;
         chain.close();
         if (executor instanceof TokenThreads threads) {
             threads.close();

@@ -1,8 +1,11 @@
 package ch.ticketpark.client.internal.token;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -19,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TokenThreads implements Executor, AutoCloseable {
 
     static final int MAX_THREADS = 8;
+    static final Duration MAX_ALARM = Duration.ofDays(1);
 
     private final ThreadPoolExecutor pool;
 
@@ -40,6 +44,33 @@ public final class TokenThreads implements Executor, AutoCloseable {
     public static ExecutorService eventThread(ThreadFactory factory) {
         return new ThreadPoolExecutor(0, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 factory != null ? factory : new Daemons("ticketpark-events-"));
+    }
+
+    /**
+     * One thread of its own, started with the first alarm and ended when the alarm is closed, for the alarm that ends
+     * each token's use without a look at the clock: one ring per token, never blocked by a token request.
+     *
+     * @param factory as for the token threads
+     */
+    public static Alarm alarm(ThreadFactory factory) {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                factory != null ? factory : new Daemons("ticketpark-alarm-"));
+        timer.setRemoveOnCancelPolicy(true);
+        return new Alarm() {
+
+            @Override
+            public Runnable set(Duration delay, Runnable ring) {
+                // a delay beyond a day rings early: the manager looks at its clock then and sets the next one
+                long nanos = delay.compareTo(MAX_ALARM) > 0 ? MAX_ALARM.toNanos() : delay.toNanos();
+                ScheduledFuture<?> set = timer.schedule(ring, nanos, TimeUnit.NANOSECONDS);
+                return () -> set.cancel(false);
+            }
+
+            @Override
+            public void close() {
+                timer.shutdownNow();
+            }
+        };
     }
 
     @Override

@@ -48,8 +48,8 @@ class TokenManagerStatusTest extends TokenManagerTestSupport {
     private final RecordingObserver observer = new RecordingObserver();
 
     private TokenManager observed(Map<String, String> overrides, TokenStore store, TokenObserver listener) {
-        return closing(new TokenManager(MapConfig.load(server.baseUrl(), overrides), clock, executor, sleeper,
-                () -> 1.0, store, listener));
+        return closing(new TokenManager(MapConfig.load(server.baseUrl(), overrides), clock, executor, alarm(clock),
+                sleeper, () -> 1.0, store, listener));
     }
 
     private TokenManager observed(Map<String, String> overrides) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.internal.observe.TokenObserver;
 import ch.ticketpark.client.internal.resilience.Sleeper;
 import ch.ticketpark.client.spi.TokenStore;
 import ch.ticketpark.client.support.Fixtures;
@@ -97,8 +98,16 @@ abstract class TokenManagerTestSupport {
 
     /** @param overrides configuration on top of a valid one; an empty value removes the key */
     TokenManager manager(Map<String, String> overrides, TokenStore store, Sleeper pause, Clock time) {
-        return closing(new TokenManager(MapConfig.load(server.baseUrl(), overrides), time, executor, pause, () -> 1.0,
-                store));
+        return closing(new TokenManager(MapConfig.load(server.baseUrl(), overrides), time, executor, alarm(time),
+                pause, () -> 1.0, store, TokenObserver.NONE));
+    }
+
+    /**
+     * An alarm that keeps this clock's time, so that every test of the lifecycle runs with calls served without a look
+     * at the clock while their token is fresh; none for a clock of another kind.
+     */
+    static Alarm alarm(Clock time) {
+        return time instanceof MutableClock mutable ? new ManualAlarm(mutable) : null;
     }
 
     /** Closes this manager after the test. */

@@ -3,11 +3,13 @@ package ch.ticketpark.client.internal.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +100,50 @@ class TokenThreadsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void theAlarmRingsOnceAfterItsDelayOnANamedDaemonThread() throws Exception {
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        CountDownLatch rang = new CountDownLatch(1);
+        try (Alarm alarm = TokenThreads.alarm(null)) {
+            long set = System.nanoTime();
+            alarm.set(Duration.ofMillis(20), () -> {
+                threads.add(Thread.currentThread());
+                rang.countDown();
+            });
+            assertThat(rang.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(System.nanoTime() - set).isGreaterThanOrEqualTo(Duration.ofMillis(20).toNanos());
+        }
+
+        assertThat(threads).hasSize(1).allMatch(Thread::isDaemon);
+        assertThat(threads.get(0).getName()).isEqualTo("ticketpark-alarm-1");
+    }
+
+    @Test
+    void aCancelledAlarmDoesNotRingAndOneSetAfterItDoes() throws Exception {
+        AtomicInteger cancelledRang = new AtomicInteger();
+        CountDownLatch laterRang = new CountDownLatch(1);
+        try (Alarm alarm = TokenThreads.alarm(null)) {
+            Runnable cancel = alarm.set(Duration.ofMillis(10), cancelledRang::incrementAndGet);
+            cancel.run();
+            // rings after the cancelled one would have: the one thread runs them in the order of their time
+            alarm.set(Duration.ofMillis(50), laterRang::countDown);
+            assertThat(laterRang.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(cancelledRang).hasValue(0);
+    }
+
+    @Test
+    void aClosedAlarmRingsNoMoreAndRefusesNewOnes() {
+        AtomicInteger rang = new AtomicInteger();
+        Alarm alarm = TokenThreads.alarm(null);
+        alarm.set(Duration.ofDays(2), rang::incrementAndGet);
+        alarm.close();
+
+        assertThatThrownBy(() -> alarm.set(Duration.ofMillis(1), rang::incrementAndGet))
+                .isInstanceOf(RejectedExecutionException.class);
+        assertThat(rang).hasValue(0);
     }
 }
