@@ -213,8 +213,8 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
             }
         });
         fresh = current;
-        if (Duration.between(before, clock.instant()).compareTo(margin) > 0) {
-            fresh = null;
+        if (closed || Duration.between(before, clock.instant()).compareTo(margin) > 0) {
+            fresh = null; // closed meanwhile: close() may have ended it before this wrote it, and no alarm rings now
         }
     }
 
