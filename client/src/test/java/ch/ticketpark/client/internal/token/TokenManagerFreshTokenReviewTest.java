@@ -92,6 +92,29 @@ class TokenManagerFreshTokenReviewTest extends TokenManagerTestSupport {
         assertThat(handed).isNotEqualTo("access-1");
     }
 
+    /**
+     * Held up (and not covered before: {@code closingTheManagerCancelsItsAlarm} counts pending alarms only, so a close()
+     * that no longer ended {@code fresh} would pass it): after close(), a token is not handed out past its expiry.
+     */
+    @Test
+    void afterCloseNoTokenIsHandedOutPastItsExpiry() {
+        passwordThenRefresh();
+        TokenManager manager = withAlarm(alarm);
+        manager.accessToken();
+        manager.accessToken(); // published as fresh
+
+        manager.close();
+        time.advance(Duration.ofSeconds(601));
+
+        String handed;
+        try {
+            handed = manager.accessToken();
+        } catch (RuntimeException closed) {
+            handed = null;
+        }
+        assertThat(handed).isNotEqualTo("access-1");
+    }
+
     /** Held up: the publish runs (asynchronously, as on the real alarm's thread) after a 401 replaced the state. */
     @Test
     void aPublishQueuedBeforeARejectionPublishesNothing() {
