@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 
 /**
  * The expiry storm: many callers ask for a token in a loop while short-lived tokens expire one after the other, against
@@ -59,7 +60,7 @@ public final class ExpiryStorm {
     /** Runs every contender with the measured shape and writes {@code storm.csv} into the given directory. */
     public static void main(String[] arguments) throws Exception {
         List<Outcome> outcomes = new ArrayList<>();
-        for (String contender : List.of("ours", "keycloak", "spring")) {
+        for (String contender : List.of("ours", "keycloak", "spring", "constant")) {
             Outcome outcome = run(contender, MEASURED);
             System.out.println(CSV_HEADER + System.lineSeparator() + outcome.csv());
             outcomes.add(outcome);
@@ -76,6 +77,7 @@ public final class ExpiryStorm {
                 case "ours" -> contenders::ourToken;
                 case "keycloak" -> contenders::keycloakToken;
                 case "spring" -> contenders::springToken;
+                case "constant" -> () -> "at-constant";
                 default -> throw new IllegalArgumentException(contender);
             };
             token.get(); // the first grant, before the storm
@@ -124,8 +126,7 @@ public final class ExpiryStorm {
         // the second around each expiry of a token issued before the end: where callers could have had to wait
         long aroundExpiry = 0;
         long half = Duration.ofMillis(500).toNanos();
-        for (long issued : endpoint.issuedAtNanos()) {
-            long expiry = issued + shape.lifetime().toNanos();
+        for (long expiry : expiries(contender, shape, endpoint, start)) {
             if (expiry > start && expiry < stop) {
                 for (Caller caller : callers) {
                     aroundExpiry = Math.max(aroundExpiry, caller.maxWaitBetween(expiry - half, expiry + half));
@@ -135,6 +136,20 @@ public final class ExpiryStorm {
         return new Outcome(contender, calls, failed, endpoint.requests(), used.size(), endpoint.invalidGrants(),
                 millis(percentile(waits, 0.50)), millis(percentile(waits, 0.99)),
                 millis(waits.length == 0 ? 0 : waits[waits.length - 1]), millis(aroundExpiry), shape.latency());
+    }
+
+    /**
+     * When the tokens expired; for the constant token, which never expires, one lifetime after another from the start:
+     * the same share of the calls, in windows as long, as the machine's own waits (the scheduler, the collector) with
+     * no token to get.
+     */
+    private static long[] expiries(String contender, Shape shape, LoopbackTokenEndpoint endpoint, long start) {
+        long lifetime = shape.lifetime().toNanos();
+        if (contender.equals("constant")) {
+            return LongStream.rangeClosed(1, shape.duration().toNanos() / lifetime).map(i -> start + i * lifetime)
+                    .toArray();
+        }
+        return endpoint.issuedAtNanos().stream().mapToLong(issued -> issued + lifetime).toArray();
     }
 
     private static long percentile(long[] sorted, double fraction) {

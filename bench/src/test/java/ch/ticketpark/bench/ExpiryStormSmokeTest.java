@@ -35,4 +35,13 @@ class ExpiryStormSmokeTest {
         assertThat(outcome.failed()).isZero();
         assertThat(outcome.invalidGrants()).isZero();
     }
+
+    @Test
+    void theConstantTokenSendsNoTokenRequestAndIsTimedInWindowsAsLong() throws Exception {
+        ExpiryStorm.Outcome outcome = ExpiryStorm.run("constant", BRIEF);
+
+        assertThat(outcome.tokenRequests()).isZero();
+        assertThat(outcome.failed()).isZero();
+        assertThat(outcome.maxAroundExpiryMillis()).isPositive().isLessThanOrEqualTo(outcome.maxMillis());
+    }
 }

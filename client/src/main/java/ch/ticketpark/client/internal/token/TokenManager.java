@@ -76,6 +76,10 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
     };
 
     private static final Logger LOG = Logger.getLogger(TokenManager.class.getName());
+    /** How long a fresh token is handed out, at most, before the wall clock is read again. */
+    static final Duration LONGEST_RING = Duration.ofSeconds(1);
+    /** Half the shortest skew with which a token is published as fresh: an alarm may ring this late. */
+    static final Duration SHORTEST_MARGIN = Duration.ofMillis(50);
 
     private final TicketparkConfig config;
     private final Clock clock;
@@ -190,29 +194,40 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
     }
 
     /**
-     * On the alarm's thread, the only one that writes {@link #fresh}: so the alarm that ends a state's freshness
-     * cannot ring before the state is published. The alarm is set for the token's refresh time; a token refreshed at
-     * its expiry (no skew) is not published, nor is one after a pause of this thread longer than half its skew: a
-     * late alarm could end its use after it expired. Calls on a state that is not published read the clock.
+     * On the alarm's thread, which writes {@link #fresh} (only {@link #close()} clears it elsewhere). Published before
+     * the alarm is set, so that no ring can come before it; the alarm rings at the token's refresh time, or within
+     * {@link #LONGEST_RING} (then it publishes the same again): the wall clock, which the token's times are on, may
+     * have jumped meanwhile (a machine suspended, a checkpoint restored) where the alarm's elapsed time did not. Not
+     * published: a token whose skew is too short for an alarm to ring in time ({@link #SHORTEST_MARGIN}, twice), nor
+     * one after a pause of this thread longer than half its skew. Calls on a state that is not published read the
+     * clock.
      */
     private void publishFresh(TokenState current) {
         Token token = current.token();
         Instant before = clock.instant();
         Duration margin = Duration.between(token.refreshAt(), token.expiresAt()).dividedBy(2);
-        if (closed || state.get() != current || !before.isBefore(token.refreshAt()) || margin.isNegative()
-                || margin.isZero()) {
+        if (closed || state.get() != current || !before.isBefore(token.refreshAt())
+                || margin.compareTo(SHORTEST_MARGIN) < 0) {
             return;
         }
         if (endFresh != null) {
             endFresh.run();
+            endFresh = null;
         }
-        endFresh = alarm.set(Duration.between(before, token.refreshAt()), () -> {
-            if (fresh == current) {
-                fresh = null;
-                publishFresh(current); // the same again, if it rang early (a clock set back, a longest delay)
-            }
-        });
+        Duration untilDue = Duration.between(before, token.refreshAt());
         fresh = current;
+        try {
+            endFresh = alarm.set(untilDue.compareTo(LONGEST_RING) > 0 ? LONGEST_RING : untilDue, () -> {
+                if (fresh == current) {
+                    fresh = null;
+                    publishFresh(current);
+                }
+            });
+        } catch (RuntimeException e) {
+            fresh = null;
+            LOG.fine(() -> Messages.noThread(e)); // calls read the clock, as without an alarm
+            return;
+        }
         if (closed || Duration.between(before, clock.instant()).compareTo(margin) > 0) {
             fresh = null; // closed meanwhile: close() may have ended it before this wrote it, and no alarm rings now
         }

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TokenThreads implements Executor, AutoCloseable {
 
     static final int MAX_THREADS = 8;
-    static final Duration MAX_ALARM = Duration.ofDays(1);
 
     private final ThreadPoolExecutor pool;
 
@@ -60,9 +59,7 @@ public final class TokenThreads implements Executor, AutoCloseable {
 
             @Override
             public Runnable set(Duration delay, Runnable ring) {
-                // a delay beyond a day rings early: the manager looks at its clock then and sets the next one
-                long nanos = delay.compareTo(MAX_ALARM) > 0 ? MAX_ALARM.toNanos() : delay.toNanos();
-                ScheduledFuture<?> set = timer.schedule(ring, nanos, TimeUnit.NANOSECONDS);
+                ScheduledFuture<?> set = timer.schedule(ring, delay.toNanos(), TimeUnit.NANOSECONDS);
                 return () -> set.cancel(false);
             }
 

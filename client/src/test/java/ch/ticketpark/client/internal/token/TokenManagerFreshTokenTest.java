@@ -125,6 +125,52 @@ class TokenManagerFreshTokenTest extends TokenManagerTestSupport {
         assertThat(alarm.pending()).isZero();
     }
 
+    @Test
+    void aSkewTooShortForAnAlarmToRingInTimeIsNeverFresh() {
+        passwordThenRefresh();
+        TokenManager tooShort = withAlarm(Map.of(TicketparkConfig.REFRESH_SKEW, "PT0.099S"));
+        tooShort.accessToken();
+        tooShort.accessToken();
+        int reads = time.reads();
+
+        tooShort.accessToken();
+
+        assertThat(time.reads()).isGreaterThan(reads);
+    }
+
+    @Test
+    void theShortestSkewForWhichATokenIsFresh() {
+        passwordThenRefresh();
+        TokenManager shortest = withAlarm(Map.of(TicketparkConfig.REFRESH_SKEW, "PT0.1S"));
+        shortest.accessToken();
+        shortest.accessToken();
+        int reads = time.reads();
+
+        shortest.accessToken();
+
+        assertThat(time.reads()).isEqualTo(reads);
+    }
+
+    /** The alarm rings each second and reads the clock, a second's worth of calls read none. */
+    @Test
+    void aFreshTokenIsCheckedAgainstTheClockEverySecond() {
+        passwordThenRefresh();
+        TokenManager manager = withAlarm(Map.of());
+        manager.accessToken();
+        manager.accessToken();
+        int set = alarm.timesSet();
+
+        for (int second = 0; second < 10; second++) {
+            time.advance(Duration.ofSeconds(1));
+            int reads = time.reads();
+            assertThat(manager.accessToken()).isEqualTo("access-1");
+            assertThat(time.reads()).isEqualTo(reads);
+        }
+
+        assertThat(alarm.timesSet()).isEqualTo(set + 10);
+        assertThat(alarm.pending()).isOne();
+    }
+
     /**
      * The alarm's thread paused between reading the clock and setting the alarm: longer than half the skew (15 s), the
      * alarm could ring after the expiry, and the token is not published; shorter, it is.
