@@ -20,6 +20,14 @@ public class MutableClock extends Clock {
         listeners.forEach(Runnable::run);
     }
 
+    /**
+     * The time moved by {@link #advance(Duration)} only, as the system's elapsed time an alarm sleeps by: a subclass's
+     * {@link #instant()} may also jump where this does not (a machine suspended).
+     */
+    public Instant elapsed() {
+        return now;
+    }
+
     /** Runs after each move of the clock (an alarm that keeps this clock's time). */
     public void onAdvance(Runnable listener) {
         listeners.add(listener);

@@ -10,7 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import ch.ticketpark.client.support.MutableClock;
 
 /**
- * An alarm that keeps a {@link MutableClock}'s time: an alarm without delay rings at once, in the thread that sets it;
+ * An alarm that keeps a {@link MutableClock}'s elapsed time: an alarm without delay rings at once, in the thread that sets it;
  * the others ring when the clock is moved past their time, in the thread that moves it. One lock around all of it, as
  * the real alarm's one thread: nothing it runs overlaps.
  */
@@ -37,7 +37,7 @@ final class ManualAlarm implements Alarm {
             return () -> {
             };
         }
-        Pending alarm = new Pending(clock.instant().plus(delay), ring);
+        Pending alarm = new Pending(clock.elapsed().plus(delay), ring);
         pending.add(alarm);
         return () -> {
             synchronized (this) {
@@ -57,7 +57,7 @@ final class ManualAlarm implements Alarm {
     }
 
     private synchronized void ringDue() {
-        Instant now = clock.instant();
+        Instant now = clock.elapsed();
         List<Pending> due = pending.stream().filter(alarm -> !alarm.at().isAfter(now))
                 .sorted(Comparator.comparing(Pending::at)).toList();
         pending.removeAll(due);
