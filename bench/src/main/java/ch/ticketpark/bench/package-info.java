@@ -2,6 +2,8 @@
  * Benchmarks of this library against its peers (Keycloak's admin-client {@code TokenManager}, Spring Security's
  * authorized-client manager) and a static header: the per-request cost in JMH ({@link ch.ticketpark.bench
  * .PerRequestBenchmark}), against a loopback token endpoint with FOS semantics ({@link ch.ticketpark.bench
- * .LoopbackTokenEndpoint}). Run on demand by {@code bench/run}; the build compiles it and runs it once in a smoke mode.
+ * .LoopbackTokenEndpoint}), and the heap one application's use of the library retains ({@link
+ * ch.ticketpark.bench.RetainedHeap}). Run on demand by {@code bench/run}; the build compiles it and runs it once in a
+ * smoke mode.
  */
 package ch.ticketpark.bench;
