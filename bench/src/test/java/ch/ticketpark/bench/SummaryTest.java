@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The last line bench/run prints, from results as JMH and the storm write them. */
+/** The last line bench/run prints, and summary.md, from results as JMH, the storm and the retained heap write them. */
 class SummaryTest {
 
     @TempDir
@@ -24,6 +24,8 @@ class SummaryTest {
         Files.writeString(results.resolve("storm.csv"), ExpiryStorm.CSV_HEADER + "\n"
                 + "ours,1000,0,14,14,1.00,0,0.001,0.023,27.308,7.348,0.073\n"
                 + "keycloak,1000,0,12,12,1.00,0,0.000,0.920,147.524,147.524,1.475\n");
+        Files.writeString(results.resolve("memory.csv"), RetainedHeap.CSV_HEADER + "\n"
+                + "token_machinery,200,52237,45880,461.3\n");
         PrintStream out = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -38,7 +40,7 @@ class SummaryTest {
                 + "keycloak_vs_ours_4t=4.00 ours_bytes_per_op=24.0 baseline_bytes_per_op=24.0 "
                 + "storm_requests_per_expiry=1.00 storm_invalid_grant=0 storm_failed=0 storm_max_wait_vs_latency=0.073");
         assertThat(Files.readString(results.resolve("summary.md"))).contains("| ours | 100 | 24.0 | 200 | 24.0 |")
-                .endsWith(last + "\n");
+                .contains("# Memory", "| token_machinery | 200 | 52237 | 45880 | 461.3 |").endsWith(last + "\n");
     }
 
     private static String jmh(double ours, double spring, double keycloak, double baseline) {
