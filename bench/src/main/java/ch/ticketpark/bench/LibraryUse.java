@@ -90,7 +90,7 @@ final class LibraryUse implements AutoCloseable {
     }
 
     /**
-     * (a) The token manager and a filter, with one valid token held: the filter has put it on one request.
+     * (a) The token manager and a filter, with one valid token held: the filter has put it on two requests.
      *
      * @param apiUrl the API's base URL and its token endpoint's
      */
@@ -98,6 +98,7 @@ final class LibraryUse implements AutoCloseable {
         api = URI.create(apiUrl);
         TicketparkConfig config = config();
         TokenManager manager = new TokenManager(config, Clock.systemUTC(), new TokenThreads(null),
+                TokenThreads.alarm(null),
                 new FileTokenStore(storeDirectory, config.clientKey(), LoopbackTokenEndpoint.USERNAME),
                 Observers.of(new EventDispatcher(TokenThreads.eventThread(null), event -> {
                 }), TokenObserver.NONE));
@@ -105,6 +106,8 @@ final class LibraryUse implements AutoCloseable {
         // the suppliers capture what they supply, not this holder: one part reaches no other
         tokens = manager;
         filter = new BearerTokenFilter(() -> manager, () -> url);
+        filter.filter(new MinimalRequestContext(api.resolve("/events/")));
+        // the second request finds the token valid and has it published as fresh: the alarm's thread and its ring
         filter.filter(new MinimalRequestContext(api.resolve("/events/")));
     }
 
