@@ -98,6 +98,21 @@ class TokenManagerFreshTokenTest extends TokenManagerTestSupport {
     }
 
     @Test
+    void aTokenReplacedBeforeItsRefreshTimeLeavesTheAlarmOfItsSuccessorOnly() {
+        passwordThenRefresh();
+        TokenManager manager = withAlarm(Map.of());
+        manager.accessToken();
+        manager.accessToken();
+        assertThat(alarm.pending()).isOne();
+
+        manager.invalidate("access-1");
+        manager.accessToken();
+        manager.accessToken();
+
+        assertThat(alarm.pending()).isOne();
+    }
+
+    @Test
     void aTokenTheApplicationForgotIsNeverHandedOutAgainThoughItWasFresh() {
         passwordThenRefresh();
         TokenManager manager = withAlarm(Map.of());
