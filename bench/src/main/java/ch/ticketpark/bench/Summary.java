@@ -14,9 +14,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
- * Reads the results bench/run wrote (JMH's JSON, the storm's and the retained heap's CSV), writes {@code summary.md}
- * next to them and prints the figures as the last line: {@code bench: key=value ...}, time ratios as "how many times
- * the first's ns/op".
+ * Reads the results bench/run wrote (JMH's JSON, the storm's, the retained heap's and the Liberty run's CSV), writes
+ * {@code summary.md} next to them and prints the figures as the last line: {@code bench: key=value ...}, time ratios
+ * as "how many times the first's ns/op", the throughput ratio as "this library's requests per second ÷ the static
+ * header's".
  */
 public final class Summary {
 
@@ -47,6 +48,10 @@ public final class Summary {
         figures.put("storm_invalid_grant", ours.get("invalid_grant"));
         figures.put("storm_failed", ours.get("failed"));
         figures.put("storm_max_wait_vs_latency", ours.get("max_wait_vs_latency"));
+        List<String> liberty = Files.readAllLines(results.resolve("liberty.csv"));
+        figures.put("liberty_throughput_ratio",
+                String.format(Locale.ROOT, "%.2f", Double.parseDouble(row(liberty, "library").get("throughput_rps"))
+                        / Double.parseDouble(row(liberty, "static").get("throughput_rps"))));
 
         StringBuilder table = new StringBuilder(
                 "| contender | ns/op, 1 thread | B/op, 1 thread | ns/op, 4 threads | B/op, "
@@ -62,12 +67,14 @@ public final class Summary {
         figures.forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
         String stormTable = markdown(storm);
         String memoryTable = markdown(Files.readAllLines(results.resolve("memory.csv")));
+        String libertyTable = markdown(liberty);
         Files.writeString(results.resolve("summary.md"), "# Per-request cost\n\n" + table + "\n# Expiry storm\n\n"
                 + stormTable + "\n# Memory\n\nRetained heap per application, in bytes: " + MEMORY_PARTS + "\n\n"
-                + memoryTable + "\n" + line + "\n");
+                + memoryTable + "\n# Through Liberty\n\n" + libertyTable + "\n" + line + "\n");
         System.out.println(table);
         System.out.println(stormTable);
         System.out.println(memoryTable);
+        System.out.println(libertyTable);
         System.out.println(line);
     }
 
@@ -100,7 +107,15 @@ public final class Summary {
         return scores;
     }
 
-    /** The storm's row of a contender, by column name. */
+    /** A CSV file as a markdown table. */
+    private static String markdown(List<String> csv) {
+        StringBuilder table = new StringBuilder("| " + csv.get(0).replace(",", " | ") + " |\n|"
+                + "---|".repeat(csv.get(0).split(",").length) + "\n");
+        csv.stream().skip(1).forEach(row -> table.append("| ").append(row.replace(",", " | ")).append(" |\n"));
+        return table.toString();
+    }
+
+    /** The row of a CSV file whose first column is the given contender, by column name. */
     private static Map<String, String> row(List<String> csv, String contender) {
         String[] names = csv.get(0).split(",");
         String[] values = csv.stream().skip(1).filter(line -> line.startsWith(contender + ",")).findFirst()

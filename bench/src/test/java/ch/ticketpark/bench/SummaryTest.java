@@ -26,6 +26,8 @@ class SummaryTest {
                 + "keycloak,1000,0,12,12,1.00,0,0.000,0.920,147.524,147.524,1.475\n");
         Files.writeString(results.resolve("memory.csv"), RetainedHeap.CSV_HEADER + "\n"
                 + "token_machinery,200,52237,45880,461.3\n");
+        Files.writeString(results.resolve("liberty.csv"), LibertyLoad.CSV_HEADER + "\n"
+                + "library,48000,0,25.0,1920,7.80,21.50,0\n" + "static,50000,0,25.0,2000,7.50,20.90,0\n");
         PrintStream out = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -38,9 +40,12 @@ class SummaryTest {
         String last = printed.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElseThrow();
         assertThat(last).isEqualTo("bench: ours_vs_baseline_1t=4.00 ours_vs_baseline_4t=4.00 spring_vs_ours=7.00 "
                 + "keycloak_vs_ours_4t=4.00 ours_bytes_per_op=24.0 baseline_bytes_per_op=24.0 "
-                + "storm_requests_per_expiry=1.00 storm_invalid_grant=0 storm_failed=0 storm_max_wait_vs_latency=0.073");
+                + "storm_requests_per_expiry=1.00 storm_invalid_grant=0 storm_failed=0 storm_max_wait_vs_latency=0.073 "
+                + "liberty_throughput_ratio=0.96");
         assertThat(Files.readString(results.resolve("summary.md"))).contains("| ours | 100 | 24.0 | 200 | 24.0 |")
-                .contains("# Memory", "| token_machinery | 200 | 52237 | 45880 | 461.3 |").endsWith(last + "\n");
+                .contains("# Memory", "| token_machinery | 200 | 52237 | 45880 | 461.3 |")
+                .contains("# Through Liberty", "| static | 50000 | 0 | 25.0 | 2000 | 7.50 | 20.90 | 0 |")
+                .endsWith(last + "\n");
     }
 
     private static String jmh(double ours, double spring, double keycloak, double baseline) {
