@@ -62,7 +62,8 @@ public interface CollectionClient<T> {
      * @return the first page of records with the API's default page size (100)
      */
     default List<T> list() {
-        return list(null);
+        // not list(null): on Open Liberty each call of a default method of the client looks up a method handle
+        return TokenReplay.once(() -> httpList(null));
     }
 
     /**
@@ -91,7 +92,7 @@ public interface CollectionClient<T> {
      * @throws RecordNotFoundException if there is no such record
      */
     default T get(String pid) {
-        return get(pid, null);
+        return TokenReplay.once(() -> httpGet(pid, null));
     }
 
     /**
@@ -108,7 +109,9 @@ public interface CollectionClient<T> {
      * @return how many records there are ({@value #COUNT_HEADER} of {@code HEAD /collection/})
      */
     default long count() {
-        return count(null);
+        try (Response response = TokenReplay.once(() -> httpHead(null))) {
+            return Pages.count(response);
+        }
     }
 
     /**

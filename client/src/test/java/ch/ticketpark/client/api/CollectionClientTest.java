@@ -187,6 +187,16 @@ class CollectionClientTest {
     }
 
     @Test
+    void listWithoutAQueryReplaysOnceWithANewTokenAfter401() {
+        api.stubFor(WireMock.get(urlEqualTo("/events/")).willReturn(apiAnswer(401, "{\"error\":\"invalid_grant\"}")));
+        api.stubFor(WireMock.get(urlEqualTo("/events/")).withHeader("Authorization", equalTo("Bearer token-2"))
+                .willReturn(okJson("[{\"pid\":\"e1\"}]")));
+
+        assertThat(client(EventsClient.class).list()).extracting(Event::pid).containsExactly("e1");
+        assertThat(authorizations(api)).containsExactly("Bearer token-1", "Bearer token-2");
+    }
+
+    @Test
     void typedMethodsGiveUpAfterASecond401() {
         api.stubFor(WireMock.any(urlPathEqualTo("/events/")).willReturn(aResponse().withStatus(401)));
 
