@@ -107,14 +107,6 @@ public final class Summary {
         return scores;
     }
 
-    /** A CSV file as a markdown table. */
-    private static String markdown(List<String> csv) {
-        StringBuilder table = new StringBuilder("| " + csv.get(0).replace(",", " | ") + " |\n|"
-                + "---|".repeat(csv.get(0).split(",").length) + "\n");
-        csv.stream().skip(1).forEach(row -> table.append("| ").append(row.replace(",", " | ")).append(" |\n"));
-        return table.toString();
-    }
-
     /** The row of a CSV file whose first column is the given contender, by column name. */
     private static Map<String, String> row(List<String> csv, String contender) {
         String[] names = csv.get(0).split(",");
