@@ -61,23 +61,8 @@ class TokenManagerFreshTokenReviewTest extends TokenManagerTestSupport {
         passwordThenRefresh();
         AtomicReference<TokenManager> made = new AtomicReference<>();
         AtomicBoolean closeNow = new AtomicBoolean();
-        Alarm racing = new Alarm() {
-
-            @Override
-            public Runnable set(Duration delay, Runnable ring) {
-                Runnable cancel = alarm.set(delay, ring);
-                if (!delay.isZero() && closeNow.getAndSet(false)) {
-                    made.get().close(); // as if on the disposing thread, right after the alarm was set
-                }
-                return cancel;
-            }
-
-            @Override
-            public void close() {
-                alarm.close();
-            }
-        };
-        TokenManager manager = withAlarm(racing);
+        // as if on the disposing thread, right after the alarm was set
+        TokenManager manager = withAlarm(racing(closeNow, () -> made.get().close()));
         made.set(manager);
         manager.accessToken();
         closeNow.set(true);
@@ -157,13 +142,24 @@ class TokenManagerFreshTokenReviewTest extends TokenManagerTestSupport {
         passwordThenRefresh();
         AtomicReference<TokenManager> made = new AtomicReference<>();
         AtomicBoolean rejectNow = new AtomicBoolean();
-        Alarm racing = new Alarm() {
+        TokenManager manager = withAlarm(racing(rejectNow, () -> made.get().invalidate("access-1")));
+        made.set(manager);
+        manager.accessToken();
+        rejectNow.set(true);
+        manager.accessToken(); // publishes access-1's state, which the 401 replaces meanwhile
+
+        assertThat(manager.accessToken()).isEqualTo("access-2");
+    }
+
+    /** The manual alarm, and once {@code armed}, right after it set an alarm with a delay: {@code meanwhile}. */
+    private Alarm racing(AtomicBoolean armed, Runnable meanwhile) {
+        return new Alarm() {
 
             @Override
             public Runnable set(Duration delay, Runnable ring) {
                 Runnable cancel = alarm.set(delay, ring);
-                if (!delay.isZero() && rejectNow.getAndSet(false)) {
-                    made.get().invalidate("access-1");
+                if (!delay.isZero() && armed.getAndSet(false)) {
+                    meanwhile.run();
                 }
                 return cancel;
             }
@@ -173,13 +169,6 @@ class TokenManagerFreshTokenReviewTest extends TokenManagerTestSupport {
                 alarm.close();
             }
         };
-        TokenManager manager = withAlarm(racing);
-        made.set(manager);
-        manager.accessToken();
-        rejectNow.set(true);
-        manager.accessToken(); // publishes access-1's state, which the 401 replaces meanwhile
-
-        assertThat(manager.accessToken()).isEqualTo("access-2");
     }
 
     /** A clock whose time can also move without telling its listeners: the machine suspended, or restored. */
