@@ -12,9 +12,11 @@ public interface Alarm extends AutoCloseable {
     /**
      * Sets the alarm; several may be set at once.
      *
-     * @param delay from now; positive
+     * @param delay from now; zero to ring as soon as the alarm's thread is free
      * @param ring what to run when the delay has passed, on the alarm's own thread (short: it must not block)
      * @return cancels the alarm; does nothing once it rang
+     * @throws java.util.concurrent.RejectedExecutionException if it cannot ring (closed, no thread); then it never
+     *         rings
      */
     Runnable set(Duration delay, Runnable ring);
 

@@ -182,14 +182,14 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
      */
     private void keepFresh(TokenState current) {
         TokenState asked = freshAsked.get();
-        if (alarm == null || asked == current || !freshAsked.compareAndSet(asked, current)) {
+        if (alarm == null || closed || asked == current || !freshAsked.compareAndSet(asked, current)) {
             return;
         }
         try {
             alarm.set(Duration.ZERO, () -> publishFresh(current));
-        } catch (RuntimeException e) {
-            freshAsked.compareAndSet(current, null);
-            LOG.fine(() -> Messages.noThread(e)); // calls read the clock, as without an alarm
+        } catch (RuntimeException | Error e) {
+            // no thread: this caller holds a valid token and gets it; calls on this state read the clock
+            LOG.fine(() -> Messages.noThread(e));
         }
     }
 
@@ -223,7 +223,7 @@ public final class TokenManager implements TicketparkTokens, TokenFeedback, Auto
                     publishFresh(current);
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             fresh = null;
             LOG.fine(() -> Messages.noThread(e)); // calls read the clock, as without an alarm
             return;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
@@ -59,6 +60,10 @@ public final class TokenThreads implements Executor, AutoCloseable {
 
             @Override
             public Runnable set(Duration delay, Runnable ring) {
+                // the thread first: the executor would queue the ring before it failed to start one, and ring later
+                if (timer.getPoolSize() == 0 && !timer.prestartCoreThread() && timer.getPoolSize() == 0) {
+                    throw new RejectedExecutionException("no thread for the alarm");
+                }
                 ScheduledFuture<?> set = timer.schedule(ring, delay.toNanos(), TimeUnit.NANOSECONDS);
                 return () -> set.cancel(false);
             }
