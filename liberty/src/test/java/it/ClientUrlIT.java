@@ -63,9 +63,15 @@ class ClientUrlIT {
         // the configured value's query (personal data in a filter) is in no log, FFDC and trace included
         try (Stream<Path> files = Files.walk(logs)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString())
-                        .doesNotContain(EMAIL);
+                assertThat(linesContaining(file, EMAIL)).as(file.toString()).isZero();
             }
+        }
+    }
+
+    /** Line by line: the suite's trace grows past what one string can hold (2 GB) on a fast machine. */
+    private static long linesContaining(Path file, String text) throws IOException {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains(text)).count();
         }
     }
 }
