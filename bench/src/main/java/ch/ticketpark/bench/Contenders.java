@@ -3,7 +3,10 @@ package ch.ticketpark.bench;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -37,6 +40,17 @@ import ch.ticketpark.client.internal.token.TokenThreads;
  */
 final class Contenders implements AutoCloseable {
 
+    /** The four, as the benchmarks name them. */
+    enum Contender {
+
+        OURS, KEYCLOAK, SPRING, BASELINE;
+
+        /** The benchmark method's or storm's name of it, such as {@code ours}. */
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     static final String REGISTRATION = "ticketpark";
     static final String PRINCIPAL = "bench";
 
@@ -54,27 +68,50 @@ final class Contenders implements AutoCloseable {
     private final StaticBearerFilter baseline;
 
     /**
+     * All four.
+     *
      * @param apiUrl the API and token endpoint's base URL
      * @param skew how long before expiry each peer refreshes (Keycloak counts whole seconds)
      */
     Contenders(String apiUrl, Duration skew) {
+        this(apiUrl, skew, EnumSet.allOf(Contender.class));
+    }
+
+    /**
+     * Only those named, so that a JVM runs no code of the others: calls of another one fail.
+     *
+     * @param apiUrl the API and token endpoint's base URL
+     * @param skew how long before expiry each peer refreshes (Keycloak counts whole seconds)
+     * @param built the contenders to build
+     */
+    Contenders(String apiUrl, Duration skew, Set<Contender> built) {
         this.apiUrl = apiUrl;
-        ourTokens = new ch.ticketpark.client.internal.token.TokenManager(TicketparkConfig.load(MapConfig.of(Map.of(
-                TicketparkConfig.API_URL, apiUrl,
-                TicketparkConfig.CLIENT_KEY, LoopbackTokenEndpoint.CLIENT_KEY,
-                TicketparkConfig.CLIENT_SECRET, LoopbackTokenEndpoint.CLIENT_SECRET,
-                TicketparkConfig.USERNAME, LoopbackTokenEndpoint.USERNAME,
-                TicketparkConfig.PASSWORD, LoopbackTokenEndpoint.PASSWORD,
-                TicketparkConfig.TOKEN_STORE, "memory",
-                TicketparkConfig.REFRESH_SKEW, skew.toString()))), Clock.systemUTC(), executor,
-                TokenThreads.alarm(null), new MemoryTokenStore(), TokenObserver.NONE);
-        URI api = URI.create(apiUrl);
-        ours = new BearerTokenFilter(() -> ourTokens, () -> api);
-        // as Keycloak.getInstance(...) builds it: RESTEasy with Keycloak's Jackson provider
-        keycloakClient = Keycloak.getClientProvider().newRestEasyClient(null, null, false);
-        keycloak = keycloak(keycloakClient, apiUrl, skew);
-        spring = spring(apiUrl + "/oauth/v2/token", skew);
-        baseline = new StaticBearerFilter("at-static");
+        if (built.contains(Contender.OURS)) {
+            ourTokens = new ch.ticketpark.client.internal.token.TokenManager(TicketparkConfig.load(MapConfig.of(Map.of(
+                    TicketparkConfig.API_URL, apiUrl,
+                    TicketparkConfig.CLIENT_KEY, LoopbackTokenEndpoint.CLIENT_KEY,
+                    TicketparkConfig.CLIENT_SECRET, LoopbackTokenEndpoint.CLIENT_SECRET,
+                    TicketparkConfig.USERNAME, LoopbackTokenEndpoint.USERNAME,
+                    TicketparkConfig.PASSWORD, LoopbackTokenEndpoint.PASSWORD,
+                    TicketparkConfig.TOKEN_STORE, "memory",
+                    TicketparkConfig.REFRESH_SKEW, skew.toString()))), Clock.systemUTC(), executor,
+                    TokenThreads.alarm(null), new MemoryTokenStore(), TokenObserver.NONE);
+            URI api = URI.create(apiUrl);
+            ours = new BearerTokenFilter(() -> ourTokens, () -> api);
+        } else {
+            ourTokens = null;
+            ours = null;
+        }
+        if (built.contains(Contender.KEYCLOAK)) {
+            // as Keycloak.getInstance(...) builds it: RESTEasy with Keycloak's Jackson provider
+            keycloakClient = Keycloak.getClientProvider().newRestEasyClient(null, null, false);
+            keycloak = keycloak(keycloakClient, apiUrl, skew);
+        } else {
+            keycloakClient = null;
+            keycloak = null;
+        }
+        spring = built.contains(Contender.SPRING) ? spring(apiUrl + "/oauth/v2/token", skew) : null;
+        baseline = built.contains(Contender.BASELINE) ? new StaticBearerFilter("at-static") : null;
     }
 
     private static TokenManager keycloak(Client client, String serverUrl, Duration skew) {
@@ -145,8 +182,12 @@ final class Contenders implements AutoCloseable {
 
     @Override
     public void close() {
-        ourTokens.close();
-        keycloakClient.close();
+        if (ourTokens != null) {
+            ourTokens.close();
+        }
+        if (keycloakClient != null) {
+            keycloakClient.close();
+        }
         executor.shutdownNow();
     }
 }
