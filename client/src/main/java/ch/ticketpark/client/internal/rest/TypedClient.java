@@ -1,0 +1,31 @@
+package ch.ticketpark.client.internal.rest;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.inject.Qualifier;
+
+/**
+ * The library's own qualifier of the {@link TypedClientFacade} beans: the {@link TypedClientExtension} gives it to each
+ * injection point of a typed client in place of {@code @RestClient}. Not for applications.
+ */
+@Qualifier
+@Retention(RUNTIME)
+@Target({TYPE, METHOD, FIELD, PARAMETER})
+@interface TypedClient {
+
+    /** The instance. */
+    final class Literal extends AnnotationLiteral<TypedClient> implements TypedClient {
+
+        private static final long serialVersionUID = 1L;
+
+        static final Literal INSTANCE = new Literal();
+    }
+}
