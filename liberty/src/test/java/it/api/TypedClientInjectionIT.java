@@ -6,6 +6,8 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 
@@ -64,6 +66,10 @@ class TypedClientInjectionIT {
     @Inject
     ConstructorInjected constructorInjected;
 
+    @Inject
+    @Any
+    Instance<EventsClient> anyEvents;
+
     private final SandboxControl sandbox = SandboxControl.fromEnvironment();
 
     @BeforeEach
@@ -111,6 +117,12 @@ class TypedClientInjectionIT {
 
         assertThat(handlerOf(events)).isNotEqualTo(FACADE);
         assertThat(events.list()).isNotEmpty();
+    }
+
+    @Test
+    void aLookupWithAnyStillFindsOneClient() {
+        assertThat(anyEvents.isResolvable()).isTrue();
+        assertThat(anyEvents.get().list()).isNotEmpty();
     }
 
     /** The class of the client's invocation handler, or its own class when it is no JDK proxy. */

@@ -13,19 +13,33 @@ import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.inject.Qualifier;
 
 /**
- * The library's own qualifier of the {@link TypedClientFacade} beans: the {@link TypedClientExtension} gives it to each
- * injection point of a typed client in place of {@code @RestClient}. Not for applications.
+ * The library's own qualifier of the {@link TypedClientFacade} beans, naming the typed client's interface: the
+ * {@link TypedClientExtension} gives it to each injection point of a typed client in place of {@code @RestClient},
+ * with the point's type {@code Object}, so that the facade beans match no lookup of the interface itself (such as
+ * {@code @Any EventsClient}). Not for applications.
  */
 @Qualifier
 @Retention(RUNTIME)
 @Target({TYPE, METHOD, FIELD, PARAMETER})
-@interface TypedClient {
+public @interface TypedClient {
 
-    /** The instance. */
+    /** The typed client's interface. */
+    Class<?> value();
+
+    /** An instance. */
     final class Literal extends AnnotationLiteral<TypedClient> implements TypedClient {
 
         private static final long serialVersionUID = 1L;
 
-        static final Literal INSTANCE = new Literal();
+        private final Class<?> value;
+
+        Literal(Class<?> value) {
+            this.value = value;
+        }
+
+        @Override
+        public Class<?> value() {
+            return value;
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -30,29 +29,40 @@ public class TypedClientExtension implements Extension {
     private static final String API_PACKAGE = "ch.ticketpark.client.api";
 
     private final Set<Class<?>> redirected = ConcurrentHashMap.newKeySet();
+    /** Set once the facade beans are added: a point seen later (Weld builds some at run time) keeps its bean. */
+    private volatile boolean beansAdded;
 
     <T, X> void redirect(@Observes ProcessInjectionPoint<T, X> event) {
         InjectionPoint point = event.getInjectionPoint();
-        if (point.getType() instanceof Class<?> type && isTypedClient(type) && point.getQualifiers().size() == 1
-                && point.getQualifiers().iterator().next() instanceof RestClient) {
+        if (!beansAdded && point.getType() instanceof Class<?> type && isTypedClient(type)
+                && point.getQualifiers().size() == 1 && point.getQualifiers().iterator().next() instanceof RestClient) {
             redirected.add(type);
-            event.configureInjectionPoint().qualifiers(TypedClient.Literal.INSTANCE);
+            event.configureInjectionPoint().type(Object.class).qualifiers(new TypedClient.Literal(type));
         }
     }
 
     void addFacades(@Observes AfterBeanDiscovery event, BeanManager manager) {
+        beansAdded = true;
         for (Class<?> type : redirected) {
             addFacade(event, manager, type);
         }
     }
 
     private static <T> void addFacade(AfterBeanDiscovery event, BeanManager manager, Class<T> type) {
-        event.<T>addBean().beanClass(type).types(type, Object.class)
-                .qualifiers(TypedClient.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Dependent.class)
-                .createWith(context -> {
+        event.addBean().beanClass(type).types(Object.class).qualifiers(new TypedClient.Literal(type))
+                .scope(Dependent.class).createWith(context -> {
                     Bean<?> client = manager.resolve(manager.getBeans(type, RestClient.LITERAL));
-                    return TypedClientFacade.over(type, type.cast(manager.getReference(client, type, context)));
+                    T reference = type.cast(manager.getReference(client, type, context));
+                    return isMicroProfileClient(client, type) ? TypedClientFacade.over(type, reference) : reference;
                 });
+    }
+
+    /**
+     * The MicroProfile Rest Client's own bean, whose typed methods are the interface's: not an application's stand-in
+     * (an alternative or a producer of a test double), whose own methods must run as they are.
+     */
+    static boolean isMicroProfileClient(Bean<?> bean, Class<?> type) {
+        return bean.getBeanClass() == type;
     }
 
     private static boolean isTypedClient(Class<?> type) {

@@ -1,5 +1,6 @@
 package ch.ticketpark.client.internal.rest;
 
+import java.io.Closeable;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -27,8 +28,12 @@ final class TypedClientFacade implements InvocationHandler {
      * @return the facade, an instance of {@code type}
      */
     static <T> T over(Class<T> type, T client) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type},
-                new TypedClientFacade(type, client)));
+        // closeable where the client is (the MicroProfile proxy of a @Dependent client): close() reaches it
+        Class<?>[] interfaces = client instanceof Closeable
+                ? new Class<?>[]{type, Closeable.class}
+                : new Class<?>[]{type};
+        return type
+                .cast(Proxy.newProxyInstance(type.getClassLoader(), interfaces, new TypedClientFacade(type, client)));
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.enterprise.inject.spi.Bean;
+
 import org.junit.jupiter.api.Test;
 
 import ch.ticketpark.client.Query;
@@ -20,21 +22,29 @@ import ch.ticketpark.client.model.Event;
 class TypedClientFacadeReviewTest {
 
     /**
-     * The extension wraps whatever {@code @RestClient EventsClient} bean resolves: with an {@code @Alternative}
+     * The extension wrapped whatever {@code @RestClient EventsClient} bean resolves: with an {@code @Alternative}
      * stand-in (or a producer of a Mockito mock) in the application's tests, that is the stand-in. Its typed methods
-     * are bypassed: the facade runs the interface's default method and sends the stand-in an {@code httpList} it
-     * never expected (a mock answers an empty list, {@code when(events.list()).thenReturn(page)} has no effect).
+     * were bypassed: the facade ran the interface's default method and sent the stand-in an {@code httpList} it never
+     * expected. Now only the MicroProfile Rest Client's own bean (its bean class is the interface, as Open Liberty's
+     * {@code RestClientDelegateBean} answers) is wrapped; a stand-in is injected as it is.
      */
     @Test
-    void aStandInsOwnTypedMethodIsWhatTheApplicationGets() {
+    void onlyTheMicroProfileClientsOwnBeanIsWrappedNeverAStandIn() {
         List<Event> page = List.of(Event.of("host", "Konzert", "CHF"));
         List<String> calls = new ArrayList<>();
         EventsClient standIn = new StandInEvents(page, calls);
 
-        EventsClient injected = TypedClientFacade.over(EventsClient.class, standIn);
+        assertThat(TypedClientExtension.isMicroProfileClient(beanOfClass(EventsClient.class), EventsClient.class))
+                .isTrue();
+        assertThat(TypedClientExtension.isMicroProfileClient(beanOfClass(standIn.getClass()), EventsClient.class))
+                .isFalse();
+        // a producer's bean class is the class that declares the producer
+        assertThat(TypedClientExtension.isMicroProfileClient(beanOfClass(getClass()), EventsClient.class)).isFalse();
+    }
 
-        assertThat(injected.list()).isSameAs(page);
-        assertThat(calls).containsExactly("list");
+    private static Bean<?> beanOfClass(Class<?> beanClass) {
+        return (Bean<?>) Proxy.newProxyInstance(Bean.class.getClassLoader(), new Class<?>[]{Bean.class},
+                (proxy, method, args) -> method.getName().equals("getBeanClass") ? beanClass : null);
     }
 
     /**
