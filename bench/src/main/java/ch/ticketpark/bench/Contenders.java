@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -43,12 +42,7 @@ final class Contenders implements AutoCloseable {
     /** The four, as the benchmarks name them. */
     enum Contender {
 
-        OURS, KEYCLOAK, SPRING, BASELINE;
-
-        /** The benchmark method's or storm's name of it, such as {@code ours}. */
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        OURS, KEYCLOAK, SPRING, BASELINE
     }
 
     static final String REGISTRATION = "ticketpark";
