@@ -21,7 +21,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The package rules of the library (see each {@code package-info.java}): public packages never reach into
  * {@code internal}; inside {@code internal} dependencies point one way, {@code rest → token → resilience, config, observe →
- * internal → public}, {@code token → store → spi} and {@code token → observe → internal}: the built-in token stores depend on the SPI and the JDK only;
+ * internal → public}, {@code token → store → spi}, {@code token → observe → internal} and {@code webhook → config, internal}: the built-in token stores depend on the SPI and the JDK only;
  * no package cycles.
  */
 class PackageRulesTest {
@@ -47,7 +47,7 @@ class PackageRulesTest {
     void internalDependenciesPointOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("public").definedBy(BASE, BASE + ".api..", BASE + ".exception..", BASE + ".model..",
-                        BASE + ".spi..", BASE + ".status..")
+                        BASE + ".spi..", BASE + ".status..", BASE + ".webhook..")
                 .layer("internal").definedBy(BASE + ".internal")
                 .layer("config").definedBy(BASE + ".internal.config..")
                 .layer("resilience").definedBy(BASE + ".internal.resilience..")
@@ -57,15 +57,18 @@ class PackageRulesTest {
                 .layer("otel").definedBy(BASE + ".internal.otel..")
                 .layer("token").definedBy(BASE + ".internal.token..")
                 .layer("rest").definedBy(BASE + ".internal.rest..")
+                .layer("webhook").definedBy(BASE + ".internal.webhook..")
+                .whereLayer("webhook").mayNotBeAccessedByAnyLayer()
                 .whereLayer("rest").mayNotBeAccessedByAnyLayer()
                 .whereLayer("health").mayNotBeAccessedByAnyLayer()
                 .whereLayer("token").mayOnlyBeAccessedByLayers("rest")
                 .whereLayer("resilience").mayOnlyBeAccessedByLayers("token")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("token", "rest")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("token", "rest", "webhook")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("token")
                 .whereLayer("observe").mayOnlyBeAccessedByLayers("token", "rest", "otel")
                 .whereLayer("otel").mayOnlyBeAccessedByLayers("token")
-                .whereLayer("internal").mayOnlyBeAccessedByLayers("config", "resilience", "observe", "token", "rest")
+                .whereLayer("internal").mayOnlyBeAccessedByLayers("config", "resilience", "observe", "token", "rest",
+                        "webhook")
                 .check(classes);
     }
 
@@ -108,6 +111,22 @@ class PackageRulesTest {
                 .check(classes);
         noClasses().that().haveFullyQualifiedName(BASE + ".internal.otel.Telemetry")
                 .should().dependOnClassesThat().resideInAPackage("io.opentelemetry..")
+                .check(classes);
+    }
+
+    @Test
+    void webhookEventsHoldOnlyTheModel() {
+        noClasses().that().resideInAPackage(BASE + ".webhook..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".webhook..", BASE + ".model..",
+                        "java..")
+                .check(classes);
+    }
+
+    /** The servlet API only where webhooks are received: a library bean that named it would not load without it. */
+    @Test
+    void onlyTheWebhookPackageNamesTheServletApi() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".internal.webhook..")
+                .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
                 .check(classes);
     }
 

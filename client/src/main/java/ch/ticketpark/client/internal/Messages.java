@@ -247,4 +247,45 @@ public final class Messages {
     public static String eventsDropped(int capacity) {
         return format("TPC0302", capacity);
     }
+
+    public static String webhooksReceived(String path, String readBack) {
+        return format("TPC0401", path, readBack);
+    }
+
+    public static String webhookRecordUnknown(String type, String record, String pid) {
+        return format("TPC0402", type, record, pid);
+    }
+
+    public static String webhookTypeUnknown(String type) {
+        return format("TPC0403", type);
+    }
+
+    public static String webhookQueueFull(int size, long refused) {
+        return format("TPC0404", size, refused);
+    }
+
+    public static String webhookObserverFailed(String type, Throwable e) {
+        return format("TPC0405", type, e.getClass().getName());
+    }
+
+    public static String webhookReadBackFailed(String type, String record, String pid, Throwable cause) {
+        return format("TPC0406", type, record, pid,
+                cause instanceof TicketparkException ? cause.getMessage() : cause.getClass().getName());
+    }
+
+    public static String webhookRefused(String why) {
+        return format("TPC0407", why);
+    }
+
+    public static String webhookPayloadInvalid(String type, String field) {
+        return format("TPC0408", type, field);
+    }
+
+    public static String webhooksLostAtStop(int count) {
+        return format("TPC0409", count);
+    }
+
+    public static String noManagedExecutor() {
+        return format("TPC0410");
+    }
 }

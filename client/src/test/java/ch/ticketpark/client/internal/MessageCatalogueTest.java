@@ -46,7 +46,7 @@ class MessageCatalogueTest {
     private static final Pattern RANGE = Pattern.compile("# @range (TPC\\d{4})-(TPC\\d{4}): \\S.*");
     private static final Pattern KEY = Pattern.compile("([^=:\\s]+)\\s*[=:].*");
     private static final Pattern DOCS_ROW = Pattern.compile("\\| `(TPC\\d{4})` \\|.*");
-    private static final Pattern CONFIG_KEY = Pattern.compile("ticketpark(?:\\.[a-z-]+|/mp-rest/[A-Za-z]+)");
+    private static final Pattern CONFIG_KEY = Pattern.compile("ticketpark(?:(?:\\.[a-z-]+)+|/mp-rest/[A-Za-z]+)");
 
     private static List<Entry> entries;
     private static List<Range> ranges;
@@ -228,6 +228,7 @@ class MessageCatalogueTest {
     private static final Map<Class<?>, Function<String, ?>> SAMPLES = Map.of(
             String.class, name -> "<" + name + " 100% it's>",
             int.class, name -> 1000 + name.hashCode() % 1000,
+            long.class, name -> 5_000_000_000L + name.hashCode(),
             Duration.class, name -> Duration.ofSeconds(1000 + name.hashCode() % 1000),
             Instant.class, name -> Instant.ofEpochSecond(1_700_000_000L + name.hashCode()),
             List.class, name -> List.of(name),

@@ -10,8 +10,10 @@ import static ch.ticketpark.client.internal.config.ValueType.durationUpTo;
 import static ch.ticketpark.client.internal.config.ValueType.integer;
 import static ch.ticketpark.client.internal.config.ValueType.oneOf;
 import static ch.ticketpark.client.internal.config.ValueType.refreshToken;
+import static ch.ticketpark.client.internal.config.ValueType.servletPath;
 import static ch.ticketpark.client.internal.config.ValueType.text;
 import static ch.ticketpark.client.internal.config.ValueType.url;
+import static ch.ticketpark.client.internal.config.ValueType.webhookSecret;
 
 import java.net.URI;
 import java.time.Duration;
@@ -82,7 +84,23 @@ public enum ConfigKey {
     /** The {@code jdbc} store's table. */
     TOKEN_STORE_TABLE(TicketparkConfig.TOKEN_STORE_TABLE, Default.of("ticketpark_token"), text(), PLAIN),
     /** Whether the {@code jdbc} store creates its table if it is missing. */
-    TOKEN_STORE_CREATE_TABLE(TicketparkConfig.TOKEN_STORE_CREATE_TABLE, Default.of("false"), bool(), PLAIN);
+    TOKEN_STORE_CREATE_TABLE(TicketparkConfig.TOKEN_STORE_CREATE_TABLE, Default.of("false"), bool(), PLAIN),
+    /** Whether the application receives Ticketpark's webhooks. */
+    WEBHOOK_ENABLED(TicketparkConfig.WEBHOOK_ENABLED, Default.of("false"), bool(), PLAIN),
+    /** Where, below the application's context root, the webhook receiver listens. */
+    WEBHOOK_PATH(TicketparkConfig.WEBHOOK_PATH, Default.of(TicketparkConfig.DEFAULT_WEBHOOK_PATH), servletPath(),
+            PLAIN),
+    /** The last path segment of the webhook URL registered with Ticketpark. */
+    WEBHOOK_SECRET(TicketparkConfig.WEBHOOK_SECRET, NONE, webhookSecret(), SECRET),
+    /** Whether a webhook's records are read from the API before its event is fired. */
+    WEBHOOK_READ_BACK(TicketparkConfig.WEBHOOK_READ_BACK, Default.of("true"), bool(), PLAIN),
+    /** Deliveries accepted but not yet processed, at most. */
+    WEBHOOK_QUEUE_SIZE(TicketparkConfig.WEBHOOK_QUEUE_SIZE, Default.of("1000"), integer(1, 100_000), PLAIN),
+    /** Deliveries processed at the same time, at most. */
+    WEBHOOK_WORKERS(TicketparkConfig.WEBHOOK_WORKERS, Default.of("2"), integer(1, 64), PLAIN),
+    /** How long a delivery is remembered, so that the same one again fires no second event. */
+    WEBHOOK_DEDUP_WINDOW(TicketparkConfig.WEBHOOK_DEDUP_WINDOW, Default.of("PT10M"), durationUpTo(Duration.ofDays(1),
+            "a longer memory would hold more deliveries than it can keep"), PLAIN);
 
     /** Whether a value may be shown: a secret's never is, in no message, log line or {@code toString()}. */
     enum Secrecy {

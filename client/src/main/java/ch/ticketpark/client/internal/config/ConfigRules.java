@@ -11,6 +11,8 @@ import static ch.ticketpark.client.internal.config.TicketparkConfig.TOKEN_STORE;
 import static ch.ticketpark.client.internal.config.TicketparkConfig.TOKEN_STORE_DATASOURCE;
 import static ch.ticketpark.client.internal.config.TicketparkConfig.TOKEN_WAIT_TIMEOUT;
 import static ch.ticketpark.client.internal.config.TicketparkConfig.USERNAME;
+import static ch.ticketpark.client.internal.config.TicketparkConfig.WEBHOOK_ENABLED;
+import static ch.ticketpark.client.internal.config.TicketparkConfig.WEBHOOK_SECRET;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +33,7 @@ final class ConfigRules {
         jdbcStore(read, problems);
         retryDelays(read.tokenRetryInitialDelay(), read.tokenRetryMaxDelay(), problems);
         waitTimeout(read, problems);
+        webhook(read, problems);
         if (ConfigKey.configured(config, FOLLOW_REDIRECTS).map(Boolean::parseBoolean).orElse(false)) {
             problems.add(FOLLOW_REDIRECTS, FOLLOW_REDIRECTS + " must not be true: a followed redirect would carry "
                     + "the access token to whatever host the Location header names");
@@ -76,6 +79,14 @@ final class ConfigRules {
             problems.add(TOKEN_WAIT_TIMEOUT, TOKEN_WAIT_TIMEOUT + " (" + wait + ") must be at least " + CONNECT_TIMEOUT
                     + " + " + READ_TIMEOUT + " (" + connect.plus(readTimeout)
                     + "), so that one token request can end while callers wait for it");
+        }
+    }
+
+    private static void webhook(TicketparkConfig read, Problems problems) {
+        if (read.webhookEnabled() && read.webhookSecret().isEmpty()) {
+            problems.add(WEBHOOK_SECRET, WEBHOOK_SECRET + " is required with " + WEBHOOK_ENABLED + "=true: the last "
+                    + "segment of the webhook URL you register with Ticketpark, at least "
+                    + TicketparkConfig.WEBHOOK_SECRET_MIN_LENGTH + " random letters and digits");
         }
     }
 }

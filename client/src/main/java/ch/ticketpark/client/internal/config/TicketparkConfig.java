@@ -1,6 +1,9 @@
 package ch.ticketpark.client.internal.config;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -44,6 +47,18 @@ public final class TicketparkConfig {
     public static final String TOKEN_STORE_DATASOURCE = TOKEN_STORE + ".datasource";
     public static final String TOKEN_STORE_TABLE = TOKEN_STORE + ".table";
     public static final String TOKEN_STORE_CREATE_TABLE = TOKEN_STORE + ".create-table";
+    public static final String WEBHOOK = PREFIX + "webhook.";
+    public static final String WEBHOOK_ENABLED = WEBHOOK + "enabled";
+    public static final String WEBHOOK_PATH = WEBHOOK + "path";
+    public static final String WEBHOOK_SECRET = WEBHOOK + "secret";
+    public static final String WEBHOOK_READ_BACK = WEBHOOK + "read-back";
+    public static final String WEBHOOK_QUEUE_SIZE = WEBHOOK + "queue-size";
+    public static final String WEBHOOK_WORKERS = WEBHOOK + "workers";
+    public static final String WEBHOOK_DEDUP_WINDOW = WEBHOOK + "dedup-window";
+    public static final String DEFAULT_WEBHOOK_PATH = "/ticketpark/webhook";
+    public static final int WEBHOOK_SECRET_MIN_LENGTH = 16;
+    /** What {@link #WEBHOOK_PATH} may be: segments of letters, digits, {@code -_.}, each after a {@code /}. */
+    public static final String WEBHOOK_PATH_PATTERN = "(/[A-Za-z0-9_.-]+)+";
     public static final String FILE_STORE = "file";
     public static final String MEMORY_STORE = "memory";
     public static final String JDBC_STORE = "jdbc";
@@ -57,8 +72,12 @@ public final class TicketparkConfig {
     /** Every key, in catalogue order; {@code null} where there is no value. */
     private final Map<ConfigKey, Object> values;
 
-    private TicketparkConfig(Map<ConfigKey, Object> values) {
+    /** The webhook secret's digest, which outlives the secret itself. */
+    private final byte[] webhookSecretDigest;
+
+    private TicketparkConfig(Map<ConfigKey, Object> values, byte[] webhookSecretDigest) {
         this.values = Collections.unmodifiableMap(new EnumMap<>(values));
+        this.webhookSecretDigest = webhookSecretDigest;
     }
 
     /**
@@ -72,7 +91,8 @@ public final class TicketparkConfig {
         for (ConfigKey key : ConfigKey.values()) {
             values.put(key, key.read(config, values, problems));
         }
-        TicketparkConfig read = new TicketparkConfig(values);
+        Object secret = values.get(ConfigKey.WEBHOOK_SECRET);
+        TicketparkConfig read = new TicketparkConfig(values, secret == null ? null : sha256((String) secret));
         ConfigRules.check(read, config, problems);
         problems.throwIfAny();
         return read;
@@ -85,7 +105,16 @@ public final class TicketparkConfig {
     public TicketparkConfig withoutSecrets() {
         Map<ConfigKey, Object> kept = new EnumMap<>(values);
         kept.replaceAll((key, value) -> key.secret() ? null : value);
-        return new TicketparkConfig(kept);
+        return new TicketparkConfig(kept, webhookSecretDigest);
+    }
+
+    /** The SHA-256 digest of a text's UTF-8 bytes. */
+    public static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
     }
 
     public URI apiUrl() {
@@ -177,6 +206,44 @@ public final class TicketparkConfig {
 
     public boolean tokenStoreCreateTable() {
         return value(ConfigKey.TOKEN_STORE_CREATE_TABLE, Boolean.class);
+    }
+
+    /** @return whether the webhook receiver is on; {@code false} if the key is invalid too */
+    public boolean webhookEnabled() {
+        return Boolean.TRUE.equals(value(ConfigKey.WEBHOOK_ENABLED, Boolean.class));
+    }
+
+    public String webhookPath() {
+        return value(ConfigKey.WEBHOOK_PATH, String.class);
+    }
+
+    /** @return the webhook secret; empty {@link #withoutSecrets() without the secrets} */
+    public Optional<String> webhookSecret() {
+        return Optional.ofNullable(value(ConfigKey.WEBHOOK_SECRET, String.class));
+    }
+
+    /**
+     * @return the SHA-256 digest of the webhook secret, which the receiver compares with (kept
+     *         {@link #withoutSecrets() without the secrets}); empty if none is set
+     */
+    public Optional<byte[]> webhookSecretDigest() {
+        return Optional.ofNullable(webhookSecretDigest).map(byte[]::clone);
+    }
+
+    public boolean webhookReadBack() {
+        return value(ConfigKey.WEBHOOK_READ_BACK, Boolean.class);
+    }
+
+    public int webhookQueueSize() {
+        return value(ConfigKey.WEBHOOK_QUEUE_SIZE, Integer.class);
+    }
+
+    public int webhookWorkers() {
+        return value(ConfigKey.WEBHOOK_WORKERS, Integer.class);
+    }
+
+    public Duration webhookDedupWindow() {
+        return value(ConfigKey.WEBHOOK_DEDUP_WINDOW, Duration.class);
     }
 
     private <T> T value(ConfigKey key, Class<T> type) {

@@ -101,6 +101,39 @@ interface ValueType {
         };
     }
 
+    /** A path below the context root for a servlet mapping: {@code /} and segments of letters, digits, {@code -_.}. */
+    static ValueType servletPath() {
+        return (key, value, problems) -> {
+            if (!value.matches(TicketparkConfig.WEBHOOK_PATH_PATTERN) || value.matches(".*/\\.{1,2}(/.*)?")) {
+                problems.add(key, key + " must be a path such as " + TicketparkConfig.DEFAULT_WEBHOOK_PATH
+                        + ": segments of letters, digits, '-', '_' and '.', each after a '/', but is '" + value + "'");
+                return null;
+            }
+            return value;
+        };
+    }
+
+    /**
+     * At least {@value TicketparkConfig#WEBHOOK_SECRET_MIN_LENGTH} characters that a URL path carries as they are
+     * (RFC 3986 unreserved: letters, digits, {@code -._~}).
+     */
+    static ValueType webhookSecret() {
+        return (key, value, problems) -> {
+            if (value.length() < TicketparkConfig.WEBHOOK_SECRET_MIN_LENGTH) {
+                problems.add(key, key + " must have at least " + TicketparkConfig.WEBHOOK_SECRET_MIN_LENGTH
+                        + " characters, but has " + value.length() + ": it is all that stands between the receiver "
+                        + "and a forged call");
+                return null;
+            }
+            if (!value.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0))) {
+                problems.add(key, key + " may contain only letters, digits, '-', '.', '_' and '~' (ASCII): it is a "
+                        + "segment of the webhook URL");
+                return null;
+            }
+            return value;
+        };
+    }
+
     private static Duration duration(String key, String value, boolean zeroAllowed, Problems problems) {
         try {
             Duration duration = Duration.parse(value);

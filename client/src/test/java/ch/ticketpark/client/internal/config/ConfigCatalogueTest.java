@@ -28,7 +28,7 @@ class ConfigCatalogueTest {
     private static final Path DOC = Path.of("..", "docs", "configuration.md");
     private static final List<String> KEY_TABLE_HEADER = List.of("key", "default", "secret", "meaning");
     /** A key name in the text; not the end of a host or package name such as {@code api.ticketpark.ch}. */
-    private static final Pattern TICKETPARK_KEY = Pattern.compile("(?<![\\w.])ticketpark\\.[a-z][a-z-]*");
+    private static final Pattern TICKETPARK_KEY = Pattern.compile("(?<![\\w.])ticketpark(?:\\.[a-z][a-z-]*)+");
 
     private static String doc;
     private static List<List<List<String>>> tables;

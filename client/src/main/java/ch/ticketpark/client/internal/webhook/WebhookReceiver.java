@@ -1,0 +1,166 @@
+package ch.ticketpark.client.internal.webhook;
+
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Logger;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import ch.ticketpark.client.internal.Messages;
+import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.internal.config.TicketparkExtension;
+
+/**
+ * The receiver behind the servlet: checks the secret, reads the body, leaves the delivery in the inbox and says what
+ * to answer. Its workers run on the server's default managed executor, looked up when the servlet starts (on an
+ * application thread, where {@code java:comp} names resolve).
+ */
+@ApplicationScoped
+public class WebhookReceiver {
+
+    /** How many seconds a sender refused for a full queue is asked to wait. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private static final Logger LOG = Logger.getLogger(WebhookReceiver.class.getName());
+    private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+
+    private final TicketparkExtension extension;
+    private final Records records;
+    private final WebhookEvents events;
+    private volatile Opened opened;
+
+    /** What {@link #open} set up. */
+    private record Opened(byte[] secretDigest, WebhookInbox inbox, ExecutorService owned) {
+    }
+
+    /** What to answer: the status, and the seconds of {@code Retry-After} (0: none). */
+    public record Answer(int status, int retryAfterSeconds) {
+    }
+
+    @Inject
+    WebhookReceiver(TicketparkExtension extension, Records records, WebhookEvents events) {
+        this.extension = extension;
+        this.records = records;
+        this.events = events;
+    }
+
+    /** For the CDI client proxy only. */
+    protected WebhookReceiver() {
+        this(null, null, null);
+    }
+
+    /**
+     * Starts the receiver at the servlet's start.
+     *
+     * @param contextPath the application's context root, for the log line that says where webhooks are received
+     */
+    public synchronized void open(String contextPath) {
+        if (opened != null) {
+            return;
+        }
+        TicketparkConfig config = extension.config();
+        Executor managed = managedExecutor();
+        ExecutorService owned = managed == null
+                ? Executors.newFixedThreadPool(config.webhookWorkers(), daemon())
+                : null;
+        Executor executor = managed != null ? managed : owned;
+        WebhookReader reader = new WebhookReader(records, config.webhookReadBack());
+        WebhookInbox inbox = new WebhookInbox(config.webhookQueueSize(), config.webhookWorkers(), executor,
+                delivery -> process(reader, delivery, managed),
+                new Deduplication(Clock.systemUTC(), config.webhookDedupWindow()));
+        opened = new Opened(config.webhookSecretDigest().orElseThrow(), inbox, owned);
+        LOG.info(Messages.webhooksReceived(contextPath + config.webhookPath(),
+                String.valueOf(config.webhookReadBack())));
+    }
+
+    /**
+     * @param pathInfo the request's path below the receiver's, {@code /<secret>}
+     * @return whether it names the secret; compared in constant time, whatever it holds
+     */
+    public boolean authentic(String pathInfo) {
+        Opened open = opened;
+        if (open == null || pathInfo == null || !pathInfo.startsWith("/")) {
+            return false;
+        }
+        byte[] digest = TicketparkConfig.sha256(pathInfo.substring(1));
+        return MessageDigest.isEqual(digest, open.secretDigest());
+    }
+
+    /**
+     * @param body the request's body, at most {@link Delivery#MAX_BODY_BYTES}
+     */
+    public Answer accept(byte[] body) {
+        Delivery delivery;
+        try {
+            delivery = Delivery.parse(body);
+        } catch (Delivery.Refused e) {
+            return refused(e.getMessage());
+        }
+        return switch (opened.inbox().offer(delivery)) {
+            case ACCEPTED, DUPLICATE -> new Answer(200, 0);
+            case FULL, CLOSED -> new Answer(503, RETRY_AFTER_SECONDS);
+        };
+    }
+
+    /** A body larger than {@link Delivery#MAX_BODY_BYTES}. */
+    public Answer tooLarge() {
+        LOG.warning(Messages.webhookRefused("its body is larger than " + Delivery.MAX_BODY_BYTES + " bytes"));
+        return new Answer(413, 0);
+    }
+
+    private static Answer refused(String why) {
+        LOG.warning(Messages.webhookRefused(why));
+        return new Answer(400, 0);
+    }
+
+    /** @return whether the delivery is done with: not if its record could not be read now */
+    private boolean process(WebhookReader reader, Delivery delivery, Executor async) {
+        try {
+            reader.read(delivery).ifPresent(webhook -> events.fire(webhook, async));
+            return true;
+        } catch (WebhookReader.Unread e) {
+            return false;
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        Opened open = opened;
+        if (open == null) {
+            return;
+        }
+        int dropped = open.inbox().close();
+        if (dropped > 0) {
+            LOG.warning(Messages.webhooksLostAtStop(dropped));
+        }
+        if (open.owned() != null) {
+            open.owned().shutdown();
+        }
+    }
+
+    private static Executor managedExecutor() {
+        try {
+            return InitialContext.doLookup(MANAGED_EXECUTOR);
+        } catch (NamingException | RuntimeException e) {
+            LOG.info(Messages.noManagedExecutor());
+            return null;
+        }
+    }
+
+    private static ThreadFactory daemon() {
+        return task -> {
+            Thread thread = new Thread(task, "ticketpark-webhook");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

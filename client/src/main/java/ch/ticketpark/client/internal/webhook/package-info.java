@@ -1,0 +1,8 @@
+/**
+ * Receiving Ticketpark's webhooks ({@code ticketpark.webhook.*}): a servlet that a
+ * {@link jakarta.servlet.ServletContainerInitializer} registers only when they are enabled, the secret check, the
+ * bounded queue with its deduplication, and the workers that read each webhook's records back through the typed
+ * clients before firing it as a CDI event of package {@code ch.ticketpark.client.webhook}. Depends on the
+ * configuration and the public packages; nothing depends on it.
+ */
+package ch.ticketpark.client.internal.webhook;
