@@ -22,6 +22,8 @@ public final class Sandbox {
     public static final String CLIENT_SECRET = "demo-secret";
     public static final String USERNAME = "demo@ticketpark.test";
     public static final String PASSWORD = "demo-password";
+    /** The webhook secret of the ITs' receivers: the last segment of the URL the sandbox sends its webhooks to. */
+    public static final String WEBHOOK_SECRET = "wh7Kq2ZxR9pLm4Tn8VbY3cJd";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

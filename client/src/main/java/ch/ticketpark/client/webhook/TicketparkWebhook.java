@@ -14,9 +14,10 @@ package ch.ticketpark.client.webhook;
  * }
  * </pre>
  *
- * Each delivery fires once to the synchronous observers, then once to the asynchronous ones, on the server's managed
- * executor, never on the thread that answered Ticketpark. An observer that throws is logged ({@code TPC0405}) and does
- * not stop the others.
+ * Each delivery fires once to the synchronous observers, in a request context of its own, then once to the
+ * asynchronous ones; both on the server's managed executor, never on the thread that answered Ticketpark. An observer
+ * that throws is logged ({@code TPC0405}); as CDI has it, a synchronous observer's exception ends the synchronous
+ * notification, while the asynchronous observers are notified all the same.
  */
 public sealed interface TicketparkWebhook
         permits NewBooking, BookingTicketsUpdated, BookingTicketsDeleted, BookingCancelled, NewPayment, NewPerson,
