@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -26,13 +29,21 @@ import ch.ticketpark.sandbox.SandboxStats;
  * <p>
  * Unconfirmed bookings older than {@link StoreSettings#unconfirmedBookingLifetime()} are deleted (with their
  * tickets) lazily, at the start of every operation, by the injected {@link Clock}.
+ * <p>
+ * Every successful create, patch and delete is reported as one {@link StoreChanges} (a batch or a cascade: all its
+ * records), synchronously and inside the lock, so that listeners see the changes in the order they were made; a
+ * listener must only take note (enqueue), and one that throws is logged and ignored: a change never fails because of
+ * it. Seeding, {@link #reset()} and the expiry of unconfirmed bookings report nothing.
  */
 @ApplicationScoped
 public class ResourceStore {
 
+    private static final System.Logger LOG = System.getLogger(ResourceStore.class.getName());
+
     private final Clock clock;
     private final StoreSettings settings;
     private final SandboxStats stats;
+    private final Consumer<StoreChanges> listener;
     private final RandomGenerator random = new SecureRandom();
     private final Tables tables = new Tables();
     private final QueryEvaluator evaluator = new QueryEvaluator(tables);
@@ -40,10 +51,20 @@ public class ResourceStore {
     private long sequence;
 
     @Inject
-    public ResourceStore(Clock clock, StoreSettings settings, SandboxStats stats) {
+    public ResourceStore(Clock clock, StoreSettings settings, SandboxStats stats, Event<StoreChanges> changes) {
+        this(clock, settings, stats, changes::fire);
+    }
+
+    /**
+     * A store outside CDI.
+     *
+     * @param listener told of every change, as the CDI event {@link StoreChanges} is fired
+     */
+    public ResourceStore(Clock clock, StoreSettings settings, SandboxStats stats, Consumer<StoreChanges> listener) {
         this.clock = clock;
         this.settings = settings;
         this.stats = stats;
+        this.listener = listener;
         load();
     }
 
@@ -52,6 +73,7 @@ public class ResourceStore {
         this.clock = null;
         this.settings = null;
         this.stats = null;
+        this.listener = null;
     }
 
     /** Forgets every change: the seed data only. */
@@ -95,13 +117,20 @@ public class ResourceStore {
         return require(collection, pid);
     }
 
+    /** The record as it stands, if there is one: no 404, and unconfirmed bookings are not expired first. */
+    public synchronized Optional<Entity> peek(String collection, String pid) {
+        return Optional.ofNullable(tables.find(collection, pid));
+    }
+
     public synchronized Capacity capacity(String showPid) {
         return ticketRules.capacity(require(Schema.SHOWS, showPid));
     }
 
     public synchronized Entity create(String collection, JsonObject body) {
         expireBookings();
-        return insert(collection, body, null, null);
+        Entity created = insert(collection, body, null, null);
+        report(List.of(StoreChange.created(created)));
+        return created;
     }
 
     /**
@@ -124,18 +153,22 @@ public class ResourceStore {
             created.forEach(tables::remove);
             throw e;
         }
+        report(created.stream().map(StoreChange::created).toList());
         return batchId;
     }
 
     public synchronized void patch(String collection, String pid, JsonObject body) {
         expireBookings();
-        tables.put(changed(require(collection, pid), body));
+        Entity before = require(collection, pid);
+        Entity after = changed(before, body);
+        tables.put(after);
+        report(List.of(StoreChange.changed(before, after)));
     }
 
     /** Patches every record of the array (each with its {@code pid}), or none. */
     public synchronized void patchMany(String collection, JsonArray bodies) {
         expireBookings();
-        List<Entity> changed = new ArrayList<>();
+        List<StoreChange> changes = new ArrayList<>();
         for (JsonValue value : bodies) {
             JsonObject body = object(value);
             JsonValue pid = body.get("pid");
@@ -143,9 +176,11 @@ public class ResourceStore {
                 throw StoreException.invalid("Every record of a patch array needs its pid");
             }
             String text = pid instanceof jakarta.json.JsonString string ? string.getString() : pid.toString();
-            changed.add(changed(require(collection, text), body));
+            Entity before = require(collection, text);
+            changes.add(StoreChange.changed(before, changed(before, body)));
         }
-        changed.forEach(tables::put);
+        changes.forEach(change -> tables.put(change.after()));
+        report(changes);
     }
 
     /** Deletes the record and its children (cascade); 409 while records outside the cascade reference them. */
@@ -156,6 +191,7 @@ public class ResourceStore {
         List<Entity> doomed = Cascade.collect(entity, tables);
         Cascade.requireUnreferenced(doomed, tables);
         doomed.forEach(tables::remove);
+        report(doomed.stream().map(StoreChange::deleted).toList());
     }
 
     /** Loads one seed record with a fixed pid and creation time. */
@@ -187,6 +223,19 @@ public class ResourceStore {
         Entity updated = entity.withValues(changes, now());
         Ownership.requireOwn(updated, tables);
         return updated;
+    }
+
+    private void report(List<StoreChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            listener.accept(new StoreChanges(changes));
+        } catch (RuntimeException e) {
+            // the class only: a listener's message is no business of the store's log
+            LOG.log(System.Logger.Level.WARNING, "A listener of the store's changes failed: {0}", e.getClass()
+                    .getName());
+        }
     }
 
     private Page page(CollectionSchema schema, java.util.Collection<Entity> candidates, Query query) {

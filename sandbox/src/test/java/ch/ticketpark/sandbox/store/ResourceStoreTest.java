@@ -21,7 +21,8 @@ class ResourceStoreTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
     private final SandboxStats stats = new SandboxStats();
-    private final ResourceStore store = new ResourceStore(clock, StoreSettings.defaults(), stats);
+    private final ResourceStore store = new ResourceStore(clock, StoreSettings.defaults(), stats, changes -> {
+    });
 
     @Test
     void seedsAHostWithEventsAndTheForeignHostWithOne() {
@@ -132,7 +133,9 @@ class ResourceStoreTest {
 
     @Test
     void confirmedBookingsDoNotExpireAndTheLifetimeIsConfigurable() {
-        ResourceStore quick = new ResourceStore(clock, new StoreSettings(Duration.ofMinutes(1)), stats);
+        ResourceStore quick = new ResourceStore(clock, new StoreSettings(Duration.ofMinutes(1)), stats,
+                changes -> {
+                });
         Entity unconfirmed = quick.create(Schema.BOOKINGS, json("{\"customer\":\"" + SeedData.PERSON_ANNA + "\"}"));
         Entity confirmed = quick.create(Schema.BOOKINGS, json("{\"customer\":\"" + SeedData.PERSON_ANNA
                 + "\",\"confirmation\":true}"));
