@@ -1,8 +1,10 @@
 package ch.ticketpark.sandbox.control;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.json.Json;
@@ -18,6 +20,10 @@ import ch.ticketpark.sandbox.fault.Fault;
 import ch.ticketpark.sandbox.fault.FaultPlan;
 import ch.ticketpark.sandbox.fault.FaultTarget;
 import ch.ticketpark.sandbox.store.Values;
+import ch.ticketpark.sandbox.webhook.CallbackUrl;
+import ch.ticketpark.sandbox.webhook.WebhookDelivery;
+import ch.ticketpark.sandbox.webhook.WebhookFault;
+import ch.ticketpark.sandbox.webhook.WebhookFaultPlan;
 
 /**
  * The JSON documents of the control plane; field names are part of its contract with the tests.
@@ -113,5 +119,54 @@ final class ControlJson {
                 .add("now", Values.formatDateTime(now.atZone(Values.ZONE).toOffsetDateTime()))
                 .add("offsetSeconds", offset.toSeconds())
                 .build();
+    }
+
+    static JsonObject webhooks(Optional<URI> url, int pending, long sent) {
+        return maskedUrl(url).add("pending", pending).add("sent", sent).build();
+    }
+
+    static JsonObject callback(Optional<URI> url) {
+        return maskedUrl(url).build();
+    }
+
+    static JsonObject delivery(WebhookDelivery delivery) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", delivery.id())
+                .add("type", delivery.type())
+                .add("payload", delivery.payload())
+                .add("url", delivery.url());
+        nullable(json, "status", delivery.status() == null ? null : Json.createValue(delivery.status()));
+        nullable(json, "error", delivery.error() == null ? null : Json.createValue(delivery.error()));
+        json.add("millis", delivery.millis());
+        nullable(json, "fault", delivery.fault() == null ? null : Json.createValue(delivery.fault()));
+        return json.build();
+    }
+
+    static JsonObject webhookFaults(WebhookFaultPlan plan) {
+        JsonArrayBuilder armed = Json.createArrayBuilder();
+        for (WebhookFaultPlan.Armed entry : plan.armed()) {
+            WebhookFault fault = entry.fault();
+            JsonObjectBuilder json = Json.createObjectBuilder()
+                    .add("type", fault.type().label())
+                    .add("remaining", entry.remaining());
+            if (fault.copies() != null) {
+                json.add("copies", fault.copies());
+            }
+            if (fault.delayMillis() != null) {
+                json.add("delayMillis", fault.delayMillis());
+            }
+            armed.add(json);
+        }
+        return Json.createObjectBuilder().add("armed", armed).add("injected", plan.injected()).build();
+    }
+
+    private static JsonObjectBuilder maskedUrl(Optional<URI> url) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        nullable(json, "url", url.map(CallbackUrl::masked).map(Json::createValue).orElse(null));
+        return json;
+    }
+
+    private static void nullable(JsonObjectBuilder json, String name, jakarta.json.JsonValue value) {
+        json.add(name, value == null ? jakarta.json.JsonValue.NULL : value);
     }
 }

@@ -31,13 +31,15 @@ import ch.ticketpark.sandbox.fault.Fault;
 import ch.ticketpark.sandbox.fault.FaultPlan;
 import ch.ticketpark.sandbox.oauth.TokenAuthority;
 import ch.ticketpark.sandbox.store.ResourceStore;
+import ch.ticketpark.sandbox.webhook.WebhookSender;
 
 /**
  * The control plane {@code /_sandbox/...}, for tests and demos only; it has no authentication and nothing like it
  * exists on {@code api.ticketpark.ch}.
  * <ul>
  * <li>{@code POST /_sandbox/reset}: back to the seed data; forget tokens, counters, recorded requests, faults, sent
- * e-mails and the time shift; restore the configured lifetimes</li>
+ * e-mails and the time shift; restore the configured lifetimes; drop the pending webhook deliveries, forget the
+ * delivered ones and the webhook faults, restore the configured callback URL</li>
  * <li>{@code GET /_sandbox/stats}: the counters</li>
  * <li>{@code GET /_sandbox/requests/last?target=api|token}: the last request (API by default; 404 if none);
  * {@code GET /_sandbox/requests?target=&limit=}: the recent ones, oldest first</li>
@@ -48,6 +50,7 @@ import ch.ticketpark.sandbox.store.ResourceStore;
  * all</li>
  * <li>{@code POST /_sandbox/clock?advance=s}: move the sandbox's time forward; {@code GET}: its time</li>
  * <li>{@code GET /_sandbox/emails}: the e-mails {@code POST /email/send} sent</li>
+ * <li>{@code /_sandbox/webhooks/...}: the webhooks ({@link WebhookControlResource})</li>
  * </ul>
  */
 @ApplicationScoped
@@ -63,10 +66,11 @@ public class ControlResource {
     private final TimeShift timeShift;
     private final Mailbox mailbox;
     private final Clock clock;
+    private final WebhookSender webhooks;
 
     @Inject
     public ControlResource(TokenAuthority authority, SandboxStats stats, RequestLog requestLog, ResourceStore store,
-            FaultPlan faults, TimeShift timeShift, Mailbox mailbox, Clock clock) {
+            FaultPlan faults, TimeShift timeShift, Mailbox mailbox, Clock clock, WebhookSender webhooks) {
         this.authority = authority;
         this.stats = stats;
         this.requestLog = requestLog;
@@ -75,17 +79,19 @@ public class ControlResource {
         this.timeShift = timeShift;
         this.mailbox = mailbox;
         this.clock = clock;
+        this.webhooks = webhooks;
     }
 
     /** For the CDI client proxy only. */
     protected ControlResource() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     @POST
     @Path("reset")
     public Response reset() {
         faults.clear();
+        webhooks.reset();
         timeShift.reset();
         authority.reset();
         store.reset();

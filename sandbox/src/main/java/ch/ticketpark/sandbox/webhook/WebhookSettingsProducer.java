@@ -1,0 +1,29 @@
+package ch.ticketpark.sandbox.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads {@link WebhookSettings} from MicroProfile Config; a value that is no absolute {@code http(s)} URL fails the
+ * deployment, with a message that names the key and not the value (it holds a secret).
+ */
+@ApplicationScoped
+public class WebhookSettingsProducer {
+
+    @Produces
+    public WebhookSettings settings(Config config) {
+        return config.getOptionalValue(WebhookSettings.WEBHOOK_URL, String.class)
+                .filter(url -> !url.isBlank())
+                .map(url -> {
+                    try {
+                        return new WebhookSettings(CallbackUrl.parse(url.strip()));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(WebhookSettings.WEBHOOK_URL
+                                + " must be an absolute http(s) URL");
+                    }
+                })
+                .orElseGet(WebhookSettings::defaults);
+    }
+}
