@@ -36,6 +36,28 @@ final class JsonText {
         return value;
     }
 
+    /** A value as {@link #parse(String)} reads it, written as compact JSON (members in the map's order). */
+    static String write(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String text) {
+            return quote(text);
+        }
+        if (value instanceof Map<?, ?> object) {
+            StringBuilder json = new StringBuilder("{");
+            object.forEach((name, member) -> json.append(json.length() > 1 ? "," : "").append(quote(String.valueOf(
+                    name))).append(':').append(write(member)));
+            return json.append('}').toString();
+        }
+        if (value instanceof List<?> array) {
+            StringBuilder json = new StringBuilder("[");
+            array.forEach(element -> json.append(json.length() > 1 ? "," : "").append(write(element)));
+            return json.append(']').toString();
+        }
+        return value.toString();
+    }
+
     /** {@code "text"}, escaped. */
     static String quote(String text) {
         StringBuilder json = new StringBuilder(text.length() + 2).append('"');

@@ -7,14 +7,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The sandbox's control plane ({@code /_sandbox/...}): reset it, read its counters and recorded requests, arm faults,
- * set token lifetimes, move its clock, read its e-mails. Thread-safe; every method is one HTTP request, answered within
- * 30 s.
+ * set token lifetimes, move its clock, read its e-mails, have it send webhooks and read what it delivered. Thread-safe;
+ * every method but {@link #awaitWebhooks(int, Duration)} is one HTTP request, answered within 30 s.
  *
  * <pre>
  * SandboxControl sandbox = SandboxControl.at("http://localhost:9080/sandbox");
@@ -35,6 +36,7 @@ public final class SandboxControl {
     public static final String URL_VARIABLE = "TICKETPARK_SANDBOX_URL";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final URI base;
     private final HttpClient http;
@@ -197,9 +199,113 @@ public final class SandboxControl {
         return emails;
     }
 
+    /**
+     * Sends the webhooks from now on to this URL, e.g. {@code http://localhost:9080/my-app/ticketpark/webhook/<secret>}
+     * (until {@link #stopWebhooks()} or a reset, which restores the sandbox's configured one).
+     */
+    public void webhookCallback(URI url) {
+        send(json(uri("/_sandbox/webhooks/callback"), "{\"url\":" + JsonText.quote(url.toString()) + "}", "PUT"),
+                "PUT /_sandbox/webhooks/callback");
+    }
+
+    /** Sends no webhook any more (those queued still go). */
+    public void stopWebhooks() {
+        send("DELETE", "/_sandbox/webhooks/callback");
+    }
+
+    /**
+     * Has the sandbox send one webhook exactly as given, any type and payload: a {@code new-payment}, which nothing in
+     * the sandbox triggers, an unknown type, a forged call.
+     *
+     * @param payloadJson a JSON object, e.g. {@code {"booking_pid":293233446073}}
+     * @throws IllegalArgumentException if it is no JSON object
+     * @throws SandboxException if no callback URL is set (HTTP 409)
+     */
+    public void sendWebhook(String type, String payloadJson) {
+        Object payload;
+        try {
+            payload = JsonText.parse(payloadJson);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The payload must be a JSON object: " + e.getMessage(), e);
+        }
+        if (!(payload instanceof Map)) {
+            throw new IllegalArgumentException("The payload must be a JSON object");
+        }
+        send(json(uri("/_sandbox/webhooks/send"), "{\"type\":" + JsonText.quote(type) + ",\"payload\":"
+                + JsonText.write(payload) + "}", "POST"), "POST /_sandbox/webhooks/send");
+    }
+
+    /** The webhooks delivered (answered, or failed with an error) since the last reset, oldest first, the last 2000. */
+    public List<WebhookDelivery> webhookDeliveries() {
+        List<WebhookDelivery> deliveries = new ArrayList<>();
+        for (Object delivery : array(send("GET", "/_sandbox/webhooks/deliveries"), "the webhook deliveries")) {
+            deliveries.add(delivery(asObject(delivery, "a webhook delivery")));
+        }
+        return deliveries;
+    }
+
+    /**
+     * Waits until at least {@code count} webhooks were delivered and none is pending (queued, delayed or held back),
+     * polling the sandbox.
+     *
+     * @return every delivery since the last reset, oldest first
+     * @throws SandboxException if that does not happen within the timeout, naming what it saw
+     */
+    public List<WebhookDelivery> awaitWebhooks(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<WebhookDelivery> deliveries = webhookDeliveries();
+            Object pending = object(send("GET", "/_sandbox/webhooks"), "the webhooks").get("pending");
+            if (deliveries.size() >= count && Long.valueOf(0).equals(pending)) {
+                return deliveries;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new SandboxException("The sandbox at " + base + " delivered " + deliveries.size()
+                        + " webhooks, " + pending + " pending, not " + count + " with none pending within " + timeout
+                        + ": " + deliveries);
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SandboxException("Interrupted while waiting for the webhooks of the sandbox at " + base, e);
+            }
+        }
+    }
+
+    /** Arms a webhook fault; those armed earlier apply first. */
+    public void arm(WebhookFault fault) {
+        send(json(uri("/_sandbox/webhooks/faults"), fault.toJson(), "POST"), "POST /_sandbox/webhooks/faults");
+    }
+
+    /** Disarms every webhook fault. */
+    public void disarmWebhookFaults() {
+        send("DELETE", "/_sandbox/webhooks/faults");
+    }
+
     @Override
     public String toString() {
         return "SandboxControl[" + base + "]";
+    }
+
+    private static WebhookDelivery delivery(Map<String, Object> fields) {
+        return new WebhookDelivery(whole(fields, "id"), text(fields, "type"), JsonText.write(fields.getOrDefault(
+                "payload", Collections.emptyMap())), text(fields, "url"), fields.get("status") instanceof Long status
+                        ? Math.toIntExact(status)
+                        : null,
+                text(fields, "error"), whole(fields, "millis"), text(fields, "fault"));
+    }
+
+    private static long whole(Map<String, Object> fields, String name) {
+        if (fields.get(name) instanceof Long value) {
+            return value;
+        }
+        throw new SandboxException("The sandbox answered a webhook delivery without a whole number " + name);
+    }
+
+    private static HttpRequest.Builder json(URI uri, String body, String method) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json").method(method,
+                HttpRequest.BodyPublishers.ofString(body));
     }
 
     private static RecordedRequest request(Map<String, Object> fields) {

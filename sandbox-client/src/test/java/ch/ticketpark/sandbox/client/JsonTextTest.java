@@ -60,4 +60,12 @@ class JsonTextTest {
     void rejectsWhatStrictRfc8259Rejects(String text) {
         assertThatThrownBy(() -> JsonText.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void writesWhatItReadsCompactAndInOrder() {
+        String text = " {\"b\": 1, \"a\": [true, false, null, -2.5, \"x\\\"y\"], \"c\": {}, \"d\": []} ";
+
+        assertThat(JsonText.write(JsonText.parse(text))).isEqualTo("{\"b\":1,\"a\":[true,false,null,-2.5,"
+                + "\"x\\\"y\"],\"c\":{},\"d\":[]}");
+    }
 }
