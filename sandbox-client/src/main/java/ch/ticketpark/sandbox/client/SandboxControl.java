@@ -92,7 +92,8 @@ public final class SandboxControl {
 
     /**
      * Back to the seed data: forgets tokens, counters, recorded requests, faults, e-mails and the time shift, and
-     * restores the configured lifetimes.
+     * restores the configured lifetimes; drops the pending webhooks, forgets the delivered ones and the webhook faults,
+     * and restores the configured callback URL.
      */
     public void reset() {
         send("POST", "/_sandbox/reset");
