@@ -15,4 +15,21 @@ public record WebhookSettings(URI callbackUrl) {
     public static WebhookSettings defaults() {
         return new WebhookSettings(null);
     }
+
+    /**
+     * The settings of a configured value: none when it is {@code null} or blank.
+     *
+     * @throws IllegalArgumentException naming the key, not the value (it holds a secret), if it is no absolute
+     *         {@code http(s)} URL
+     */
+    public static WebhookSettings of(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return defaults();
+        }
+        try {
+            return new WebhookSettings(CallbackUrl.parse(configured.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(WEBHOOK_URL + " must be an absolute http(s) URL");
+        }
+    }
 }

@@ -14,16 +14,6 @@ public class WebhookSettingsProducer {
 
     @Produces
     public WebhookSettings settings(Config config) {
-        return config.getOptionalValue(WebhookSettings.WEBHOOK_URL, String.class)
-                .filter(url -> !url.isBlank())
-                .map(url -> {
-                    try {
-                        return new WebhookSettings(CallbackUrl.parse(url.strip()));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException(WebhookSettings.WEBHOOK_URL
-                                + " must be an absolute http(s) URL");
-                    }
-                })
-                .orElseGet(WebhookSettings::defaults);
+        return WebhookSettings.of(config.getOptionalValue(WebhookSettings.WEBHOOK_URL, String.class).orElse(null));
     }
 }
