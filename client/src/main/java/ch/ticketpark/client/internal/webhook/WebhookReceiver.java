@@ -67,8 +67,18 @@ public class WebhookReceiver {
         if (opened != null) {
             return;
         }
-        TicketparkConfig config = extension.config();
-        Executor managed = managedExecutor();
+        open(contextPath, extension.config(), managedExecutor());
+    }
+
+    /**
+     * Starts the receiver with what the extension and JNDI supply (tests pass their own).
+     *
+     * @param managed the server's managed executor; {@code null} for threads of the receiver's own
+     */
+    synchronized void open(String contextPath, TicketparkConfig config, Executor managed) {
+        if (opened != null) {
+            return;
+        }
         ExecutorService owned = managed == null
                 ? Executors.newFixedThreadPool(config.webhookWorkers(), daemon())
                 : null;

@@ -21,6 +21,14 @@ public class WebhookServlet extends HttpServlet {
 
     private transient WebhookReceiver receiver;
 
+    public WebhookServlet() {
+    }
+
+    /** With the receiver that {@link #init()} would look up (tests). */
+    WebhookServlet(WebhookReceiver receiver) {
+        this.receiver = receiver;
+    }
+
     @Override
     public void init() throws ServletException {
         receiver = CDI.current().select(WebhookReceiver.class).get();
