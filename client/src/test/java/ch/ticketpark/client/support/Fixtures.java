@@ -24,10 +24,12 @@ public final class Fixtures {
     public static final String BASIC = "Basic "
             + Base64.getEncoder().encodeToString((CLIENT_KEY + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
     public static final String TOKEN_PATH = "/oauth/v2/token";
+    /** The last segment of the webhook URL ({@code ticketpark.webhook.secret}). */
+    public static final String WEBHOOK_SECRET = "hook-S3cret_of.the~app";
 
     /** Every secret a test uses: none may appear in a message or a {@code toString()}. */
     public static final List<String> SECRETS = List.of(CLIENT_SECRET, PASSWORD, "access-1", "refresh-1", "access-2",
-            "refresh-2", "access-3", "refresh-3", "seed-refresh");
+            "refresh-2", "access-3", "refresh-3", "seed-refresh", WEBHOOK_SECRET);
 
     private Fixtures() {
     }
