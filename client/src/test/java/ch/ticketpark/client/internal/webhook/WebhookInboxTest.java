@@ -1,0 +1,292 @@
+package ch.ticketpark.client.internal.webhook;
+
+import static ch.ticketpark.client.internal.webhook.DeduplicationTest.delivery;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import ch.ticketpark.client.internal.webhook.WebhookInbox.Admission;
+import ch.ticketpark.client.support.GatedExecutor;
+import ch.ticketpark.client.support.LogCapture;
+import ch.ticketpark.client.support.MutableClock;
+
+class WebhookInboxTest {
+
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
+
+    private final MutableClock clock = new MutableClock();
+    private final ManualExecutor executor = new ManualExecutor();
+    private final List<Delivery> processed = new CopyOnWriteArrayList<>();
+
+    private WebhookInbox inbox(int capacity, int workers, WebhookInbox.Processor processor) {
+        return new WebhookInbox(capacity, workers, executor, processor,
+                new Deduplication(clock, Duration.ofMinutes(10)));
+    }
+
+    private WebhookInbox inbox(int capacity, int workers) {
+        return inbox(capacity, workers, delivery -> processed.add(delivery));
+    }
+
+    @Test
+    void anAcceptedDeliveryIsProcessedOnAWorker() {
+        WebhookInbox inbox = inbox(10, 2);
+
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
+        assertThat(processed).isEmpty();
+        assertThat(inbox.waiting()).isEqualTo(1);
+
+        executor.runAll();
+
+        assertThat(processed).containsExactly(delivery("b-1"));
+        assertThat(inbox.waiting()).isZero();
+    }
+
+    @Test
+    void theSameDeliveryWhileQueuedOrAfterIsADuplicate() {
+        WebhookInbox inbox = inbox(10, 1);
+        inbox.offer(delivery("b-1"));
+
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.DUPLICATE);
+        assertThat(inbox.waiting()).isEqualTo(1);
+        executor.runAll();
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.DUPLICATE);
+        executor.runAll();
+
+        assertThat(processed).containsExactly(delivery("b-1"));
+    }
+
+    @Test
+    void afterTheWindowTheSameDeliveryIsAcceptedAgain() {
+        WebhookInbox inbox = inbox(10, 1);
+        inbox.offer(delivery("b-1"));
+        executor.runAll();
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
+        executor.runAll();
+        assertThat(processed).containsExactly(delivery("b-1"), delivery("b-1"));
+    }
+
+    @Test
+    void aFullQueueRefusesAndLogsOncePerOverflow() {
+        WebhookInbox inbox = inbox(2, 1);
+        inbox.offer(delivery("b-1"));
+        inbox.offer(delivery("b-2"));
+
+        assertThat(inbox.offer(delivery("b-3"))).isEqualTo(Admission.FULL);
+        assertThat(inbox.offer(delivery("b-4"))).isEqualTo(Admission.FULL);
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.FULL);
+        assertThat(log.withCode("TPC0404")).singleElement()
+                .satisfies(record -> assertThat(record.getMessage()).contains("(2 deliveries wait)",
+                        "1 refused since the start"));
+        assertThat(inbox.refused()).isEqualTo(3);
+
+        executor.runAll();
+        assertThat(inbox.offer(delivery("b-3"))).isEqualTo(Admission.ACCEPTED);
+        assertThat(log.withCode("TPC0404")).hasSize(1);
+        inbox.offer(delivery("b-5"));
+        assertThat(inbox.offer(delivery("b-6"))).isEqualTo(Admission.FULL);
+
+        assertThat(log.withCode("TPC0404")).hasSize(2).last()
+                .satisfies(record -> assertThat(record.getMessage()).contains("4 refused since the start"));
+        assertThat(inbox.refused()).isEqualTo(4);
+        executor.runAll();
+        assertThat(processed).containsExactly(delivery("b-1"), delivery("b-2"), delivery("b-3"), delivery("b-5"));
+    }
+
+    @Test
+    void aRefusedDeliveryIsNotRememberedAsSeen() {
+        WebhookInbox inbox = inbox(1, 1);
+        inbox.offer(delivery("b-1"));
+        assertThat(inbox.offer(delivery("b-2"))).isEqualTo(Admission.FULL);
+        executor.runAll();
+
+        assertThat(inbox.offer(delivery("b-2"))).isEqualTo(Admission.ACCEPTED);
+    }
+
+    @Test
+    void atMostWorkersTasksAreStarted() {
+        WebhookInbox inbox = inbox(100, 3);
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(inbox.offer(delivery("b-" + i))).isEqualTo(Admission.ACCEPTED);
+        }
+
+        assertThat(executor.given()).isEqualTo(3);
+        executor.runOne();
+        assertThat(processed).hasSize(50);
+        assertThat(inbox.offer(delivery("b-50"))).isEqualTo(Admission.ACCEPTED);
+        assertThat(executor.given()).isEqualTo(4);
+        executor.runAll();
+        assertThat(processed).hasSize(51).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void atMostWorkersDeliveriesAreProcessedAtOnce() throws InterruptedException {
+        GatedExecutor pool = new GatedExecutor();
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch allDone = new CountDownLatch(40);
+        WebhookInbox inbox = new WebhookInbox(100, 2, pool, delivery -> {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            now.decrementAndGet();
+            allDone.countDown();
+            return true;
+        }, new Deduplication(clock, Duration.ofMinutes(10)));
+        try {
+            for (int i = 0; i < 40; i++) {
+                inbox.offer(delivery("b-" + i));
+            }
+            assertThat(pool.executed()).isEqualTo(2);
+            release.countDown();
+
+            assertThat(allDone.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(most.get()).isEqualTo(2);
+            assertThat(pool.awaitIdle()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void everyAcceptedDeliveryIsProcessedExactlyOnceUnderConcurrentOffers() throws Exception {
+        int threads = 8;
+        int each = 500;
+        Map<Delivery, AtomicInteger> counts = new ConcurrentHashMap<>();
+        CountDownLatch done = new CountDownLatch(threads * each);
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        ExecutorService senders = Executors.newFixedThreadPool(threads);
+        WebhookInbox inbox = new WebhookInbox(threads * each, 3, workers, delivery -> {
+            counts.computeIfAbsent(delivery, key -> new AtomicInteger()).incrementAndGet();
+            done.countDown();
+            return true;
+        }, new Deduplication(clock, Duration.ofMinutes(10)));
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<Admission>>> sent = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                sent.add(senders.submit(() -> {
+                    start.await();
+                    List<Admission> admissions = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        admissions.add(inbox.offer(delivery(thread + "-" + i)));
+                    }
+                    return admissions;
+                }));
+            }
+            start.countDown();
+            for (Future<List<Admission>> admissions : sent) {
+                assertThat(admissions.get(10, TimeUnit.SECONDS)).hasSize(each).containsOnly(Admission.ACCEPTED);
+            }
+
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(counts).hasSize(threads * each);
+            assertThat(counts.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+            assertThat(inbox.waiting()).isZero();
+        } finally {
+            senders.shutdownNow();
+            workers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDeliveryThatCouldNotBeProcessedIsAcceptedAgain() {
+        List<Delivery> attempts = new ArrayList<>();
+        WebhookInbox inbox = inbox(10, 1, delivery -> {
+            attempts.add(delivery);
+            return attempts.size() > 1;
+        });
+        inbox.offer(delivery("b-1"));
+        executor.runAll();
+
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
+        executor.runAll();
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.DUPLICATE);
+        assertThat(attempts).containsExactly(delivery("b-1"), delivery("b-1"));
+    }
+
+    @Test
+    void aDeliveryTheExecutorCouldNotStartIsProcessedByTheNextWorker() {
+        WebhookInbox inbox = inbox(10, 1);
+        executor.rejectNext(1);
+
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
+        assertThat(executor.waiting()).isZero();
+        assertThat(inbox.waiting()).isEqualTo(1);
+
+        assertThat(inbox.offer(delivery("b-2"))).isEqualTo(Admission.ACCEPTED);
+        assertThat(executor.waiting()).isEqualTo(1);
+        executor.runAll();
+
+        assertThat(processed).containsExactly(delivery("b-1"), delivery("b-2"));
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.DUPLICATE);
+    }
+
+    @Test
+    void aWorkerThatEndsLeavesRoomForTheNext() {
+        WebhookInbox inbox = inbox(10, 1);
+        for (int round = 0; round < 3; round++) {
+            assertThat(inbox.offer(delivery("b-" + round))).isEqualTo(Admission.ACCEPTED);
+            assertThat(executor.waiting()).isEqualTo(1);
+            executor.runAll();
+        }
+        assertThat(processed).hasSize(3);
+    }
+
+    @Test
+    void aWorkerWhoseProcessorThrowsStillLeavesRoomForTheNext() {
+        WebhookInbox inbox = inbox(10, 1, delivery -> {
+            if (delivery.equals(delivery("b-boom"))) {
+                throw new IllegalStateException("boom");
+            }
+            return processed.add(delivery);
+        });
+        inbox.offer(delivery("b-boom"));
+        try {
+            executor.runOne();
+        } catch (IllegalStateException expected) {
+            // the executor's business
+        }
+
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
+        executor.runAll();
+        assertThat(processed).containsExactly(delivery("b-1"));
+    }
+
+    @Test
+    void closeDropsWhatWaitsAndRefusesTheRest() {
+        WebhookInbox inbox = inbox(10, 1);
+        inbox.offer(delivery("b-1"));
+        inbox.offer(delivery("b-2"));
+
+        assertThat(inbox.close()).isEqualTo(2);
+
+        assertThat(inbox.waiting()).isZero();
+        assertThat(inbox.offer(delivery("b-3"))).isEqualTo(Admission.CLOSED);
+        executor.runAll();
+        assertThat(processed).isEmpty();
+        assertThat(inbox.close()).isZero();
+    }
+}
