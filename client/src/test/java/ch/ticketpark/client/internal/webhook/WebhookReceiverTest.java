@@ -1,0 +1,256 @@
+package ch.ticketpark.client.internal.webhook;
+
+import static ch.ticketpark.client.support.Fixtures.WEBHOOK_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.LogRecord;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import ch.ticketpark.client.exception.ApiServerErrorException;
+import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.support.Fixtures;
+import ch.ticketpark.client.support.LogCapture;
+import ch.ticketpark.client.support.MapConfig;
+import ch.ticketpark.client.webhook.NewBooking;
+import ch.ticketpark.client.webhook.TicketparkWebhook;
+import ch.ticketpark.client.webhook.UnknownWebhook;
+
+class WebhookReceiverTest {
+
+    static final String NEW_BOOKING = "{\"type\":\"new-booking\",\"payload\":{\"booking_pid\":\"b-1\"}}";
+
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
+
+    private final FakeRecords records = new FakeRecords();
+    private final RecordingEvents events = new RecordingEvents();
+    private final ManualExecutor executor = new ManualExecutor();
+    private final WebhookReceiver receiver = new WebhookReceiver(null, records, events);
+
+    static TicketparkConfig config(Map<String, String> overrides) {
+        Map<String, String> properties = new HashMap<>(Map.of(TicketparkConfig.WEBHOOK_ENABLED, "true",
+                TicketparkConfig.WEBHOOK_SECRET, WEBHOOK_SECRET));
+        properties.putAll(overrides);
+        return MapConfig.load("https://api.ticketpark.ch", properties);
+    }
+
+    private void open(Map<String, String> overrides) {
+        receiver.open("/shop", config(overrides).withoutSecrets(), executor);
+    }
+
+    @AfterEach
+    void noSecretInTheLog() {
+        for (LogRecord record : log.records()) {
+            assertThat(LogCapture.formatted(record)).doesNotContain(Fixtures.SECRETS);
+        }
+    }
+
+    @Test
+    void openSaysWhereWebhooksAreReceivedWithoutTheSecret() {
+        open(Map.of(TicketparkConfig.WEBHOOK_PATH, "/hooks", TicketparkConfig.WEBHOOK_READ_BACK, "false"));
+
+        assertThat(log.withCode("TPC0401")).singleElement().satisfies(record -> assertThat(record.getMessage())
+                .contains("received at /shop/hooks/ followed by the secret", "read-back=false"));
+        receiver.open("/other", config(Map.of()), executor);
+        assertThat(log.withCode("TPC0401")).hasSize(1);
+    }
+
+    @Test
+    void onlyTheExactSecretIsAuthentic() {
+        assertThat(receiver.authentic("/" + WEBHOOK_SECRET)).as("before open").isFalse();
+        open(Map.of());
+
+        assertThat(receiver.authentic("/" + WEBHOOK_SECRET)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/", "//", WEBHOOK_SECRET, "/" + WEBHOOK_SECRET + "x", "/" + WEBHOOK_SECRET + "/",
+            "/x" + WEBHOOK_SECRET, "//" + WEBHOOK_SECRET, "/another-secret-of-16", "/hook-S3cret_of.the~ap",
+            "x" + WEBHOOK_SECRET})
+    void anythingElseIsNot(String pathInfo) {
+        open(Map.of());
+
+        assertThat(receiver.authentic(pathInfo)).isFalse();
+        assertThat(receiver.authentic(null)).isFalse();
+    }
+
+    @Test
+    void aValidDeliveryIsAnsweredAtOnceAndProcessedOnAWorker() {
+        open(Map.of());
+
+        assertThat(receiver.accept(body(NEW_BOOKING))).isEqualTo(new WebhookReceiver.Answer(200, 0));
+        assertThat(events.fired).isEmpty();
+
+        executor.runAll();
+        assertThat(events.fired).containsExactly(new NewBooking(FakeRecords.apiBooking("b-1")));
+        assertThat(events.asyncExecutors).containsExactly(executor);
+    }
+
+    @Test
+    void aDuplicateIsAcknowledgedAndFiresNothing() {
+        open(Map.of());
+        receiver.accept(body(NEW_BOOKING));
+        executor.runAll();
+
+        assertThat(receiver.accept(body("{\"payload\":{\"booking_pid\":\"b-1\"},\"type\":\"new-booking\"}")))
+                .isEqualTo(new WebhookReceiver.Answer(200, 0));
+        executor.runAll();
+        assertThat(events.fired).hasSize(1);
+    }
+
+    @Test
+    void withoutReadBackTheEventHoldsTheReference() {
+        open(Map.of(TicketparkConfig.WEBHOOK_READ_BACK, "false"));
+        receiver.accept(body(NEW_BOOKING));
+        executor.runAll();
+
+        assertThat(records.reads).isEmpty();
+        assertThat(events.fired).singleElement()
+                .satisfies(event -> assertThat(((NewBooking) event).booking().pidReadable()).isNull());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hook-S3cret_of.the~app", "[\"hook-S3cret_of.the~app\"]",
+            "{\"type\":\"hook-S3cret_of.the~app!\"}",
+            "{\"type\":\"new-booking\",\"payload\":\"hook-S3cret_of.the~app\"}"})
+    void aBadBodyIsRefusedWith400AndNotQuoted(String body) {
+        open(Map.of());
+
+        assertThat(receiver.accept(body(body))).isEqualTo(new WebhookReceiver.Answer(400, 0));
+
+        assertThat(log.withCode("TPC0407")).singleElement()
+                .satisfies(record -> assertThat(LogCapture.formatted(record)).doesNotContain(WEBHOOK_SECRET));
+        executor.runAll();
+        assertThat(events.fired).isEmpty();
+    }
+
+    @Test
+    void aFullQueueIsAnswered503WithRetryAfter() {
+        open(Map.of(TicketparkConfig.WEBHOOK_QUEUE_SIZE, "1"));
+        receiver.accept(body(NEW_BOOKING));
+
+        assertThat(receiver.accept(body("{\"type\":\"new-booking\",\"payload\":{\"booking_pid\":\"b-2\"}}")))
+                .isEqualTo(new WebhookReceiver.Answer(503, 5));
+        assertThat(log.withCode("TPC0404")).hasSize(1);
+    }
+
+    @Test
+    void aClosedReceiverAnswers503() {
+        open(Map.of());
+        receiver.close();
+
+        assertThat(receiver.accept(body(NEW_BOOKING))).isEqualTo(new WebhookReceiver.Answer(503, 5));
+    }
+
+    @Test
+    void aBodyTooLargeIsAnswered413() {
+        assertThat(receiver.tooLarge()).isEqualTo(new WebhookReceiver.Answer(413, 0));
+        assertThat(log.withCode("TPC0407")).singleElement().satisfies(
+                record -> assertThat(record.getMessage()).contains("its body is larger than 65536 bytes"));
+    }
+
+    @Test
+    void aDeliveryWhoseRecordCouldNotBeReadIsProcessedWhenSentAgain() {
+        open(Map.of());
+        records.failing(new ApiServerErrorException("TPC0105: down", 503, "GET", "/bookings/b-1", ""));
+        receiver.accept(body(NEW_BOOKING));
+        executor.runAll();
+        assertThat(events.fired).isEmpty();
+        assertThat(log.withCode("TPC0406")).hasSize(1);
+
+        records.heal();
+        assertThat(receiver.accept(body(NEW_BOOKING))).isEqualTo(new WebhookReceiver.Answer(200, 0));
+        executor.runAll();
+
+        assertThat(events.fired).containsExactly(new NewBooking(FakeRecords.apiBooking("b-1")));
+        assertThat(records.reads).containsExactly("booking:b-1", "booking:b-1");
+    }
+
+    @Test
+    void aDeliveryWhoseRecordIsUnknownIsDoneWith() {
+        open(Map.of());
+        records.unknown("b-1");
+        receiver.accept(body(NEW_BOOKING));
+        executor.runAll();
+
+        receiver.accept(body(NEW_BOOKING));
+        executor.runAll();
+        assertThat(records.reads).containsExactly("booking:b-1");
+        assertThat(events.fired).isEmpty();
+    }
+
+    @Test
+    void anUnknownTypeIsFired() {
+        open(Map.of());
+        receiver.accept(body("{\"type\":\"new-venue\"}"));
+        executor.runAll();
+
+        assertThat(events.fired)
+                .containsExactly(new UnknownWebhook("new-venue", "{\"type\":\"new-venue\",\"payload\":{}}"));
+    }
+
+    @Test
+    void closeLogsHowManyDeliveriesWereDropped() {
+        open(Map.of());
+        receiver.accept(body(NEW_BOOKING));
+        receiver.accept(body("{\"type\":\"new-booking\",\"payload\":{\"booking_pid\":\"b-2\"}}"));
+
+        receiver.close();
+
+        assertThat(log.withCode("TPC0409")).singleElement()
+                .satisfies(record -> assertThat(record.getMessage()).startsWith("TPC0409: 2 accepted"));
+        executor.runAll();
+        assertThat(events.fired).isEmpty();
+    }
+
+    @Test
+    void closeWithNothingWaitingLogsNothing() {
+        receiver.close();
+        open(Map.of());
+        receiver.accept(body(NEW_BOOKING));
+        executor.runAll();
+
+        receiver.close();
+
+        assertThat(log.withCode("TPC0409")).isEmpty();
+    }
+
+    @Test
+    void withoutAManagedExecutorTheReceiverRunsDaemonThreadsOfItsOwnAndStopsThemAtClose() throws Exception {
+        CompletableFuture<Thread> worker = new CompletableFuture<>();
+        WebhookReceiver own = new WebhookReceiver(null, records, new WebhookEvents() {
+
+            @Override
+            public void fire(TicketparkWebhook webhook, Executor async) {
+                events.fire(webhook, async);
+                worker.complete(Thread.currentThread());
+            }
+        });
+        own.open("/shop", config(Map.of()), null);
+
+        own.accept(body(NEW_BOOKING));
+
+        Thread thread = worker.get(10, TimeUnit.SECONDS);
+        assertThat(thread.getName()).isEqualTo("ticketpark-webhook");
+        assertThat(thread.isDaemon()).isTrue();
+        assertThat(events.asyncExecutors).containsExactly((Executor) null);
+        own.close();
+        thread.join(10_000);
+        assertThat(thread.isAlive()).isFalse();
+    }
+
+    static byte[] body(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
