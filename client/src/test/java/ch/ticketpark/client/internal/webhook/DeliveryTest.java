@@ -57,6 +57,23 @@ class DeliveryTest {
         assertRefused(body, "its body is not JSON");
     }
 
+    @Test
+    void bytesThatAreNoTextAreRefused() {
+        for (byte[] body : new byte[][]{{'{', '"', (byte) 0xC3, '"', ':', '1', '}'}, {(byte) 0xFF, (byte) 0xFE, 0, 0},
+                {(byte) 0xF0, (byte) 0x80}}) {
+            assertThat(catchThrowableOfType(Delivery.Refused.class, () -> Delivery.parse(body))).isNotNull();
+        }
+    }
+
+    /** Parsson stops at a depth of 1000 with a bare RuntimeException, which must not escape as an HTTP 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"[", "{\"a\":"})
+    void aBodyNestedTooDeeplyIsRefused(String level) {
+        byte[] body = ("{\"type\":\"x\",\"payload\":" + level.repeat(5_000)).getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(catchThrowableOfType(Delivery.Refused.class, () -> Delivery.parse(body))).isNotNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[\"SECRET-BODY\"]", "\"SECRET-BODY\"", "42", "null"})
     void aBodyThatIsNoObjectIsRefused(String body) {
