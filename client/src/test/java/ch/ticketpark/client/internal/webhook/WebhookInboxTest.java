@@ -141,10 +141,12 @@ class WebhookInboxTest {
         GatedExecutor pool = new GatedExecutor();
         AtomicInteger now = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        CountDownLatch twoIn = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch allDone = new CountDownLatch(40);
         WebhookInbox inbox = new WebhookInbox(100, 2, pool, delivery -> {
             most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            twoIn.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -158,7 +160,9 @@ class WebhookInboxTest {
             for (int i = 0; i < 40; i++) {
                 inbox.offer(delivery("b-" + i));
             }
+            assertThat(twoIn.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(pool.executed()).isEqualTo(2);
+            assertThat(inbox.waiting()).isEqualTo(38);
             release.countDown();
 
             assertThat(allDone.await(10, TimeUnit.SECONDS)).isTrue();
@@ -256,7 +260,7 @@ class WebhookInboxTest {
     }
 
     @Test
-    void aWorkerWhoseProcessorThrowsStillLeavesRoomForTheNext() {
+    void aWorkerWhoseProcessorThrowsHandsTheRestToANewWorker() {
         WebhookInbox inbox = inbox(10, 1, delivery -> {
             if (delivery.equals(delivery("b-boom"))) {
                 throw new IllegalStateException("boom");
@@ -264,15 +268,18 @@ class WebhookInboxTest {
             return processed.add(delivery);
         });
         inbox.offer(delivery("b-boom"));
+        inbox.offer(delivery("b-1"));
         try {
             executor.runOne();
         } catch (IllegalStateException expected) {
             // the executor's business
         }
 
-        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
+        assertThat(executor.waiting()).isEqualTo(1);
         executor.runAll();
         assertThat(processed).containsExactly(delivery("b-1"));
+        assertThat(inbox.offer(delivery("b-2"))).isEqualTo(Admission.ACCEPTED);
+        assertThat(executor.waiting()).isEqualTo(1);
     }
 
     @Test
