@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogRecord;
+
+import javax.naming.Context;
+import javax.naming.spi.InitialContextFactory;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,9 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import ch.ticketpark.client.exception.ApiServerErrorException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
+import ch.ticketpark.client.internal.config.TicketparkExtension;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.LogCapture;
 import ch.ticketpark.client.support.MapConfig;
+import ch.ticketpark.client.support.Stubs;
 import ch.ticketpark.client.webhook.NewBooking;
 import ch.ticketpark.client.webhook.TicketparkWebhook;
 import ch.ticketpark.client.webhook.UnknownWebhook;
@@ -136,6 +142,16 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void aBodyNestedTooDeeplyIsRefusedWith400() {
+        open(Map.of());
+
+        assertThat(receiver.accept(body("{\"type\":\"x\",\"payload\":" + "[".repeat(2_000))))
+                .isEqualTo(new WebhookReceiver.Answer(400, 0));
+        assertThat(log.withCode("TPC0407")).singleElement()
+                .satisfies(record -> assertThat(record.getMessage()).endsWith("its body is not JSON"));
+    }
+
+    @Test
     void aFullQueueIsAnswered503WithRetryAfter() {
         open(Map.of(TicketparkConfig.WEBHOOK_QUEUE_SIZE, "1"));
         receiver.accept(body(NEW_BOOKING));
@@ -229,7 +245,7 @@ class WebhookReceiverTest {
     @Test
     void withoutAManagedExecutorTheReceiverRunsDaemonThreadsOfItsOwnAndStopsThemAtClose() throws Exception {
         CompletableFuture<Thread> worker = new CompletableFuture<>();
-        WebhookReceiver own = new WebhookReceiver(null, records, new WebhookEvents() {
+        WebhookReceiver own = new WebhookReceiver(extension(config(Map.of())), records, new WebhookEvents() {
 
             @Override
             public void fire(TicketparkWebhook webhook, Executor async) {
@@ -237,7 +253,9 @@ class WebhookReceiverTest {
                 worker.complete(Thread.currentThread());
             }
         });
-        own.open("/shop", config(Map.of()), null);
+        own.open("/shop");
+        assertThat(log.withCode("TPC0410")).hasSize(1);
+        assertThat(log.withCode("TPC0401")).hasSize(1);
 
         own.accept(body(NEW_BOOKING));
 
@@ -248,6 +266,56 @@ class WebhookReceiverTest {
         own.close();
         thread.join(10_000);
         assertThat(thread.isAlive()).isFalse();
+    }
+
+    @Test
+    void theServersManagedExecutorRunsTheWorkersAndTheAsynchronousObservers() {
+        WebhookReceiver managed = new WebhookReceiver(extension(config(Map.of())), records, events);
+        String previous = System.setProperty(Context.INITIAL_CONTEXT_FACTORY, ServerNaming.class.getName());
+        try {
+            managed.open("/shop");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+            } else {
+                System.setProperty(Context.INITIAL_CONTEXT_FACTORY, previous);
+            }
+        }
+        managed.open("/shop");
+        assertThat(log.withCode("TPC0410")).isEmpty();
+        assertThat(log.withCode("TPC0401")).hasSize(1);
+
+        managed.accept(body(NEW_BOOKING));
+        SERVERS_EXECUTOR.runAll();
+
+        assertThat(events.fired).hasSize(1);
+        assertThat(events.asyncExecutors).containsExactly(SERVERS_EXECUTOR);
+        managed.close();
+    }
+
+    private static final ManualExecutor SERVERS_EXECUTOR = new ManualExecutor();
+
+    /** A server's naming, which knows its default managed executor only. */
+    public static final class ServerNaming implements InitialContextFactory {
+
+        @Override
+        public Context getInitialContext(Hashtable<?, ?> environment) {
+            return Stubs.of(Context.class, Map.of("lookup",
+                    args -> "java:comp/DefaultManagedExecutorService".equals(String.valueOf(args[0]))
+                            ? SERVERS_EXECUTOR
+                            : null));
+        }
+    }
+
+    /** The extension as the deployment left it: with the configuration it validated. */
+    private static TicketparkExtension extension(TicketparkConfig config) {
+        return new TicketparkExtension() {
+
+            @Override
+            public TicketparkConfig config() {
+                return config;
+            }
+        };
     }
 
     static byte[] body(String text) {
