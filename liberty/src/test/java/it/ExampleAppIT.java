@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import ch.ticketpark.sandbox.client.SandboxControl;
 import ch.ticketpark.sandbox.client.SandboxStats;
+import ch.ticketpark.sandbox.client.WebhookDelivery;
 
 /**
  * The example application as its users see it, deployed as built (its own configuration points at the sandbox):
@@ -116,6 +118,48 @@ class ExampleAppIT {
         assertThat(after.getJsonObject("capacity").getJsonObject("total").getInt("sold")).isEqualTo(sold + 1);
         assertThat(increase("emailsSent")).isEqualTo(1);
         assertTheRenewedTokenServedEveryCall();
+    }
+
+    /**
+     * The page's "Arrived by webhook" box: the sandbox calls the application's webhook URL for the person and the
+     * booking the page made, the library reads each back, and the application's observer shows it. Waits for both, so
+     * that no read-back is still on its way when the next test resets the sandbox.
+     */
+    @Test
+    void aBookingArrivesByWebhookOnThePage() throws Exception {
+        sandbox.webhookCallback(url("/ticketpark/webhook/" + Sandbox.EXAMPLE_WEBHOOK_SECRET));
+        String event = ((JsonArray) json(get("/api/events"))).getJsonObject(0).getString("pid");
+        String show = ((JsonArray) json(get("/api/events/" + event + "/shows"))).getJsonObject(0).getString("pid");
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/bookings"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"show\":\"" + show
+                        + "\",\"firstname\":\"Ada\",\"lastname\":\"Webhook\",\"email\":\"ada@example.com\"}"))
+                .build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String booking = ((JsonObject) json(response.body())).getString("pid");
+
+        Awaits.until("the person and the booking arrived by webhook", () -> {
+            String arrivals = uncheckedGet("/api/webhooks");
+            return arrivals.contains("\"new-person\"") && arrivals.contains("\"new-booking\"");
+        });
+        JsonObject arrived = ((JsonArray) json(get("/api/webhooks"))).getValuesAs(JsonObject.class).stream()
+                .filter(arrival -> arrival.getString("type").equals("new-booking")).findFirst().orElseThrow();
+        assertThat(arrived.getString("pid")).isEqualTo(booking);
+        assertThat(arrived.getString("summary")).isEqualTo("Ada Webhook, 1 ticket(s), confirmed");
+        assertThat(get("/")).contains("id=\"webhooks\"", "api/webhooks");
+        assertThat(sandbox.webhookDeliveries()).extracting(WebhookDelivery::status).containsOnly(200);
+    }
+
+    private static String uncheckedGet(String path) {
+        try {
+            return get(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -24,6 +24,8 @@ public final class Sandbox {
     public static final String PASSWORD = "demo-password";
     /** The webhook secret of the ITs' receivers: the last segment of the URL the sandbox sends its webhooks to. */
     public static final String WEBHOOK_SECRET = "wh7Kq2ZxR9pLm4Tn8VbY3cJd";
+    /** The example application's webhook secret (its microprofile-config.properties). */
+    public static final String EXAMPLE_WEBHOOK_SECRET = "example-webhook-secret-0001";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * <li>Liberty's logs (messages, trace, console, FFDC; rolled files too) and the failsafe reports (their XML holds each
  * test's standard output and error, which is what the tests print to the Maven console, e.g. every
  * {@code /health/ready} answer {@code HealthIT} got), and the logs of the extra servers ({@code target/extra-servers}):
- * the sandbox's password, client secret, their Basic value, the ITs' webhook secret (the last segment
+ * the sandbox's password, client secret, their Basic value, the ITs' and the example's webhook secrets (the last segment
  * of the URL the sandbox sends its webhooks to) and every token the sandbox issued during the suite (it journals
  * them);</li>
  * <li>the client's surefire reports: the secrets of its unit tests ({@code Fixtures.SECRETS});</li>
@@ -91,7 +91,7 @@ class SecretScan {
 
     private static List<String> sandboxSecrets() {
         return List.of(Sandbox.PASSWORD, Sandbox.CLIENT_SECRET, basic(Sandbox.CLIENT_KEY, Sandbox.CLIENT_SECRET),
-                Sandbox.WEBHOOK_SECRET);
+                Sandbox.WEBHOOK_SECRET, Sandbox.EXAMPLE_WEBHOOK_SECRET);
     }
 
     private static List<String> journaledTokens() throws IOException {

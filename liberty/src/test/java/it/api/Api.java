@@ -18,6 +18,7 @@ import ch.ticketpark.client.api.PersonsClient;
 import ch.ticketpark.client.api.PricesClient;
 import ch.ticketpark.client.api.SectorsClient;
 import ch.ticketpark.client.api.ShowsClient;
+import ch.ticketpark.client.api.TicketsClient;
 import ch.ticketpark.client.api.VenuesClient;
 import ch.ticketpark.client.exception.TicketparkApiException;
 import ch.ticketpark.sandbox.client.SandboxControl;
@@ -64,6 +65,10 @@ public class Api {
     @Inject
     @RestClient
     BookingTicketsClient bookingTickets;
+
+    @Inject
+    @RestClient
+    TicketsClient tickets;
 
     @Inject
     @RestClient
@@ -139,6 +144,10 @@ public class Api {
 
     public BookingTicketsClient bookingTickets() {
         return bookingTickets;
+    }
+
+    public TicketsClient tickets() {
+        return tickets;
     }
 
     public EmailClient email() {

@@ -13,6 +13,8 @@ class WebhookSettingsTest {
     void noUrlSendsNothingAndAConfiguredOneIsTaken() {
         assertThat(WebhookSettings.of(null).callbackUrl()).isNull();
         assertThat(WebhookSettings.of(" ").callbackUrl()).isNull();
+        assertThat(WebhookSettings.of("off").callbackUrl()).isNull();
+        assertThat(WebhookSettings.of(" OFF ").callbackUrl()).isNull();
         assertThat(WebhookSettings.of(" http://localhost:9080/app/webhook/s3cr3t ").callbackUrl())
                 .isEqualTo(URI.create("http://localhost:9080/app/webhook/s3cr3t"));
         assertThat(WebhookSettings.WEBHOOK_URL).isEqualTo("sandbox.webhook-url");
