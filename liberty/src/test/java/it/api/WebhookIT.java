@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,7 +115,8 @@ class WebhookIT {
 
     @Test
     void eachDocumentedTypeFiresItsEventOnce() throws Exception {
-        Cookbook.NewBooking booked = cookbook.book(Person.of("Lea", "Weber"), Seed.COMEDY_SHOW,
+        Cookbook.NewBooking booked = cookbook.book(Person.of("Lea", "Weber").withEmail("lea@example.com"),
+                Seed.COMEDY_SHOW,
                 Seed.PRICE_COMEDY_PARKETT, Seed.SECTOR_PARKETT, 2);
         String booking = booked.booking();
         String kept = booked.tickets().get(0).pid();
@@ -174,7 +176,8 @@ class WebhookIT {
     @Test
     void aForgedPidFiresNothing() throws Exception {
         sandbox.arm(WebhookFault.forgedPid());
-        cookbook.book(Person.of("Max", "Muster"), Seed.COMEDY_SHOW, Seed.PRICE_COMEDY_PARKETT,
+        cookbook.book(Person.of("Max", "Muster").withEmail("max@example.com"), Seed.COMEDY_SHOW,
+                Seed.PRICE_COMEDY_PARKETT,
                 Seed.SECTOR_PARKETT, 1);
 
         assertThat(sandbox.awaitWebhooks(2, WAIT)).extracting(WebhookDelivery::status).containsOnly(200);
@@ -203,6 +206,7 @@ class WebhookIT {
         int count = 500;
         ExecutorService senders = Executors.newFixedThreadPool(16);
         List<Future<long[]>> answers = new ArrayList<>();
+        long began = System.nanoTime();
         try {
             for (int i = 0; i < count; i++) {
                 String body = "{\"type\":\"new-updated\",\"payload\":{\"person_pid\":\""
@@ -224,8 +228,11 @@ class WebhookIT {
             long p50 = micros.get(count / 2);
             long p99 = micros.get(count * 99 / 100 - 1);
             long max = micros.get(count - 1);
-            System.out.printf("webhook burst: %d deliveries, 16 senders: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    count, p50 / 1000.0, p99 / 1000.0, max / 1000.0);
+            // one line: Liberty's console splits what printf writes in pieces
+            System.out.println(String.format(Locale.ROOT,
+                    "webhook burst: %d deliveries, 16 senders, all answered in %d ms: answer time p50 %.1f ms, "
+                            + "p99 %.1f ms, max %.1f ms",
+                    count, (System.nanoTime() - began) / 1_000_000, p50 / 1000.0, p99 / 1000.0, max / 1000.0));
             assertThat(p99).as("p99 of the answer time, µs").isLessThan(2_000_000);
         } finally {
             senders.shutdownNow();

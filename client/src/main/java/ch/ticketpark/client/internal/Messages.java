@@ -273,6 +273,10 @@ public final class Messages {
                 cause instanceof TicketparkException ? cause.getMessage() : cause.getClass().getName());
     }
 
+    public static String webhookProcessingFailed(String type, Throwable e) {
+        return format("TPC0411", type, e.getClass().getName());
+    }
+
     public static String webhookRefused(String why) {
         return format("TPC0407", why);
     }

@@ -33,7 +33,7 @@ final class ConfigRules {
         jdbcStore(read, problems);
         retryDelays(read.tokenRetryInitialDelay(), read.tokenRetryMaxDelay(), problems);
         waitTimeout(read, problems);
-        webhook(read, problems);
+        webhook(read, config, problems);
         if (ConfigKey.configured(config, FOLLOW_REDIRECTS).map(Boolean::parseBoolean).orElse(false)) {
             problems.add(FOLLOW_REDIRECTS, FOLLOW_REDIRECTS + " must not be true: a followed redirect would carry "
                     + "the access token to whatever host the Location header names");
@@ -82,8 +82,9 @@ final class ConfigRules {
         }
     }
 
-    private static void webhook(TicketparkConfig read, Problems problems) {
-        if (read.webhookEnabled() && read.webhookSecret().isEmpty()) {
+    /** An invalid secret was reported as such when read: only a missing one is reported here. */
+    private static void webhook(TicketparkConfig read, Config config, Problems problems) {
+        if (read.webhookEnabled() && ConfigKey.configured(config, WEBHOOK_SECRET).isEmpty()) {
             problems.add(WEBHOOK_SECRET, WEBHOOK_SECRET + " is required with " + WEBHOOK_ENABLED + "=true: the last "
                     + "segment of the webhook URL you register with Ticketpark, at least "
                     + TicketparkConfig.WEBHOOK_SECRET_MIN_LENGTH + " random letters and digits");

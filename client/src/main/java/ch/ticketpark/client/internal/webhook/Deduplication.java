@@ -42,6 +42,12 @@ final class Deduplication {
         return false;
     }
 
+    /** @return whether the delivery was seen within the window; remembers nothing new */
+    boolean remembers(Delivery delivery) {
+        forgetOlderThan(clock.instant().minus(window));
+        return seen.containsKey(delivery);
+    }
+
     /** The delivery counts as not seen, as when it could not be processed: the same one again will be. */
     void forget(Delivery delivery) {
         seen.remove(delivery);

@@ -12,7 +12,7 @@ import ch.ticketpark.client.internal.Messages;
 /**
  * Where the receiver leaves each delivery, to answer at once: a bounded queue drained by at most {@code workers}
  * tasks of the executor. A delivery seen within the deduplication window is acknowledged and dropped; a delivery that
- * finds the queue full is refused ({@link Admission#FULL}: HTTP 503, so that the sender may try again), logged once
+ * finds the queue full is refused unless it is such a duplicate ({@link Admission#FULL}: HTTP 503, so that the sender may try again), logged once
  * per overflow ({@code TPC0404}). A delivery counts as seen only once it is queued, and again as unseen if
  * its processing failed.
  * <p>
@@ -72,6 +72,9 @@ final class WebhookInbox {
                 return Admission.CLOSED;
             }
             if (queue.size() >= capacity) {
+                if (deduplication.remembers(delivery)) {
+                    return Admission.DUPLICATE; // accepted before: the sender need not try again
+                }
                 long total = refused.incrementAndGet();
                 if (!overflowing) {
                     overflowing = true;
@@ -132,7 +135,7 @@ final class WebhookInbox {
     private void drain() {
         try {
             for (Delivery delivery = next(); delivery != null; delivery = next()) {
-                if (!processor.process(delivery)) {
+                if (!processed(delivery)) {
                     failed(delivery);
                 }
             }
@@ -141,6 +144,16 @@ final class WebhookInbox {
             if (waiting() > 0) {
                 startWorker(); // one came between the last poll and the decrement
             }
+        }
+    }
+
+    /** A processor that throws is a bug, but it must neither end the worker nor leave the delivery seen. */
+    private boolean processed(Delivery delivery) {
+        try {
+            return processor.process(delivery);
+        } catch (RuntimeException e) {
+            LOG.warning(Messages.webhookProcessingFailed(delivery.type(), e));
+            return false;
         }
     }
 

@@ -90,11 +90,10 @@ class WebhookInboxTest {
 
         assertThat(inbox.offer(delivery("b-3"))).isEqualTo(Admission.FULL);
         assertThat(inbox.offer(delivery("b-4"))).isEqualTo(Admission.FULL);
-        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.FULL);
         assertThat(log.withCode("TPC0404")).singleElement()
                 .satisfies(record -> assertThat(record.getMessage()).contains("(2 deliveries wait)",
                         "1 refused since the start"));
-        assertThat(inbox.refused()).isEqualTo(3);
+        assertThat(inbox.refused()).isEqualTo(2);
 
         executor.runAll();
         assertThat(inbox.offer(delivery("b-3"))).isEqualTo(Admission.ACCEPTED);
@@ -103,10 +102,27 @@ class WebhookInboxTest {
         assertThat(inbox.offer(delivery("b-6"))).isEqualTo(Admission.FULL);
 
         assertThat(log.withCode("TPC0404")).hasSize(2).last()
-                .satisfies(record -> assertThat(record.getMessage()).contains("4 refused since the start"));
-        assertThat(inbox.refused()).isEqualTo(4);
+                .satisfies(record -> assertThat(record.getMessage()).contains("3 refused since the start"));
+        assertThat(inbox.refused()).isEqualTo(3);
         executor.runAll();
         assertThat(processed).containsExactly(delivery("b-1"), delivery("b-2"), delivery("b-3"), delivery("b-5"));
+    }
+
+    @Test
+    void aDuplicateOfAnAcceptedDeliveryIsAcknowledgedEvenWhenTheQueueIsFull() {
+        WebhookInbox inbox = inbox(2, 1);
+        inbox.offer(delivery("b-1"));
+        inbox.offer(delivery("b-2"));
+
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.DUPLICATE);
+        assertThat(inbox.offer(delivery("b-3"))).isEqualTo(Admission.FULL);
+        assertThat(inbox.offer(delivery("b-3"))).isEqualTo(Admission.FULL);
+        assertThat(inbox.refused()).isEqualTo(2);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.FULL);
+
+        executor.runAll();
+        assertThat(processed).containsExactly(delivery("b-1"), delivery("b-2"));
     }
 
     @Test
@@ -260,7 +276,7 @@ class WebhookInboxTest {
     }
 
     @Test
-    void aWorkerWhoseProcessorThrowsHandsTheRestToANewWorker() {
+    void aProcessorThatThrowsIsLoggedForgetsTheDeliveryAndTheWorkerGoesOn() {
         WebhookInbox inbox = inbox(10, 1, delivery -> {
             if (delivery.equals(delivery("b-boom"))) {
                 throw new IllegalStateException("boom");
@@ -269,15 +285,16 @@ class WebhookInboxTest {
         });
         inbox.offer(delivery("b-boom"));
         inbox.offer(delivery("b-1"));
-        try {
-            executor.runOne();
-        } catch (IllegalStateException expected) {
-            // the executor's business
-        }
 
-        assertThat(executor.waiting()).isEqualTo(1);
-        executor.runAll();
+        executor.runOne();
+
         assertThat(processed).containsExactly(delivery("b-1"));
+        assertThat(executor.waiting()).isZero();
+        assertThat(log.withCode("TPC0411")).singleElement()
+                .satisfies(record -> assertThat(record.getMessage()).contains("java.lang.IllegalStateException")
+                        .doesNotContain("boom"));
+        // not remembered as seen: the same delivery sent again is processed again
+        assertThat(inbox.offer(delivery("b-boom"))).isEqualTo(Admission.ACCEPTED);
         assertThat(inbox.offer(delivery("b-2"))).isEqualTo(Admission.ACCEPTED);
         assertThat(executor.waiting()).isEqualTo(1);
     }
