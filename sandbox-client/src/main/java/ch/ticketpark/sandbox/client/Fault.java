@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 
 /**
  * A fault to arm in the sandbox ({@link SandboxControl#arm(Fault)}): made by {@link Faults}, each method returns a new
@@ -123,12 +123,7 @@ public final class Fault {
         if (!fields.containsKey("type")) {
             throw new IllegalStateException("A fault needs its kind (status, delay, drop, …): " + this);
         }
-        return fields.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(field -> JsonText.quote(field.getKey()) + ":" + (field.getValue() instanceof String text
-                        ? JsonText.quote(text)
-                        : field.getValue().toString()))
-                .collect(Collectors.joining(",", "{", "}"));
+        return JsonText.write(new TreeMap<>(fields));
     }
 
     @Override
@@ -143,6 +138,6 @@ public final class Fault {
 
     @Override
     public String toString() {
-        return "Fault" + new java.util.TreeMap<>(fields);
+        return "Fault" + new TreeMap<>(fields);
     }
 }

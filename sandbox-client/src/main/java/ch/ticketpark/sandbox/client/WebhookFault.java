@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * A fault for the webhooks the sandbox sends ({@link SandboxControl#arm(WebhookFault)}), e.g.
@@ -63,10 +62,7 @@ public final class WebhookFault {
 
     /** As the control plane takes it. */
     public String toJson() {
-        return fields.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(field -> JsonText.quote(field.getKey()) + ":" + JsonText.write(field.getValue()))
-                .collect(Collectors.joining(",", "{", "}"));
+        return JsonText.write(new TreeMap<>(fields));
     }
 
     @Override
