@@ -53,7 +53,8 @@ class SecretScan {
         List<String> journaled = journaledTokens();
         List<String> suite = new ArrayList<>(sandbox);
         suite.addAll(journaled);
-        String suiteWhat = "the sandbox's 3 credentials, then the " + journaled.size() + " journaled tokens in order";
+        String suiteWhat = "the sandbox's 3 credentials and the 2 webhook secrets, then the " + journaled.size()
+                + " journaled tokens in order";
         List<String> fixtures = fixturesSecrets();
 
         SecretScanner.Result result = SecretScanner.scan(List.of(
@@ -66,7 +67,7 @@ class SecretScan {
                         fixtures, "client Fixtures: Basic value, then Fixtures.SECRETS in order"),
                 new SecretScanner.Target("sandbox surefire reports",
                         Path.of("..", "sandbox", "target", "surefire-reports"), sandbox,
-                        "the sandbox's 3 credentials")));
+                        "the sandbox's 3 credentials and the 2 webhook secrets")));
         var trace = SecretScanner.traceSpan(logs);
         var starts = SecretScanner.appStarts(logs);
 
