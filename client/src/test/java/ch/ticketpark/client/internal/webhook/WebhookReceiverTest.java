@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.LogRecord;
 
 import javax.naming.Context;
@@ -24,6 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import ch.ticketpark.client.exception.ApiServerErrorException;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.internal.config.TicketparkExtension;
+import ch.ticketpark.client.model.Booking;
+import ch.ticketpark.client.model.Person;
 import ch.ticketpark.client.support.Fixtures;
 import ch.ticketpark.client.support.LogCapture;
 import ch.ticketpark.client.support.MapConfig;
@@ -191,6 +194,35 @@ class WebhookReceiverTest {
 
         assertThat(events.fired).containsExactly(new NewBooking(FakeRecords.apiBooking("b-1")));
         assertThat(records.reads).containsExactly("booking:b-1", "booking:b-1");
+    }
+
+    @Test
+    void anAcceptedDeliveryWhoseReadBackFailsOnceIsProcessedWithoutBeingSentAgain() {
+        // the API (or its token endpoint, or the circuit breaker) fails for a moment, then is back
+        AtomicInteger reads = new AtomicInteger();
+        WebhookReceiver once = new WebhookReceiver(null, new Records() {
+
+            @Override
+            public Booking booking(String pid) {
+                if (reads.incrementAndGet() == 1) {
+                    throw new ApiServerErrorException("TPC0105: down", 503, "GET", "/bookings/" + pid, "");
+                }
+                return FakeRecords.apiBooking(pid);
+            }
+
+            @Override
+            public Person person(String pid) {
+                return FakeRecords.apiPerson(pid);
+            }
+        }, events);
+        once.open("/shop", config(Map.of()).withoutSecrets(), executor);
+
+        // Ticketpark got its 200: it has no reason to send this delivery again
+        assertThat(once.accept(body(NEW_BOOKING))).isEqualTo(new WebhookReceiver.Answer(200, 0));
+        executor.runAll();
+
+        assertThat(events.fired).as("an accepted delivery is lost to a transient read-back failure")
+                .containsExactly(new NewBooking(FakeRecords.apiBooking("b-1")));
     }
 
     @Test
