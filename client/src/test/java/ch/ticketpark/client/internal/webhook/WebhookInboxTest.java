@@ -313,4 +313,28 @@ class WebhookInboxTest {
         assertThat(processed).isEmpty();
         assertThat(inbox.close()).isZero();
     }
+
+    @Test
+    void aRedeliveryArrivingWhileTheFirstAttemptFailsIsNotSwallowed() {
+        List<Admission> redelivery = new ArrayList<>();
+        List<Delivery> attempts = new ArrayList<>();
+        WebhookInbox[] inbox = new WebhookInbox[1];
+        inbox[0] = inbox(10, 1, delivery -> {
+            attempts.add(delivery);
+            if (attempts.size() == 1) {
+                // the read-back is slow and then fails; meanwhile the sender, tired of waiting, sends it again
+                redelivery.add(inbox[0].offer(delivery("b-1")));
+                return false;
+            }
+            return processed.add(delivery);
+        });
+        assertThat(inbox[0].offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
+
+        executor.runAll();
+
+        // both copies were answered 200, so the sender will not send a third: one of them must be processed
+        assertThat(redelivery).singleElement().isIn(Admission.ACCEPTED, Admission.DUPLICATE);
+        assertThat(processed).as("a delivery answered 200 twice, whose first attempt failed, is never processed")
+                .containsExactly(delivery("b-1"));
+    }
 }
