@@ -337,4 +337,20 @@ class WebhookInboxTest {
         assertThat(processed).as("a delivery answered 200 twice, whose first attempt failed, is never processed")
                 .containsExactly(delivery("b-1"));
     }
+
+    @Test
+    void anAcceptedDeliveryIsProcessedEvenIfTheExecutorRefusedItsWorker() {
+        WebhookInbox inbox = inbox(10, 1);
+        executor.rejectNext(1);
+
+        Admission admission = inbox.offer(delivery("b-1"));
+        executor.runAll();
+
+        // no other delivery comes: an accepted one (200) must not wait for it
+        if (admission == Admission.ACCEPTED) {
+            assertThat(processed).as("answered 200, but no worker will ever take it").containsExactly(delivery("b-1"));
+        } else {
+            assertThat(admission).isEqualTo(Admission.FULL);
+        }
+    }
 }
