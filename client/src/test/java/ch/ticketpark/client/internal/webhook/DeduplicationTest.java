@@ -2,9 +2,12 @@ package ch.ticketpark.client.internal.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +93,33 @@ class DeduplicationTest {
         assertThat(deduplication.seenBefore(delivery("b-9999"))).isTrue();
         assertThat(deduplication.seenBefore(delivery("b-0"))).isFalse();
         assertThat(deduplication.size()).isEqualTo(10_000);
+    }
+
+    /**
+     * A parsed 64 KiB body such as {@code {"type":"x","payload":{"a":[0,0,0,…]}}} takes about 1.2 MB of heap: 10000
+     * remembered deliveries would hold some 12 GB, so the bound on their number is no bound on memory.
+     */
+    @Test
+    void aRememberedDeliveryDoesNotKeepItsPayloadAlive() throws InterruptedException {
+        JsonObject payload = bigPayload();
+        WeakReference<JsonObject> held = new WeakReference<>(payload);
+        assertThat(deduplication.seenBefore(new Delivery("new-booking", payload))).isFalse();
+        payload = null;
+
+        for (int i = 0; i < 20 && held.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+
+        assertThat(deduplication.seenBefore(new Delivery("new-booking", bigPayload()))).isTrue();
+        assertThat(held.get()).as("the deduplication keeps the whole parsed payload, not a digest of it").isNull();
+    }
+
+    private static JsonObject bigPayload() {
+        JsonArrayBuilder zeros = Json.createArrayBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            zeros.add(0);
+        }
+        return Json.createObjectBuilder().add("booking_pid", "b-1").add("a", zeros).build();
     }
 }
