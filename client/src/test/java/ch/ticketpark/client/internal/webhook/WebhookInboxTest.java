@@ -353,4 +353,20 @@ class WebhookInboxTest {
             assertThat(admission).isEqualTo(Admission.FULL);
         }
     }
+
+    @Test
+    void aQueuedDeliveryStaysADuplicateWhenMoreWaitThanTheDeduplicationRemembers() {
+        // ticketpark.webhook.queue-size may be up to 100000, the deduplication remembers 10000
+        WebhookInbox inbox = inbox(Deduplication.MAX_REMEMBERED + 2, 1);
+        for (int i = 0; i <= Deduplication.MAX_REMEMBERED; i++) {
+            assertThat(inbox.offer(delivery("b-" + i))).isEqualTo(Admission.ACCEPTED);
+        }
+
+        // b-0 still waits in the queue, unprocessed, when the sender sends it again
+        inbox.offer(delivery("b-0"));
+        executor.runAll();
+
+        assertThat(processed.stream().filter(delivery("b-0")::equals))
+                .as("the same delivery, within the window, is processed twice").hasSize(1);
+    }
 }
