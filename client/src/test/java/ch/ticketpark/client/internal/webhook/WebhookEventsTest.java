@@ -1,12 +1,14 @@
 package ch.ticketpark.client.internal.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
@@ -26,6 +28,7 @@ class WebhookEventsTest {
     private final TicketparkWebhook webhook = new NewPerson(FakeRecords.apiPerson("u-1"));
     private final List<String> calls = new ArrayList<>();
     private RuntimeException syncFailure;
+    private RuntimeException asyncRefused;
     private CompletableFuture<TicketparkWebhook> async = CompletableFuture.completedFuture(null);
 
     /** An {@link Event} that records the calls, fails the synchronous fire if told and answers the async one so. */
@@ -45,6 +48,9 @@ class WebhookEventsTest {
                             calls.add("fireAsync " + args[0] + (args.length > 1
                                     ? " on " + ((NotificationOptions) args[1]).getExecutor()
                                     : ""));
+                            if (asyncRefused != null) {
+                                throw asyncRefused;
+                            }
                             return async;
                         }
                         default -> throw new UnsupportedOperationException(method.getName());
@@ -123,5 +129,22 @@ class WebhookEventsTest {
 
         assertThat(log.withCode("TPC0405")).singleElement().satisfies(record -> assertThat(record.getMessage())
                 .contains("(async) failed (java.lang.ArithmeticException)"));
+    }
+
+    /**
+     * Weld's {@code fireAsync} hands the notification to the executor at once: a managed executor that refuses it (the
+     * server stops, its queue is full) throws from {@code fireAsync}, after the synchronous observers ran. The worker
+     * then takes the delivery for unprocessed (TPC0411) and forgets it, so that the same delivery sent again runs the
+     * synchronous observers a second time.
+     */
+    @Test
+    void anAsynchronousNotificationTheExecutorRefusesIsLoggedAndDoesNotFailTheDelivery() {
+        asyncRefused = new RejectedExecutionException("no thread");
+
+        Throwable thrown = catchThrowable(() -> new WebhookEvents(event()).fire(webhook, Runnable::run));
+
+        assertThat(calls).hasSize(2).first().isEqualTo("fire " + webhook);
+        assertThat(thrown).as("escapes to the worker, which forgets a delivery whose observers ran").isNull();
+        assertThat(log.withCode("TPC0405")).hasSize(1);
     }
 }
