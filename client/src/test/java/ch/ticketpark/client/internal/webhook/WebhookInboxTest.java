@@ -369,4 +369,21 @@ class WebhookInboxTest {
         assertThat(processed.stream().filter(delivery("b-0")::equals))
                 .as("the same delivery, within the window, is processed twice").hasSize(1);
     }
+
+    @Test
+    void aProcessorThatThrowsAnErrorForgetsTheDeliveryToo() {
+        WebhookInbox inbox = inbox(10, 1, delivery -> {
+            throw new AssertionError("an observer's assertion, a NoClassDefFoundError, a StackOverflowError");
+        });
+        inbox.offer(delivery("b-1"));
+
+        try {
+            executor.runAll();
+        } catch (Error expected) {
+            // whether it escapes the worker is not the point
+        }
+
+        assertThat(inbox.offer(delivery("b-1"))).as("not processed, yet remembered as seen: the resend is dropped")
+                .isEqualTo(Admission.ACCEPTED);
+    }
 }
