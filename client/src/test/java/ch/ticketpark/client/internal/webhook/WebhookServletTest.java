@@ -4,10 +4,17 @@ import static ch.ticketpark.client.internal.webhook.WebhookReceiverTest.NEW_BOOK
 import static ch.ticketpark.client.internal.webhook.WebhookReceiverTest.body;
 import static ch.ticketpark.client.support.Fixtures.WEBHOOK_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +145,50 @@ class WebhookServletTest {
         assertThat(post(SECRET_PATH, "POST", -1,
                 body("{\"type\":\"new-booking\",\"payload\":{\"booking_pid\":\"b-2\"}}")).calls)
                 .containsExactly("setStatus[503]", "setHeader[Retry-After, 5]");
+    }
+
+    /**
+     * The sender hangs up or stalls while its body is read (Liberty throws an IOException after its read timeout):
+     * the exception leaves {@code service}, and the container answers with its error page and logs it, which the
+     * receiver promises never to let happen ("a status only, never the container's error page").
+     */
+    @Test
+    void aBodyThatCannotBeReadIsAnsweredWithAStatusOnly() {
+        open(Map.of());
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("getMethod", "POST");
+        answers.put("getPathInfo", SECRET_PATH);
+        answers.put("getContentLengthLong", (long) NEW_BOOKING.length());
+        answers.put("getInputStream", new ServletInputStream() {
+
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Connection reset by peer");
+            }
+
+            @Override
+            public boolean isFinished() {
+                return false;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        HttpServletRequest request = FakeServlets.fake(
+                HttpServletRequest.class, answers, new ArrayList<>());
+        FakeServlets.Response response = new FakeServlets.Response();
+
+        Throwable thrown = catchThrowable(() -> servlet.service(request, response.response));
+
+        assertThat(thrown).as("left to the container's error handling").isNull();
+        assertThat(response.calls).singleElement().asString().startsWith("setStatus[4");
     }
 
     /** A valid webhook of exactly {@code length} bytes. */
