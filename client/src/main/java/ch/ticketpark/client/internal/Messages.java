@@ -277,6 +277,10 @@ public final class Messages {
         return format("TPC0411", type, e.getClass().getName());
     }
 
+    public static String webhookGivenUp(String type, int attempts) {
+        return format("TPC0412", type, attempts);
+    }
+
     public static String webhookRefused(String why) {
         return format("TPC0407", why);
     }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * read-back. Its content comes from whoever knew the webhook URL: treat it as a hint.
  *
  * @param type the webhook's {@code type}
- * @param json the whole webhook as received, {@code {"type":…,"payload":…}}
+ * @param json the webhook as received, {@code {"type":…,"payload":…}}, without blanks and with the payload's members
+ *        sorted
  */
 public record UnknownWebhook(String type, String json) implements TicketparkWebhook {
 

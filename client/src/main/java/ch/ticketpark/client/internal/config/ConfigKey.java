@@ -95,7 +95,7 @@ public enum ConfigKey {
     /** Whether a webhook's records are read from the API before its event is fired. */
     WEBHOOK_READ_BACK(TicketparkConfig.WEBHOOK_READ_BACK, Default.of("true"), bool(), PLAIN),
     /** Deliveries accepted but not yet processed, at most. */
-    WEBHOOK_QUEUE_SIZE(TicketparkConfig.WEBHOOK_QUEUE_SIZE, Default.of("1000"), integer(1, 100_000), PLAIN),
+    WEBHOOK_QUEUE_SIZE(TicketparkConfig.WEBHOOK_QUEUE_SIZE, Default.of("1000"), integer(1, 10_000), PLAIN),
     /** Deliveries processed at the same time, at most. */
     WEBHOOK_WORKERS(TicketparkConfig.WEBHOOK_WORKERS, Default.of("2"), integer(1, 64), PLAIN),
     /** How long a delivery is remembered, so that the same one again fires no second event. */

@@ -43,16 +43,28 @@ class WebhookEvents {
         } catch (RuntimeException e) {
             LOG.warning(Messages.webhookObserverFailed(webhook.type(), unwrapped(e)));
         } finally {
+            fireAsync(webhook, async);
+        }
+    }
+
+    /** Failures are logged, never thrown: the synchronous observers ran, the delivery is done with. */
+    private void fireAsync(TicketparkWebhook webhook, Executor async) {
+        try {
             (async == null
                     ? events.fireAsync(webhook)
                     : events.fireAsync(webhook, NotificationOptions.ofExecutor(async)))
                     .whenComplete((fired, failure) -> {
                         if (failure != null) {
-                            LOG.warning(
-                                    Messages.webhookObserverFailed(webhook.type() + " (async)", unwrapped(failure)));
+                            asyncFailed(webhook, unwrapped(failure));
                         }
                     });
+        } catch (RuntimeException e) {
+            asyncFailed(webhook, e); // the executor refused the notification
         }
+    }
+
+    private static void asyncFailed(TicketparkWebhook webhook, Throwable failure) {
+        LOG.warning(Messages.webhookObserverFailed(webhook.type() + " (async)", failure));
     }
 
     /** An asynchronous failure comes as a {@code CompletionException}: each observer's exception is suppressed in it. */

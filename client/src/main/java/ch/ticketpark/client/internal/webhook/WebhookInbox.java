@@ -1,7 +1,11 @@
 package ch.ticketpark.client.internal.webhook;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,15 +15,30 @@ import ch.ticketpark.client.internal.Messages;
 
 /**
  * Where the receiver leaves each delivery, to answer at once: a bounded queue drained by at most {@code workers}
- * tasks of the executor. A delivery seen within the deduplication window is acknowledged and dropped; a delivery that
- * finds the queue full is refused unless it is such a duplicate ({@link Admission#FULL}: HTTP 503, so that the sender may try again), logged once
- * per overflow ({@code TPC0404}). A delivery counts as seen only once it is queued, and again as unseen if
- * its processing failed.
- * <p>
- * One lock guards the queue and the deduplication together, held only to enqueue or dequeue; the deliveries are
- * processed outside it.
+ * tasks of the executor.
+ * <ul>
+ * <li>A delivery is <em>pending</em> from its acceptance until it is done with: queued, being processed, or waiting to
+ * be tried again. At most {@code capacity} are pending; one more is refused ({@link Admission#FULL}: HTTP 503, so that
+ * the sender may try again), logged once per overflow ({@code TPC0404}).</li>
+ * <li>A delivery that is pending, or was seen within the deduplication window, is acknowledged and dropped
+ * ({@link Admission#DUPLICATE}), even while the queue is full.</li>
+ * <li>A delivery whose record could not be read is tried again after each of {@link #RETRY_DELAYS}, pending all the
+ * while; after the last attempt it is dropped ({@code TPC0412}) and counts as unseen, so that the same delivery sent
+ * again is processed. A delivery whose processing failed unexpectedly ({@code TPC0411}) counts as unseen at once.</li>
+ * <li>A delivery is accepted only if a worker runs or could be started for it: if the executor refuses the first
+ * worker, the delivery is taken back and refused as {@link Admission#FULL}.</li>
+ * </ul>
+ * One lock guards the queue, the pending set and the deduplication together, held only to change them; the
+ * deliveries are processed outside it.
  */
 final class WebhookInbox {
+
+    /** The waits before the second, third, … attempt of a delivery whose record could not be read. */
+    static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(10), Duration.ofSeconds(30),
+            Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
+
+    /** When no worker could be started for deliveries that wait, the next try. */
+    static final Duration RESTART_DELAY = Duration.ofSeconds(1);
 
     private static final Logger LOG = Logger.getLogger(WebhookInbox.class.getName());
 
@@ -27,9 +46,9 @@ final class WebhookInbox {
     enum Admission {
         /** Queued: it will be processed. */
         ACCEPTED,
-        /** The same delivery was seen within the window: nothing more happens. */
+        /** The same delivery is pending or was seen within the window: nothing more happens. */
         DUPLICATE,
-        /** The queue is full: refused, nothing happens. */
+        /** Too many are pending, or no worker can be started: refused, nothing happens. */
         FULL,
         /** The application stops: refused, nothing happens. */
         CLOSED
@@ -40,65 +59,96 @@ final class WebhookInbox {
     interface Processor {
 
         /**
-         * @return whether the delivery is done with; {@code false} if it could not be processed now, so that the same
-         *         delivery sent again is
+         * @return whether the delivery is done with; {@code false} if its record could not be read now, so that it is
+         *         tried again later
          */
         boolean process(Delivery delivery);
+    }
+
+    /** Runs a task after a delay: the retries. */
+    @FunctionalInterface
+    interface Delayer {
+
+        /** @throws java.util.concurrent.RejectedExecutionException if it cannot */
+        void after(Duration delay, Runnable task);
+    }
+
+    /** A delivery and the number of its attempt, from 1. */
+    private record Attempt(Delivery delivery, int number) {
     }
 
     private final int capacity;
     private final int workers;
     private final Executor executor;
+    private final Delayer delayer;
     private final Processor processor;
     private final Deduplication deduplication;
-    private final Queue<Delivery> queue = new ArrayDeque<>();
+    private final Queue<Attempt> queue = new ArrayDeque<>();
+    private final Set<Delivery> pending = new HashSet<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
+    private int retrying;
     private boolean overflowing;
     private boolean closed;
 
-    WebhookInbox(int capacity, int workers, Executor executor, Processor processor,
+    WebhookInbox(int capacity, int workers, Executor executor, Delayer delayer, Processor processor,
             Deduplication deduplication) {
         this.capacity = capacity;
         this.workers = workers;
         this.executor = executor;
+        this.delayer = delayer;
         this.processor = processor;
         this.deduplication = deduplication;
     }
 
     Admission offer(Delivery delivery) {
+        Attempt first = new Attempt(delivery, 1);
         synchronized (this) {
             if (closed) {
                 return Admission.CLOSED;
             }
-            if (queue.size() >= capacity) {
-                if (deduplication.remembers(delivery)) {
-                    return Admission.DUPLICATE; // accepted before: the sender need not try again
-                }
-                long total = refused.incrementAndGet();
-                if (!overflowing) {
-                    overflowing = true;
-                    LOG.warning(Messages.webhookQueueFull(capacity, total));
-                }
-                return Admission.FULL;
-            }
-            overflowing = false;
-            if (deduplication.seenBefore(delivery)) {
+            if (pending.contains(delivery) || deduplication.remembers(delivery)) {
                 return Admission.DUPLICATE;
             }
-            queue.add(delivery);
+            if (pending.size() >= capacity) {
+                return full();
+            }
+            overflowing = false;
+            deduplication.seenBefore(delivery);
+            pending.add(delivery);
+            queue.add(first);
         }
-        startWorker();
+        if (startWorker()) {
+            return Admission.ACCEPTED;
+        }
+        synchronized (this) {
+            // no worker runs, and none could be started: nothing would take it
+            if (running.get() == 0 && queue.remove(first)) {
+                pending.remove(delivery);
+                deduplication.forget(delivery);
+                return full();
+            }
+        }
         return Admission.ACCEPTED;
     }
 
-    private synchronized void failed(Delivery delivery) {
-        deduplication.forget(delivery);
+    private Admission full() {
+        long total = refused.incrementAndGet();
+        if (!overflowing) {
+            overflowing = true;
+            LOG.warning(Messages.webhookQueueFull(capacity, total));
+        }
+        return Admission.FULL;
     }
 
-    /** @return how many deliveries wait */
+    /** @return how many deliveries wait in the queue (not those waiting for another attempt) */
     synchronized int waiting() {
         return queue.size();
+    }
+
+    /** @return how many deliveries are pending: queued, being processed, or waiting for another attempt */
+    synchronized int pending() {
+        return pending.size();
     }
 
     /** @return how many deliveries were refused for a full queue since the start */
@@ -107,57 +157,127 @@ final class WebhookInbox {
     }
 
     /**
-     * Accepts no more deliveries and drops those that wait.
+     * Accepts no more deliveries and drops those that wait, in the queue or for another attempt.
      *
      * @return how many were dropped
      */
     synchronized int close() {
+        if (closed) {
+            return 0;
+        }
         closed = true;
-        int dropped = queue.size();
+        int dropped = queue.size() + retrying;
         queue.clear();
         return dropped;
     }
 
-    private void startWorker() {
+    /** @return whether a worker runs or was started */
+    private boolean startWorker() {
         for (int now = running.get(); now < workers; now = running.get()) {
             if (running.compareAndSet(now, now + 1)) {
                 try {
                     executor.execute(this::drain);
+                    return true;
                 } catch (RuntimeException e) {
-                    // no thread now: the delivery waits for the next offer or a running worker
                     running.decrementAndGet();
+                    return running.get() > 0;
                 }
-                return;
             }
         }
+        return true;
     }
 
     private void drain() {
         try {
-            for (Delivery delivery = next(); delivery != null; delivery = next()) {
-                if (!processed(delivery)) {
-                    failed(delivery);
-                }
+            for (Attempt attempt = next(); attempt != null; attempt = next()) {
+                finish(attempt, processed(attempt.delivery()));
             }
         } finally {
             running.decrementAndGet();
             if (waiting() > 0) {
-                startWorker(); // one came between the last poll and the decrement
+                restart(); // one came between the last poll and the decrement
             }
         }
     }
 
-    /** A processor that throws is a bug, but it must neither end the worker nor leave the delivery seen. */
-    private boolean processed(Delivery delivery) {
+    private void restart() {
+        if (!startWorker()) {
+            later(RESTART_DELAY, () -> {
+                if (waiting() > 0) {
+                    restart();
+                }
+            });
+        }
+    }
+
+    /**
+     * @return whether the delivery is done with: {@code true} or {@code false} as the processor said, {@code null} if
+     *         it failed unexpectedly
+     */
+    private Boolean processed(Delivery delivery) {
         try {
             return processor.process(delivery);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.warning(Messages.webhookProcessingFailed(delivery.type(), e));
+            if (e instanceof VirtualMachineError fatal) {
+                finish(delivery);
+                throw fatal;
+            }
+            return null;
+        }
+    }
+
+    private void finish(Attempt attempt, Boolean done) {
+        if (Boolean.FALSE.equals(done) && attempt.number() <= RETRY_DELAYS.size()) {
+            Attempt next = new Attempt(attempt.delivery(), attempt.number() + 1);
+            synchronized (this) {
+                retrying++;
+            }
+            if (later(RETRY_DELAYS.get(attempt.number() - 1), () -> retry(next))) {
+                return;
+            }
+            synchronized (this) {
+                retrying--;
+            }
+        }
+        if (Boolean.FALSE.equals(done)) {
+            LOG.warning(Messages.webhookGivenUp(attempt.delivery().type(), attempt.number()));
+        }
+        synchronized (this) {
+            pending.remove(attempt.delivery());
+            if (!Boolean.TRUE.equals(done)) {
+                deduplication.forget(attempt.delivery());
+            }
+        }
+    }
+
+    private synchronized void finish(Delivery failed) {
+        pending.remove(failed);
+        deduplication.forget(failed);
+    }
+
+    private void retry(Attempt attempt) {
+        synchronized (this) {
+            retrying--;
+            if (closed) {
+                return;
+            }
+            queue.add(attempt);
+        }
+        restart();
+    }
+
+    /** @return whether the task was set to run after the delay */
+    private boolean later(Duration delay, Runnable task) {
+        try {
+            delayer.after(delay, task);
+            return true;
+        } catch (RuntimeException e) {
             return false;
         }
     }
 
-    private synchronized Delivery next() {
+    private synchronized Attempt next() {
         return queue.poll();
     }
 }

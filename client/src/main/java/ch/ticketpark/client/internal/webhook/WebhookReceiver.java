@@ -3,9 +3,10 @@ package ch.ticketpark.client.internal.webhook;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import javax.naming.InitialContext;
@@ -31,7 +32,7 @@ public class WebhookReceiver {
     static final int RETRY_AFTER_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(WebhookReceiver.class.getName());
-    private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+    static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
 
     private final TicketparkExtension extension;
     private final Records records;
@@ -39,7 +40,7 @@ public class WebhookReceiver {
     private volatile Opened opened;
 
     /** What {@link #open} set up. */
-    private record Opened(byte[] secretDigest, WebhookInbox inbox, ExecutorService owned) {
+    private record Opened(byte[] secretDigest, WebhookInbox inbox, ScheduledThreadPoolExecutor owned) {
     }
 
     /** What to answer: the status, and the seconds of {@code Retry-After} (0: none). */
@@ -73,19 +74,39 @@ public class WebhookReceiver {
     /**
      * Starts the receiver with what the extension and JNDI supply (tests pass their own).
      *
-     * @param managed the server's managed executor; {@code null} for threads of the receiver's own
+     * @param managed the server's managed scheduled executor; {@code null} for threads of the receiver's own
      */
-    synchronized void open(String contextPath, TicketparkConfig config, Executor managed) {
+    synchronized void open(String contextPath, TicketparkConfig config, ScheduledExecutorService managed) {
         if (opened != null) {
             return;
         }
-        ExecutorService owned = managed == null
-                ? Executors.newFixedThreadPool(config.webhookWorkers(), daemon())
-                : null;
-        Executor executor = managed != null ? managed : owned;
+        ScheduledThreadPoolExecutor owned = null;
+        ScheduledExecutorService scheduled = managed;
+        if (managed == null) {
+            owned = new ScheduledThreadPoolExecutor(config.webhookWorkers(), daemon());
+            owned.setRemoveOnCancelPolicy(true);
+            owned.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            scheduled = owned;
+        }
+        ScheduledExecutorService executor = scheduled;
+        open(contextPath, config, executor, (delay, task) -> executor.schedule(task, delay.toNanos(),
+                TimeUnit.NANOSECONDS), managed, owned);
+    }
+
+    /** As above, with a delayer of the test's own. */
+    synchronized void open(String contextPath, TicketparkConfig config, Executor executor,
+            WebhookInbox.Delayer delayer) {
+        open(contextPath, config, executor, delayer, executor, null);
+    }
+
+    private void open(String contextPath, TicketparkConfig config, Executor executor, WebhookInbox.Delayer delayer,
+            Executor async, ScheduledThreadPoolExecutor owned) {
+        if (opened != null) {
+            return;
+        }
         WebhookReader reader = new WebhookReader(records, config.webhookReadBack());
-        WebhookInbox inbox = new WebhookInbox(config.webhookQueueSize(), config.webhookWorkers(), executor,
-                delivery -> process(reader, delivery, managed),
+        WebhookInbox inbox = new WebhookInbox(config.webhookQueueSize(), config.webhookWorkers(), executor, delayer,
+                delivery -> process(reader, delivery, async),
                 new Deduplication(Clock.systemUTC(), config.webhookDedupWindow()));
         opened = new Opened(config.webhookSecretDigest().orElseThrow(), inbox, owned);
         LOG.info(Messages.webhooksReceived(contextPath + config.webhookPath(),
@@ -157,7 +178,7 @@ public class WebhookReceiver {
         }
     }
 
-    private static Executor managedExecutor() {
+    private static ScheduledExecutorService managedExecutor() {
         try {
             return InitialContext.doLookup(MANAGED_EXECUTOR);
         } catch (NamingException | RuntimeException e) {

@@ -47,7 +47,14 @@ public class WebhookServlet extends HttpServlet {
             response.setHeader("Allow", "POST");
             return;
         }
-        byte[] body = readAtMost(request, Delivery.MAX_BODY_BYTES);
+        byte[] body;
+        try {
+            body = readAtMost(request, Delivery.MAX_BODY_BYTES);
+        } catch (IOException e) {
+            // the sender hung up or stalled: whatever is answered, no error page and no stack trace with the path
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
         WebhookReceiver.Answer answer = body == null ? receiver.tooLarge() : receiver.accept(body);
         response.setStatus(answer.status());
         if (answer.retryAfterSeconds() > 0) {

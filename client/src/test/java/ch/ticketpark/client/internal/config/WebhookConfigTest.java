@@ -128,6 +128,16 @@ class WebhookConfigTest {
     }
 
     @Test
+    void theQueueHoldsAtMostTenThousand() {
+        assertThat(MapConfig.load(API, Map.of(TicketparkConfig.WEBHOOK_QUEUE_SIZE, "10000")).webhookQueueSize())
+                .isEqualTo(10_000);
+        TicketparkConfigurationException e = catchThrowableOfType(TicketparkConfigurationException.class,
+                () -> MapConfig.load(API, Map.of(TicketparkConfig.WEBHOOK_QUEUE_SIZE, "10001")));
+
+        assertThat(e.keys()).containsExactly("ticketpark.webhook.queue-size");
+    }
+
+    @Test
     void toStringMasksTheSecret() {
         TicketparkConfig config = MapConfig.load(API,
                 Map.of(TicketparkConfig.WEBHOOK_ENABLED, "true", TicketparkConfig.WEBHOOK_SECRET, WEBHOOK_SECRET));

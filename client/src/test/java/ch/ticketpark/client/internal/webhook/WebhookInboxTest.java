@@ -34,7 +34,7 @@ class WebhookInboxTest {
     private final List<Delivery> processed = new CopyOnWriteArrayList<>();
 
     private WebhookInbox inbox(int capacity, int workers, WebhookInbox.Processor processor) {
-        return new WebhookInbox(capacity, workers, executor, processor,
+        return new WebhookInbox(capacity, workers, executor, executor, processor,
                 new Deduplication(clock, Duration.ofMinutes(10)));
     }
 
@@ -91,7 +91,7 @@ class WebhookInboxTest {
         assertThat(inbox.offer(delivery("b-3"))).isEqualTo(Admission.FULL);
         assertThat(inbox.offer(delivery("b-4"))).isEqualTo(Admission.FULL);
         assertThat(log.withCode("TPC0404")).singleElement()
-                .satisfies(record -> assertThat(record.getMessage()).contains("(2 deliveries wait)",
+                .satisfies(record -> assertThat(record.getMessage()).contains("(2 deliveries pending)",
                         "1 refused since the start"));
         assertThat(inbox.refused()).isEqualTo(2);
 
@@ -119,7 +119,7 @@ class WebhookInboxTest {
         assertThat(inbox.offer(delivery("b-3"))).isEqualTo(Admission.FULL);
         assertThat(inbox.refused()).isEqualTo(2);
         clock.advance(Duration.ofMinutes(10));
-        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.FULL);
+        assertThat(inbox.offer(delivery("b-1"))).as("still pending after the window").isEqualTo(Admission.DUPLICATE);
 
         executor.runAll();
         assertThat(processed).containsExactly(delivery("b-1"), delivery("b-2"));
@@ -160,7 +160,7 @@ class WebhookInboxTest {
         CountDownLatch twoIn = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch allDone = new CountDownLatch(40);
-        WebhookInbox inbox = new WebhookInbox(100, 2, pool, delivery -> {
+        WebhookInbox inbox = new WebhookInbox(100, 2, pool, executor, delivery -> {
             most.accumulateAndGet(now.incrementAndGet(), Math::max);
             twoIn.countDown();
             try {
@@ -197,7 +197,7 @@ class WebhookInboxTest {
         CountDownLatch done = new CountDownLatch(threads * each);
         ExecutorService workers = Executors.newFixedThreadPool(4);
         ExecutorService senders = Executors.newFixedThreadPool(threads);
-        WebhookInbox inbox = new WebhookInbox(threads * each, 3, workers, delivery -> {
+        WebhookInbox inbox = new WebhookInbox(threads * each, 3, workers, executor, delivery -> {
             counts.computeIfAbsent(delivery, key -> new AtomicInteger()).incrementAndGet();
             done.countDown();
             return true;
@@ -232,36 +232,114 @@ class WebhookInboxTest {
     }
 
     @Test
-    void aDeliveryThatCouldNotBeProcessedIsAcceptedAgain() {
+    void aDeliveryThatCouldNotBeProcessedIsTriedAgainLaterAndIsADuplicateMeanwhile() {
         List<Delivery> attempts = new ArrayList<>();
         WebhookInbox inbox = inbox(10, 1, delivery -> {
             attempts.add(delivery);
-            return attempts.size() > 1;
+            return attempts.size() > 2;
         });
         inbox.offer(delivery("b-1"));
         executor.runAll();
+        assertThat(executor.delays()).containsExactly(Duration.ofSeconds(10));
+        assertThat(inbox.pending()).isEqualTo(1);
+        assertThat(inbox.waiting()).isZero();
 
-        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
-        executor.runAll();
+        clock.advance(Duration.ofMinutes(20)); // beyond the window: pending all the same
         assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.DUPLICATE);
-        assertThat(attempts).containsExactly(delivery("b-1"), delivery("b-1"));
+        executor.elapse();
+        executor.runAll();
+        assertThat(executor.delays()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(30));
+        executor.elapse();
+        executor.runAll();
+
+        assertThat(attempts).containsExactly(delivery("b-1"), delivery("b-1"), delivery("b-1"));
+        assertThat(inbox.pending()).isZero();
+        assertThat(inbox.offer(delivery("b-1"))).as("done, and the window since it came is over")
+                .isEqualTo(Admission.ACCEPTED);
+        assertThat(log.withCode("TPC0412")).isEmpty();
     }
 
     @Test
-    void aDeliveryTheExecutorCouldNotStartIsProcessedByTheNextWorker() {
+    void aDeliveryWhoseLastAttemptFailsIsDroppedAndAcceptedAgain() {
+        List<Delivery> attempts = new ArrayList<>();
+        WebhookInbox inbox = inbox(10, 1, delivery -> attempts.add(delivery) && attempts.size() > 6);
+        inbox.offer(delivery("b-1"));
+        executor.runAll();
+        while (executor.delayed() > 0) {
+            executor.elapse();
+            executor.runAll();
+        }
+
+        assertThat(attempts).hasSize(6);
+        assertThat(executor.delays()).isEqualTo(WebhookInbox.RETRY_DELAYS);
+        assertThat(log.withCode("TPC0412")).singleElement()
+                .satisfies(record -> assertThat(record.getMessage()).contains("after 6 attempts"));
+        assertThat(inbox.pending()).isZero();
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
+        executor.runAll();
+        assertThat(attempts).hasSize(7);
+    }
+
+    @Test
+    void aDeliveryWhoseRetryCannotBeSetIsDroppedAtOnce() {
+        WebhookInbox inbox = inbox(10, 1, delivery -> false);
+        executor.rejectDelays(1);
+        inbox.offer(delivery("b-1"));
+        executor.runAll();
+
+        assertThat(log.withCode("TPC0412")).singleElement()
+                .satisfies(record -> assertThat(record.getMessage()).contains("after 1 attempts"));
+        assertThat(inbox.pending()).isZero();
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
+    }
+
+    @Test
+    void whatWaitsForAnotherAttemptIsDroppedAtCloseAndNotTriedAgain() {
+        List<Delivery> attempts = new ArrayList<>();
+        WebhookInbox inbox = inbox(10, 1, delivery -> attempts.add(delivery) && false);
+        inbox.offer(delivery("b-1"));
+        executor.runAll();
+        inbox.offer(delivery("b-2"));
+
+        assertThat(inbox.close()).isEqualTo(2);
+        executor.elapse();
+        executor.runAll();
+
+        assertThat(attempts).containsExactly(delivery("b-1"));
+    }
+
+    @Test
+    void aDeliveryForWhichNoWorkerCanBeStartedIsRefusedAndNotRemembered() {
         WebhookInbox inbox = inbox(10, 1);
         executor.rejectNext(1);
 
-        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
-        assertThat(executor.waiting()).isZero();
-        assertThat(inbox.waiting()).isEqualTo(1);
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.FULL);
+        assertThat(inbox.waiting()).isZero();
+        assertThat(inbox.pending()).isZero();
+        assertThat(inbox.refused()).isEqualTo(1);
 
-        assertThat(inbox.offer(delivery("b-2"))).isEqualTo(Admission.ACCEPTED);
-        assertThat(executor.waiting()).isEqualTo(1);
+        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
+        executor.runAll();
+        assertThat(processed).containsExactly(delivery("b-1"));
+    }
+
+    @Test
+    void aWorkerThatCannotBeRestartedForWhatWaitsIsTriedAgainAfterADelay() {
+        List<Delivery> attempts = new ArrayList<>();
+        WebhookInbox inbox = inbox(10, 1, delivery -> attempts.add(delivery) && attempts.size() > 1);
+        inbox.offer(delivery("b-1"));
+        executor.runAll(); // fails: a retry in 10 s
+        executor.elapse();
+        executor.rejectNext(1);
+        executor.runAll(); // the retry queues it, but no worker can be started
+
+        assertThat(inbox.waiting()).isEqualTo(1);
+        assertThat(executor.delays()).containsExactly(Duration.ofSeconds(10), WebhookInbox.RESTART_DELAY);
+        executor.elapse();
         executor.runAll();
 
-        assertThat(processed).containsExactly(delivery("b-1"), delivery("b-2"));
-        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.DUPLICATE);
+        assertThat(attempts).containsExactly(delivery("b-1"), delivery("b-1"));
+        assertThat(inbox.pending()).isZero();
     }
 
     @Test
@@ -330,6 +408,8 @@ class WebhookInboxTest {
         });
         assertThat(inbox[0].offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
 
+        executor.runAll();
+        executor.elapse();
         executor.runAll();
 
         // both copies were answered 200, so the sender will not send a third: one of them must be processed

@@ -9,6 +9,7 @@ import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.LogRecord;
@@ -55,7 +56,7 @@ class WebhookReceiverTest {
     }
 
     private void open(Map<String, String> overrides) {
-        receiver.open("/shop", config(overrides).withoutSecrets(), executor);
+        receiver.open("/shop", config(overrides).withoutSecrets(), executor, executor);
     }
 
     @AfterEach
@@ -71,7 +72,7 @@ class WebhookReceiverTest {
 
         assertThat(log.withCode("TPC0401")).singleElement().satisfies(record -> assertThat(record.getMessage())
                 .contains("received at /shop/hooks/ followed by the secret", "read-back=false"));
-        receiver.open("/other", config(Map.of()), executor);
+        receiver.open("/other", config(Map.of()), executor, executor);
         assertThat(log.withCode("TPC0401")).hasSize(1);
     }
 
@@ -180,20 +181,33 @@ class WebhookReceiverTest {
     }
 
     @Test
-    void aDeliveryWhoseRecordCouldNotBeReadIsProcessedWhenSentAgain() {
+    void aDeliveryWhoseRecordCouldNotBeReadIsTriedAgainUntilTheLastAttemptThenProcessedWhenSentAgain() {
         open(Map.of());
         records.failing(new ApiServerErrorException("TPC0105: down", 503, "GET", "/bookings/b-1", ""));
         receiver.accept(body(NEW_BOOKING));
         executor.runAll();
         assertThat(events.fired).isEmpty();
         assertThat(log.withCode("TPC0406")).hasSize(1);
+        // pending: the same delivery sent meanwhile is a duplicate
+        assertThat(receiver.accept(body(NEW_BOOKING))).isEqualTo(new WebhookReceiver.Answer(200, 0));
+        for (int retry = 0; retry < WebhookInbox.RETRY_DELAYS.size(); retry++) {
+            executor.elapse();
+            executor.runAll();
+        }
+
+        assertThat(executor.delays()).isEqualTo(WebhookInbox.RETRY_DELAYS);
+        assertThat(records.reads).hasSize(1 + WebhookInbox.RETRY_DELAYS.size());
+        assertThat(log.withCode("TPC0406")).hasSize(6);
+        assertThat(log.withCode("TPC0412")).singleElement().satisfies(record -> assertThat(record.getMessage())
+                .contains("new-booking was dropped after 6 attempts"));
+        assertThat(events.fired).isEmpty();
 
         records.heal();
         assertThat(receiver.accept(body(NEW_BOOKING))).isEqualTo(new WebhookReceiver.Answer(200, 0));
         executor.runAll();
 
         assertThat(events.fired).containsExactly(new NewBooking(FakeRecords.apiBooking("b-1")));
-        assertThat(records.reads).containsExactly("booking:b-1", "booking:b-1");
+        assertThat(records.reads).hasSize(2 + WebhookInbox.RETRY_DELAYS.size());
     }
 
     @Test
@@ -215,10 +229,14 @@ class WebhookReceiverTest {
                 return FakeRecords.apiPerson(pid);
             }
         }, events);
-        once.open("/shop", config(Map.of()).withoutSecrets(), executor);
+        once.open("/shop", config(Map.of()).withoutSecrets(), executor, executor);
 
         // Ticketpark got its 200: it has no reason to send this delivery again
         assertThat(once.accept(body(NEW_BOOKING))).isEqualTo(new WebhookReceiver.Answer(200, 0));
+        executor.runAll();
+        assertThat(events.fired).isEmpty();
+        assertThat(executor.delays()).containsExactly(WebhookInbox.RETRY_DELAYS.get(0));
+        executor.elapse();
         executor.runAll();
 
         assertThat(events.fired).as("an accepted delivery is lost to a transient read-back failure")
@@ -321,11 +339,12 @@ class WebhookReceiverTest {
         SERVERS_EXECUTOR.runAll();
 
         assertThat(events.fired).hasSize(1);
-        assertThat(events.asyncExecutors).containsExactly(SERVERS_EXECUTOR);
+        assertThat(events.asyncExecutors).singleElement().isSameAs(SERVERS_SCHEDULED);
         managed.close();
     }
 
     private static final ManualExecutor SERVERS_EXECUTOR = new ManualExecutor();
+    private static final ScheduledExecutorService SERVERS_SCHEDULED = SERVERS_EXECUTOR.scheduled();
 
     /** A server's naming, which knows its default managed executor only. */
     public static final class ServerNaming implements InitialContextFactory {
@@ -333,8 +352,8 @@ class WebhookReceiverTest {
         @Override
         public Context getInitialContext(Hashtable<?, ?> environment) {
             return Stubs.of(Context.class, Map.of("lookup",
-                    args -> "java:comp/DefaultManagedExecutorService".equals(String.valueOf(args[0]))
-                            ? SERVERS_EXECUTOR
+                    args -> WebhookReceiver.MANAGED_EXECUTOR.equals(String.valueOf(args[0]))
+                            ? SERVERS_SCHEDULED
                             : null));
         }
     }

@@ -48,7 +48,7 @@ class WebhookServletTest {
     }
 
     private void open(Map<String, String> overrides) {
-        receiver.open("/shop", WebhookReceiverTest.config(overrides), executor);
+        receiver.open("/shop", WebhookReceiverTest.config(overrides), executor, executor);
     }
 
     @AfterEach
