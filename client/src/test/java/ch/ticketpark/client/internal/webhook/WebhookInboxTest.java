@@ -10,10 +10,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -465,5 +469,32 @@ class WebhookInboxTest {
 
         assertThat(inbox.offer(delivery("b-1"))).as("not processed, yet remembered as seen: the resend is dropped")
                 .isEqualTo(Admission.ACCEPTED);
+    }
+
+    @Test
+    void aDeliveryAcceptedWhileAnotherOffersWorkerIsRefusedIsNotStranded() {
+        WebhookInbox[] inbox = new WebhookInbox[1];
+        List<Admission> concurrent = new ArrayList<>();
+        AtomicBoolean first = new AtomicBoolean(true);
+        Executor racing = task -> {
+            if (first.getAndSet(false)) {
+                // another request comes in while the executor decides about b-1's worker: it sees that worker counted
+                concurrent.add(inbox[0].offer(delivery("b-2")));
+                throw new RejectedExecutionException("no thread");
+            }
+            executor.execute(task);
+        };
+        inbox[0] = new WebhookInbox(10, 1, racing, executor, processed::add,
+                new Deduplication(clock, Duration.ofMinutes(10)));
+
+        assertThat(inbox[0].offer(delivery("b-1"))).isEqualTo(Admission.FULL);
+        assertThat(concurrent).containsExactly(Admission.ACCEPTED);
+        for (int i = 0; i < 3; i++) {
+            executor.elapse();
+            executor.runAll();
+        }
+
+        assertThat(processed).as("b-2 answered 200, left in the queue with no worker and no restart scheduled")
+                .containsExactly(delivery("b-2"));
     }
 }
