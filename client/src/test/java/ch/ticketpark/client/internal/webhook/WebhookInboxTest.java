@@ -497,4 +497,32 @@ class WebhookInboxTest {
         assertThat(processed).as("b-2 answered 200, left in the queue with no worker and no restart scheduled")
                 .containsExactly(delivery("b-2"));
     }
+
+    @Test
+    void aDuplicateAcknowledgedWhileTheFirstCopysWorkerIsRefusedIsNotSwallowed() {
+        WebhookInbox[] inbox = new WebhookInbox[1];
+        List<Admission> resent = new ArrayList<>();
+        AtomicBoolean first = new AtomicBoolean(true);
+        Executor racing = task -> {
+            if (first.getAndSet(false)) {
+                // the sender, tired of waiting for the first copy's answer, sends it again
+                resent.add(inbox[0].offer(delivery("b-1")));
+                throw new RejectedExecutionException("no thread");
+            }
+            executor.execute(task);
+        };
+        inbox[0] = new WebhookInbox(10, 1, racing, executor, processed::add,
+                new Deduplication(clock, Duration.ofMinutes(10)));
+
+        Admission original = inbox[0].offer(delivery("b-1"));
+        for (int i = 0; i < 3; i++) {
+            executor.elapse();
+            executor.runAll();
+        }
+
+        assertThat(resent).singleElement().isEqualTo(Admission.DUPLICATE);
+        assertThat(original).isEqualTo(Admission.FULL);
+        assertThat(processed).as("the resent copy was answered 200 as a duplicate of one that was then taken back")
+                .containsExactly(delivery("b-1"));
+    }
 }
