@@ -525,4 +525,29 @@ class WebhookInboxTest {
         assertThat(processed).as("the resent copy was answered 200 as a duplicate of one that was then taken back")
                 .containsExactly(delivery("b-1"));
     }
+
+    @Test
+    void anErrorFromTheExecutorLeavesNoWorkerCounted() {
+        AtomicBoolean first = new AtomicBoolean(true);
+        Executor failing = task -> {
+            if (first.getAndSet(false)) {
+                // what ThreadPoolExecutor.execute throws when it cannot start a thread
+                throw new OutOfMemoryError("unable to create native thread: possibly out of memory");
+            }
+            executor.execute(task);
+        };
+        WebhookInbox inbox = new WebhookInbox(10, 1, failing, executor, processed::add,
+                new Deduplication(clock, Duration.ofMinutes(10)));
+        try {
+            inbox.offer(delivery("b-1"));
+        } catch (OutOfMemoryError expected) {
+            // the request fails (500): the sender will send it again
+        }
+
+        assertThat(inbox.offer(delivery("b-2"))).isEqualTo(Admission.ACCEPTED);
+        executor.runAll();
+
+        assertThat(processed).as("a worker counted as running that was never started: none is ever started again")
+                .contains(delivery("b-2"));
+    }
 }
