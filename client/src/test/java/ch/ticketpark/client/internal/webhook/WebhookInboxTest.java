@@ -550,4 +550,25 @@ class WebhookInboxTest {
         assertThat(processed).as("a worker counted as running that was never started: none is ever started again")
                 .contains(delivery("b-2"));
     }
+
+    @Test
+    void aRetryForWhichNeitherAWorkerNorARestartCanBeSetIsNotStranded() {
+        List<Delivery> attempts = new ArrayList<>();
+        WebhookInbox inbox = inbox(10, 1, delivery -> attempts.add(delivery) && attempts.size() > 1);
+        inbox.offer(delivery("b-1"));
+        executor.runAll(); // fails: a retry in 10 s
+        executor.elapse();
+        executor.rejectNext(1);
+        executor.rejectDelays(1);
+        executor.runAll(); // the retry queues it: no worker can be started, and no restart timer set
+
+        for (int i = 0; i < 3; i++) {
+            executor.elapse();
+            executor.runAll();
+        }
+
+        // no other delivery comes: it must not wait in the queue, pending (a duplicate of it dropped) forever
+        assertThat(inbox.waiting() == 0 || executor.delayed() > 0 || executor.waiting() > 0)
+                .as("queued with no worker and no restart scheduled").isTrue();
+    }
 }
