@@ -571,4 +571,20 @@ class WebhookInboxTest {
         assertThat(inbox.waiting() == 0 || executor.delayed() > 0 || executor.waiting() > 0)
                 .as("queued with no worker and no restart scheduled").isTrue();
     }
+
+    @Test
+    void aDeliveryBeingProcessedAtCloseSetsNoRetryAfterClose() {
+        WebhookInbox[] inbox = new WebhookInbox[1];
+        List<Integer> dropped = new ArrayList<>();
+        inbox[0] = inbox(10, 1, delivery -> {
+            dropped.add(inbox[0].close()); // the application stops while the record is read back, which then fails
+            return false;
+        });
+        inbox[0].offer(delivery("b-1"));
+
+        executor.runAll();
+
+        assertThat(executor.delays()).as("a retry timer set on the server's executor after the application stopped")
+                .isEmpty();
+    }
 }
