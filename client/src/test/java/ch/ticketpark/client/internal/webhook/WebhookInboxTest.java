@@ -587,4 +587,87 @@ class WebhookInboxTest {
         assertThat(executor.delays()).as("a retry timer set on the server's executor after the application stopped")
                 .isEmpty();
     }
+
+    @Test
+    void underManyThreadsWithRetriesEachAcknowledgedDeliveryIsProcessedExactlyOnce() throws Exception {
+        int threads = 8;
+        int each = 300;
+        int shared = 200;
+        int capacity = 50;
+        Map<Delivery, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        Map<Delivery, AtomicInteger> successes = new ConcurrentHashMap<>();
+        Map<Delivery, Boolean> failFirst = new ConcurrentHashMap<>();
+        AtomicInteger mostPending = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService timers = Executors.newFixedThreadPool(2);
+        ExecutorService senders = Executors.newFixedThreadPool(threads);
+        WebhookInbox[] inbox = new WebhookInbox[1];
+        // the retries run at once, on another thread: RETRY_DELAYS are constants
+        inbox[0] = new WebhookInbox(capacity, 3, pool, (delay, task) -> timers.execute(task), delivery -> {
+            mostPending.accumulateAndGet(inbox[0].pending(), Math::max);
+            int attempt = attempts.computeIfAbsent(delivery, key -> new AtomicInteger()).incrementAndGet();
+            if (attempt == 1 && failFirst.computeIfAbsent(delivery, key -> ThreadLocalRandom.current().nextBoolean())) {
+                return false;
+            }
+            successes.computeIfAbsent(delivery, key -> new AtomicInteger()).incrementAndGet();
+            return true;
+        }, new Deduplication(clock, Duration.ofMinutes(10)));
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Map<Delivery, List<Admission>>>> sent = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                sent.add(senders.submit(() -> {
+                    start.await();
+                    Map<Delivery, List<Admission>> answers = new java.util.HashMap<>();
+                    for (int i = 0; i < each; i++) {
+                        List<Delivery> now = List.of(delivery(thread + "-" + i),
+                                delivery("shared-" + ThreadLocalRandom.current().nextInt(shared)),
+                                delivery(thread + "-" + ThreadLocalRandom.current().nextInt(i + 1)));
+                        for (Delivery delivery : now) {
+                            // a sender answered 503 sends it again a little later
+                            Admission admission = inbox[0].offer(delivery);
+                            while (admission == Admission.FULL) {
+                                Thread.sleep(1);
+                                admission = inbox[0].offer(delivery);
+                            }
+                            answers.computeIfAbsent(delivery, key -> new ArrayList<>()).add(admission);
+                        }
+                    }
+                    return answers;
+                }));
+            }
+            start.countDown();
+            Map<Delivery, Integer> accepted = new java.util.HashMap<>();
+            for (Future<Map<Delivery, List<Admission>>> answers : sent) {
+                answers.get(60, TimeUnit.SECONDS).forEach((delivery, admissions) -> {
+                    assertThat(admissions).doesNotContain(Admission.CLOSED, Admission.FULL);
+                    accepted.merge(delivery, (int) admissions.stream().filter(Admission.ACCEPTED::equals).count(),
+                            Integer::sum);
+                });
+            }
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (inbox[0].pending() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(inbox[0].pending()).isZero();
+            assertThat(inbox[0].waiting()).isZero();
+            assertThat(accepted.values()).as("within the window each is accepted once").containsOnly(1);
+            assertThat(successes.keySet()).isEqualTo(accepted.keySet());
+            assertThat(successes.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+            assertThat(failFirst.values()).contains(true, false);
+            assertThat(mostPending.get()).isLessThanOrEqualTo(capacity);
+            java.lang.reflect.Field running = WebhookInbox.class.getDeclaredField("running");
+            running.setAccessible(true);
+            while (((AtomicInteger) running.get(inbox[0])).get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(((AtomicInteger) running.get(inbox[0])).get()).as("workers still counted").isZero();
+        } finally {
+            senders.shutdownNow();
+            pool.shutdownNow();
+            timers.shutdownNow();
+        }
+    }
 }
