@@ -25,8 +25,9 @@ import ch.ticketpark.client.internal.Messages;
  * <li>A delivery whose record could not be read is tried again after each of {@link #RETRY_DELAYS}, pending all the
  * while; after the last attempt it is dropped ({@code TPC0412}) and counts as unseen, so that the same delivery sent
  * again is processed. A delivery whose processing failed unexpectedly ({@code TPC0411}) counts as unseen at once.</li>
- * <li>A delivery is accepted only if a worker runs or could be started for it: if the executor refuses the first
- * worker, the delivery is taken back and refused as {@link Admission#FULL}.</li>
+ * <li>If the executor refuses a worker, a timer tries again after {@link #RESTART_DELAY}; if the timer is refused too
+ * (the server stops), the delivery offered is refused as {@link Admission#FULL} and what else waits is given up
+ * ({@code TPC0412}).</li>
  * </ul>
  * One lock guards the queue, the pending set and the deduplication together, held only to change them; the
  * deliveries are processed outside it.
@@ -118,17 +119,19 @@ final class WebhookInbox {
             pending.add(delivery);
             queue.add(first);
         }
-        if (startWorker()) {
+        if (startWorker() || later(RESTART_DELAY, this::kick)) {
             return Admission.ACCEPTED;
         }
+        // neither a thread nor a timer: the server stops. Refuse this one, and give up what else waits
         synchronized (this) {
-            // no worker runs, and none could be started: nothing would take it
-            if (running.get() == 0 && queue.remove(first)) {
+            if (queue.remove(first)) {
                 pending.remove(delivery);
                 deduplication.forget(delivery);
+                giveUpWaiting();
                 return full();
             }
         }
+        giveUpWaiting();
         return Admission.ACCEPTED;
     }
 
@@ -171,16 +174,20 @@ final class WebhookInbox {
         return dropped;
     }
 
-    /** @return whether a worker runs or was started */
+    /**
+     * @return whether a worker runs or was started; {@code false} if the executor refused one (a worker that is
+     *         running may then have ended already: the caller sets a restart)
+     */
     private boolean startWorker() {
         for (int now = running.get(); now < workers; now = running.get()) {
             if (running.compareAndSet(now, now + 1)) {
                 try {
                     executor.execute(this::drain);
                     return true;
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // refused, or no thread could be made (OutOfMemoryError): a refusal either way
                     running.decrementAndGet();
-                    return running.get() > 0;
+                    return false;
                 }
             }
         }
@@ -200,13 +207,27 @@ final class WebhookInbox {
         }
     }
 
+    /** Starts a worker for what waits, or sets a timer to try again; with neither, gives up what waits. */
     private void restart() {
-        if (!startWorker()) {
-            later(RESTART_DELAY, () -> {
-                if (waiting() > 0) {
-                    restart();
-                }
-            });
+        if (!startWorker() && !later(RESTART_DELAY, this::kick)) {
+            giveUpWaiting();
+        }
+    }
+
+    private void kick() {
+        if (waiting() > 0) {
+            restart();
+        }
+    }
+
+    /** No thread and no timer for what waits: each is dropped as if its last attempt had failed. */
+    private void giveUpWaiting() {
+        for (Attempt attempt = next(); attempt != null; attempt = next()) {
+            LOG.warning(Messages.webhookGivenUp(attempt.delivery().type(), attempt.number() - 1));
+            synchronized (this) {
+                pending.remove(attempt.delivery());
+                deduplication.forget(attempt.delivery());
+            }
         }
     }
 
@@ -231,6 +252,11 @@ final class WebhookInbox {
         if (Boolean.FALSE.equals(done) && attempt.number() <= RETRY_DELAYS.size()) {
             Attempt next = new Attempt(attempt.delivery(), attempt.number() + 1);
             synchronized (this) {
+                if (closed) {
+                    pending.remove(attempt.delivery());
+                    LOG.warning(Messages.webhooksLostAtStop(1));
+                    return;
+                }
                 retrying++;
             }
             if (later(RETRY_DELAYS.get(attempt.number() - 1), () -> retry(next))) {
@@ -272,8 +298,8 @@ final class WebhookInbox {
         try {
             delayer.after(delay, task);
             return true;
-        } catch (RuntimeException e) {
-            return false;
+        } catch (RuntimeException | Error e) {
+            return false; // refused, or no thread for the timer (OutOfMemoryError)
         }
     }
 

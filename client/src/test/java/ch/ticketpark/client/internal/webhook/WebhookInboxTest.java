@@ -313,18 +313,39 @@ class WebhookInboxTest {
     }
 
     @Test
-    void aDeliveryForWhichNoWorkerCanBeStartedIsRefusedAndNotRemembered() {
+    void aDeliveryForWhichNoWorkerCanBeStartedIsStartedByATimer() {
         WebhookInbox inbox = inbox(10, 1);
         executor.rejectNext(1);
 
-        assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.FULL);
-        assertThat(inbox.waiting()).isZero();
-        assertThat(inbox.pending()).isZero();
-        assertThat(inbox.refused()).isEqualTo(1);
-
         assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
+        assertThat(executor.waiting()).isZero();
+        assertThat(executor.delays()).containsExactly(WebhookInbox.RESTART_DELAY);
+        executor.elapse();
         executor.runAll();
+
         assertThat(processed).containsExactly(delivery("b-1"));
+        assertThat(inbox.pending()).isZero();
+    }
+
+    @Test
+    void withNeitherAWorkerNorATimerTheDeliveryIsRefusedAndWhatWaitsIsGivenUp() {
+        List<Delivery> attempts = new ArrayList<>();
+        WebhookInbox inbox = inbox(10, 1, delivery -> attempts.add(delivery) && attempts.size() > 1);
+        inbox.offer(delivery("b-1"));
+        executor.runAll(); // fails: a retry in 10 s
+        executor.elapse();
+        executor.rejectNext(1);
+        executor.runAll(); // the retry queues b-1; no worker: a restart timer
+
+        executor.rejectNext(1);
+        executor.rejectDelays(1);
+        assertThat(inbox.offer(delivery("b-2"))).isEqualTo(Admission.FULL);
+
+        assertThat(inbox.pending()).isZero();
+        assertThat(inbox.waiting()).isZero();
+        assertThat(log.withCode("TPC0412")).singleElement()
+                .satisfies(record -> assertThat(record.getMessage()).contains("after 1 attempts"));
+        assertThat(inbox.offer(delivery("b-2"))).as("not remembered").isEqualTo(Admission.ACCEPTED);
     }
 
     @Test
@@ -429,6 +450,8 @@ class WebhookInboxTest {
 
         Admission admission = inbox.offer(delivery("b-1"));
         executor.runAll();
+        executor.elapse();
+        executor.runAll();
 
         // no other delivery comes: an accepted one (200) must not wait for it
         if (admission == Admission.ACCEPTED) {
@@ -487,7 +510,7 @@ class WebhookInboxTest {
         inbox[0] = new WebhookInbox(10, 1, racing, executor, processed::add,
                 new Deduplication(clock, Duration.ofMinutes(10)));
 
-        assertThat(inbox[0].offer(delivery("b-1"))).isEqualTo(Admission.FULL);
+        assertThat(inbox[0].offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
         assertThat(concurrent).containsExactly(Admission.ACCEPTED);
         for (int i = 0; i < 3; i++) {
             executor.elapse();
@@ -495,7 +518,8 @@ class WebhookInboxTest {
         }
 
         assertThat(processed).as("b-2 answered 200, left in the queue with no worker and no restart scheduled")
-                .containsExactly(delivery("b-2"));
+                .containsExactlyInAnyOrder(delivery("b-1"), delivery("b-2"));
+        assertThat(executor.delays()).containsExactly(WebhookInbox.RESTART_DELAY);
     }
 
     @Test
@@ -521,7 +545,7 @@ class WebhookInboxTest {
         }
 
         assertThat(resent).singleElement().isEqualTo(Admission.DUPLICATE);
-        assertThat(original).isEqualTo(Admission.FULL);
+        assertThat(original).isEqualTo(Admission.ACCEPTED);
         assertThat(processed).as("the resent copy was answered 200 as a duplicate of one that was then taken back")
                 .containsExactly(delivery("b-1"));
     }
