@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import ch.ticketpark.client.support.MutableClock;
+import ch.ticketpark.client.support.RealTime;
 
 class DeduplicationTest {
 
@@ -100,6 +101,7 @@ class DeduplicationTest {
      * remembered deliveries would hold some 12 GB, so the bound on their number is no bound on memory.
      */
     @Test
+    @RealTime // seconds of threads (or of garbage collection): not in the mutation run
     void aRememberedDeliveryDoesNotKeepItsPayloadAlive() throws InterruptedException {
         JsonObject payload = bigPayload();
         WeakReference<JsonObject> held = new WeakReference<>(payload);

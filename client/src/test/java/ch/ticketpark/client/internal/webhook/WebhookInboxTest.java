@@ -27,6 +27,7 @@ import ch.ticketpark.client.internal.webhook.WebhookInbox.Admission;
 import ch.ticketpark.client.support.GatedExecutor;
 import ch.ticketpark.client.support.LogCapture;
 import ch.ticketpark.client.support.MutableClock;
+import ch.ticketpark.client.support.RealTime;
 
 class WebhookInboxTest {
 
@@ -613,6 +614,7 @@ class WebhookInboxTest {
     }
 
     @Test
+    @RealTime // seconds of threads (or of garbage collection): not in the mutation run
     void underManyThreadsWithRetriesEachAcknowledgedDeliveryIsProcessedExactlyOnce() throws Exception {
         int threads = 8;
         int each = 300;
