@@ -281,8 +281,8 @@ public final class Messages {
         return format("TPC0412", type, attempts);
     }
 
-    public static String webhookRefused(String why) {
-        return format("TPC0407", why);
+    public static String webhookRefused(int status, String why) {
+        return format("TPC0407", status, why);
     }
 
     public static String webhookPayloadInvalid(String type, String field) {

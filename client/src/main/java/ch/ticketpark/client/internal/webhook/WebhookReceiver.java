@@ -144,12 +144,12 @@ public class WebhookReceiver {
 
     /** A body larger than {@link Delivery#MAX_BODY_BYTES}. */
     public Answer tooLarge() {
-        LOG.warning(Messages.webhookRefused("its body is larger than " + Delivery.MAX_BODY_BYTES + " bytes"));
+        LOG.warning(Messages.webhookRefused(413, "its body is larger than " + Delivery.MAX_BODY_BYTES + " bytes"));
         return new Answer(413, 0);
     }
 
     private static Answer refused(String why) {
-        LOG.warning(Messages.webhookRefused(why));
+        LOG.warning(Messages.webhookRefused(400, why));
         return new Answer(400, 0);
     }
 

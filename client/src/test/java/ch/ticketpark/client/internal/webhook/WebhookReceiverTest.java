@@ -152,7 +152,8 @@ class WebhookReceiverTest {
         assertThat(receiver.accept(body("{\"type\":\"x\",\"payload\":" + "[".repeat(2_000))))
                 .isEqualTo(new WebhookReceiver.Answer(400, 0));
         assertThat(log.withCode("TPC0407")).singleElement()
-                .satisfies(record -> assertThat(record.getMessage()).endsWith("its body is not JSON"));
+                .satisfies(record -> assertThat(record.getMessage())
+                        .endsWith("refused with HTTP 400: its body is not JSON"));
     }
 
     @Test
@@ -177,7 +178,8 @@ class WebhookReceiverTest {
     void aBodyTooLargeIsAnswered413() {
         assertThat(receiver.tooLarge()).isEqualTo(new WebhookReceiver.Answer(413, 0));
         assertThat(log.withCode("TPC0407")).singleElement().satisfies(
-                record -> assertThat(record.getMessage()).contains("its body is larger than 65536 bytes"));
+                record -> assertThat(record.getMessage())
+                        .contains("refused with HTTP 413: its body is larger than 65536 bytes"));
     }
 
     @Test
