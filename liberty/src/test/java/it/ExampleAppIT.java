@@ -51,16 +51,22 @@ class ExampleAppIT {
 
     private final SandboxControl sandbox = SandboxControl.fromEnvironment();
 
+    /** Whether no test of this class has run yet in this JVM (the application is deployed once for all of them). */
+    private static boolean firstTest = true;
+
     /** The sandbox's counters after {@link #seedDataAndARenewedToken()}: the tests count from here. */
     private SandboxStats before;
 
     /**
      * Back to the seed data, with the application holding a token of this sandbox: the same state for every test,
      * whatever ran before. The reset forgets every token the sandbox issued, but the application, a deployment of its
-     * own, keeps what its earlier test left: nothing before the first test, a forgotten token before the others. One
-     * call through its API renews it the documented way: in the first test the password grant; in the others the API
-     * rejects the forgotten token (401) and the client replays the call with a new one (README "Replay on 401"), whose
-     * refresh grant meets the forgotten refresh token (invalid_grant) and falls back to the password grant.
+     * own, keeps what its earlier test left: a forgotten token before all tests but the first. One call through its API
+     * renews it the documented way: the API rejects the forgotten token (401) and the client replays the call with a
+     * new one (README "Replay on 401"), whose refresh grant meets the forgotten refresh token (invalid_grant) and falls
+     * back to the password grant. Before the first test, the application's file token store holds nothing on a clean
+     * build, so the first call makes the password grant; after an earlier build in the same server directory, it holds
+     * that build's tokens, which this sandbox never issued: a refresh grant that meets invalid_grant, then the password
+     * grant (the access token has expired), or the replay above (it has not).
      */
     @BeforeEach
     void seedDataAndARenewedToken() throws Exception {
@@ -70,10 +76,15 @@ class ExampleAppIT {
 
         SandboxStats stats = sandbox.stats();
         assertThat(stats.passwordGrantsSucceeded()).as("password grants").isEqualTo(1);
-        boolean first = stats.apiUnauthorized() == 0;
-        assertThat(counters(stats, "apiRequests", "apiUnauthorized", "refreshGrantsFailed", "tokenRequests"))
-                .as(first ? "the first token" : "a forgotten token renewed")
-                .isEqualTo(first ? List.of(1L, 0L, 0L, 1L) : List.of(2L, 1L, 1L, 2L));
+        List<Long> counted = counters(stats, "apiRequests", "apiUnauthorized", "refreshGrantsFailed", "tokenRequests");
+        List<Long> forgotten = List.of(2L, 1L, 1L, 2L);
+        if (firstTest) {
+            assertThat(counted).as("the first token: none stored, or stored by an earlier build")
+                    .isIn(List.of(1L, 0L, 0L, 1L), List.of(1L, 0L, 1L, 2L), forgotten);
+            firstTest = false;
+        } else {
+            assertThat(counted).as("a forgotten token renewed").isEqualTo(forgotten);
+        }
         before = stats;
     }
 
