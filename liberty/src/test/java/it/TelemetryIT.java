@@ -3,6 +3,9 @@ package it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +43,7 @@ class TelemetryIT {
     private static final int REFRESHES = 2;
     private static final Pattern COUNTER_POINT = Pattern.compile("attributes=\\{([^}]*)}, value=(\\d+)");
     private static final Pattern HISTOGRAM_COUNT = Pattern.compile("getCount=(\\d+)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern SPAN = Pattern.compile("'ticketpark token request (password|refresh_token)'");
 
     private final SandboxControl sandbox = SandboxControl.fromEnvironment();
@@ -118,6 +122,76 @@ class TelemetryIT {
             assertThat(spans).isEqualTo(tokenRequests);
             assertThat(server.messages()).doesNotContain("CWMOT5000W");
         }
+    }
+
+    /**
+     * The webhook receiver's metrics, on a server of the test's own running the example application (webhooks
+     * enabled): the deliveries the test sends are counted by answer, the events by type, the drops by code, and nothing
+     * is left pending. Spans are not exported here: Liberty's server spans may carry the request's path, and with it
+     * the secret (docs/webhooks.md); the secret scan reads this server's log too.
+     */
+    @Test
+    void theWebhookReceiversMetricsCountEachAnswerEventAndDrop() throws Exception {
+        String serverXml = """
+                <featureManager>
+                    <feature>mpTelemetry-2.0</feature>
+                </featureManager>
+                <webApplication id="%s">
+                    <classloader apiTypeVisibility="+third-party"/>
+                </webApplication>
+                """.formatted(LibertyServer.APPLICATION);
+        try (LibertyServer server = LibertyServer.create("telemetry-webhooks", serverXml)) {
+            server.configure(Map.of("ticketpark/mp-rest/url", Sandbox.url(),
+                    "ticketpark.token-store", "memory",
+                    "otel.sdk.disabled", "false",
+                    "otel.service.name", "ticketpark-example",
+                    "otel.metrics.exporter", "logging",
+                    "otel.traces.exporter", "none",
+                    "otel.logs.exporter", "none",
+                    "otel.metric.export.interval", "500"));
+            server.start();
+            String receiver = "/ticketpark/webhook/" + Sandbox.EXAMPLE_WEBHOOK_SECRET;
+            String unknownType = "{\"type\":\"seat-moved\",\"payload\":{\"seat\":\"A1\"}}";
+
+            assertThat(post(server, receiver, unknownType)).isEqualTo(200);
+            assertThat(post(server, receiver, unknownType)).isEqualTo(200);
+            assertThat(post(server, receiver, "{\"type\":\"new-booking\",\"payload\":{\"booking_pid\":\"999999\"}}"))
+                    .isEqualTo(200);
+            assertThat(post(server, "/ticketpark/webhook/not-the-secret", unknownType)).isEqualTo(404);
+            assertThat(post(server, receiver, "{}")).isEqualTo(400);
+
+            Awaits.until("the export of the webhook metrics", 20_000,
+                    () -> sum(counter(server, "ticketpark.webhook.deliveries")) == 5
+                            && sum(counter(server, "ticketpark.webhook.events")) == 1
+                            && sum(counter(server, "ticketpark.webhook.dropped")) == 1
+                            && counter(server, "ticketpark.webhook.pending").equals(Map.of("", 0L)));
+            Map<String, Long> deliveries = unquoted(counter(server, "ticketpark.webhook.deliveries"));
+            Map<String, Long> events = unquoted(counter(server, "ticketpark.webhook.events"));
+            Map<String, Long> dropped = unquoted(counter(server, "ticketpark.webhook.dropped"));
+            System.out.printf("Webhook telemetry: deliveries %s, events %s, dropped %s%n", deliveries, events, dropped);
+
+            assertThat(deliveries).containsOnly(
+                    Map.entry("http.response.status_code=200, ticketpark.outcome=accepted", 2L),
+                    Map.entry("http.response.status_code=200, ticketpark.outcome=duplicate", 1L),
+                    Map.entry("http.response.status_code=404, ticketpark.outcome=not_found", 1L),
+                    Map.entry("http.response.status_code=400, ticketpark.outcome=invalid", 1L));
+            assertThat(events).containsOnly(Map.entry("ticketpark.webhook.type=unknown", 1L));
+            assertThat(dropped).containsOnly(Map.entry("error.type=TPC0402", 1L));
+            assertThat(server.messages()).doesNotContain("CWMOT5000W");
+        }
+    }
+
+    private static int post(LibertyServer server, String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(server.url(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    /** The attributes as the logging exporter writes them, without the quotes around strings. */
+    private static Map<String, Long> unquoted(Map<String, Long> points) {
+        Map<String, Long> unquoted = new HashMap<>();
+        points.forEach((attributes, value) -> unquoted.put(attributes.replace("\"", ""), value));
+        return unquoted;
     }
 
     /** The last export of a counter: its points by attributes. */

@@ -65,8 +65,8 @@ class PackageRulesTest {
                 .whereLayer("resilience").mayOnlyBeAccessedByLayers("token")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("token", "rest", "webhook")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("token")
-                .whereLayer("observe").mayOnlyBeAccessedByLayers("token", "rest", "otel")
-                .whereLayer("otel").mayOnlyBeAccessedByLayers("token")
+                .whereLayer("observe").mayOnlyBeAccessedByLayers("token", "rest", "otel", "webhook")
+                .whereLayer("otel").mayOnlyBeAccessedByLayers("token", "webhook")
                 .whereLayer("internal").mayOnlyBeAccessedByLayers("config", "resilience", "observe", "token", "rest",
                         "webhook")
                 .check(classes);

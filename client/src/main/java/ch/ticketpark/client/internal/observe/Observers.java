@@ -83,6 +83,14 @@ public final class Observers implements TokenObserver {
         }
     }
 
+    /**
+     * A webhook observer whose failures the receiver never sees: each is logged once per class and exception type
+     * ({@code TPC0301}).
+     */
+    public static WebhookObserver isolated(WebhookObserver observer) {
+        return observer == WebhookObserver.NONE ? observer : new IsolatedWebhookObserver(observer);
+    }
+
     /** An observer's failure is its own, but not a JVM that runs out of memory. */
     static void rethrowIfFatal(Throwable e) {
         if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
@@ -94,6 +102,50 @@ public final class Observers implements TokenObserver {
     public static void failedOnce(Logger log, Set<String> reported, String who, Throwable e) {
         if (reported.add(who + " " + e.getClass().getName())) {
             log.warning(Messages.observerFailed(who, e));
+        }
+    }
+
+    private static final class IsolatedWebhookObserver implements WebhookObserver {
+
+        private final WebhookObserver observer;
+        private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+        IsolatedWebhookObserver(WebhookObserver observer) {
+            this.observer = observer;
+        }
+
+        @Override
+        public void answered(Answer answer, int status) {
+            call(() -> observer.answered(answer, status));
+        }
+
+        @Override
+        public void fired(String type) {
+            call(() -> observer.fired(type));
+        }
+
+        @Override
+        public void dropped(Drop why, int count) {
+            call(() -> observer.dropped(why, count));
+        }
+
+        @Override
+        public void retrying() {
+            call(observer::retrying);
+        }
+
+        @Override
+        public void close() {
+            call(observer::close);
+        }
+
+        private void call(Runnable call) {
+            try {
+                call.run();
+            } catch (Throwable e) {
+                rethrowIfFatal(e);
+                failedOnce(LOG, reported, observer.getClass().getName(), e);
+            }
         }
     }
 }

@@ -9,7 +9,9 @@
  * <li>{@link ch.ticketpark.client.internal.observe.TokenHistory}: the counters and last outcomes behind
  * {@link ch.ticketpark.client.status.TokenStatus};</li>
  * <li>{@link ch.ticketpark.client.internal.observe.EventDispatcher}: the public events, in order, on one of the
- * library's threads at a time (the CDI events).</li>
+ * library's threads at a time (the CDI events);</li>
+ * <li>{@link ch.ticketpark.client.internal.observe.WebhookObserver}: what the webhook receiver tells (answers, events
+ * fired, deliveries dropped, retries), each failure isolated by {@link ch.ticketpark.client.internal.observe.Observers#isolated}.</li>
  * </ul>
  * Depends on {@link ch.ticketpark.client.internal} and the public packages.
  */

@@ -1,5 +1,6 @@
 package ch.ticketpark.client.internal.otel;
 
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -7,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Vetoed;
 
 import ch.ticketpark.client.internal.observe.TokenObserver;
+import ch.ticketpark.client.internal.observe.WebhookObserver;
 import ch.ticketpark.client.status.TokenStatus;
 import io.opentelemetry.api.OpenTelemetry;
 
@@ -26,5 +28,14 @@ final class OpenTelemetryBinding {
             return TokenObserver.NONE;
         }
         return new TelemetryObserver(instance.get(), status);
+    }
+
+    static WebhookObserver webhookObserver(Instance<Object> beans, IntSupplier pending) {
+        Instance<OpenTelemetry> instance = beans.select(OpenTelemetry.class);
+        if (!instance.isResolvable()) {
+            LOG.fine("No OpenTelemetry bean: no Ticketpark webhook metrics");
+            return WebhookObserver.NONE;
+        }
+        return new WebhookTelemetry(instance.get(), pending);
     }
 }

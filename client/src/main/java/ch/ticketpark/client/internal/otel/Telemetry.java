@@ -1,5 +1,6 @@
 package ch.ticketpark.client.internal.otel;
 
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -7,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Vetoed;
 
 import ch.ticketpark.client.internal.observe.TokenObserver;
+import ch.ticketpark.client.internal.observe.WebhookObserver;
 import ch.ticketpark.client.status.TokenStatus;
 
 /**
@@ -38,6 +40,20 @@ public final class Telemetry {
             return TokenObserver.NONE;
         }
         return OpenTelemetryBinding.observer(beans, status);
+    }
+
+    /**
+     * The observer that records the webhook receiver's metrics, or {@link WebhookObserver#NONE}, as
+     * {@link #observer}.
+     *
+     * @param pending how many deliveries are pending, read when the SDK collects it; negative for none yet
+     */
+    public static WebhookObserver webhookObserver(Instance<Object> beans, IntSupplier pending) {
+        if (!apiVisible()) {
+            LOG.fine("No OpenTelemetry API visible to the application: no Ticketpark webhook metrics");
+            return WebhookObserver.NONE;
+        }
+        return OpenTelemetryBinding.webhookObserver(beans, pending);
     }
 
     private static boolean apiVisible() {

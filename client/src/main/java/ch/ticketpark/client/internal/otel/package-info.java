@@ -1,6 +1,7 @@
 /**
  * The client's metrics and spans through the OpenTelemetry API that MicroProfile Telemetry ({@code mpTelemetry-2.0})
- * provides: {@link ch.ticketpark.client.internal.otel.TelemetryObserver} hears the token lifecycle and records them;
+ * provides: {@link ch.ticketpark.client.internal.otel.TelemetryObserver} hears the token lifecycle and records them,
+ * {@link ch.ticketpark.client.internal.otel.WebhookTelemetry} the webhook receiver's;
  * {@link ch.ticketpark.client.internal.otel.Telemetry} finds the application's {@code OpenTelemetry}.
  * <p>
  * Optional: the only package that names {@code io.opentelemetry}. No class here is a bean (the library's

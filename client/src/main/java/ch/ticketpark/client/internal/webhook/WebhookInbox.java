@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 import ch.ticketpark.client.internal.Messages;
+import ch.ticketpark.client.internal.observe.WebhookObserver;
+import ch.ticketpark.client.internal.observe.WebhookObserver.Drop;
 
 /**
  * Where the receiver leaves each delivery, to answer at once: a bounded queue drained by at most {@code workers}
@@ -84,6 +86,7 @@ final class WebhookInbox {
     private final Delayer delayer;
     private final Processor processor;
     private final Deduplication deduplication;
+    private final WebhookObserver observer;
     private final Queue<Attempt> queue = new ArrayDeque<>();
     private final Set<Delivery> pending = new HashSet<>();
     private final AtomicInteger running = new AtomicInteger();
@@ -93,13 +96,14 @@ final class WebhookInbox {
     private boolean closed;
 
     WebhookInbox(int capacity, int workers, Executor executor, Delayer delayer, Processor processor,
-            Deduplication deduplication) {
+            Deduplication deduplication, WebhookObserver observer) {
         this.capacity = capacity;
         this.workers = workers;
         this.executor = executor;
         this.delayer = delayer;
         this.processor = processor;
         this.deduplication = deduplication;
+        this.observer = observer;
     }
 
     Admission offer(Delivery delivery) {
@@ -228,6 +232,7 @@ final class WebhookInbox {
                 pending.remove(attempt.delivery());
                 deduplication.forget(attempt.delivery());
             }
+            observer.dropped(Drop.GIVEN_UP, 1);
         }
     }
 
@@ -240,6 +245,7 @@ final class WebhookInbox {
             return processor.process(delivery);
         } catch (RuntimeException | Error e) {
             LOG.warning(Messages.webhookProcessingFailed(delivery.type(), e));
+            observer.dropped(Drop.FAILED, 1);
             if (e instanceof VirtualMachineError fatal) {
                 finish(delivery);
                 throw fatal;
@@ -251,15 +257,22 @@ final class WebhookInbox {
     private void finish(Attempt attempt, Boolean done) {
         if (Boolean.FALSE.equals(done) && attempt.number() <= RETRY_DELAYS.size()) {
             Attempt next = new Attempt(attempt.delivery(), attempt.number() + 1);
+            boolean lost;
             synchronized (this) {
-                if (closed) {
+                lost = closed;
+                if (lost) {
                     pending.remove(attempt.delivery());
-                    LOG.warning(Messages.webhooksLostAtStop(1));
-                    return;
+                } else {
+                    retrying++;
                 }
-                retrying++;
+            }
+            if (lost) {
+                LOG.warning(Messages.webhooksLostAtStop(1));
+                observer.dropped(Drop.LOST_AT_STOP, 1);
+                return;
             }
             if (later(RETRY_DELAYS.get(attempt.number() - 1), () -> retry(next))) {
+                observer.retrying();
                 return;
             }
             synchronized (this) {
@@ -268,6 +281,7 @@ final class WebhookInbox {
         }
         if (Boolean.FALSE.equals(done)) {
             LOG.warning(Messages.webhookGivenUp(attempt.delivery().type(), attempt.number()));
+            observer.dropped(Drop.GIVEN_UP, 1);
         }
         synchronized (this) {
             pending.remove(attempt.delivery());

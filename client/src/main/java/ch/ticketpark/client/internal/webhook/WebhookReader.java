@@ -18,6 +18,8 @@ import jakarta.json.JsonValue;
 
 import ch.ticketpark.client.exception.RecordNotFoundException;
 import ch.ticketpark.client.internal.Messages;
+import ch.ticketpark.client.internal.observe.WebhookObserver;
+import ch.ticketpark.client.internal.observe.WebhookObserver.Drop;
 import ch.ticketpark.client.model.Booking;
 import ch.ticketpark.client.model.Person;
 import ch.ticketpark.client.webhook.BookingCancelled;
@@ -46,11 +48,13 @@ final class WebhookReader {
 
     private final Records records;
     private final boolean readBack;
+    private final WebhookObserver observer;
     private final Set<String> unknownTypesLogged = ConcurrentHashMap.newKeySet();
 
-    WebhookReader(Records records, boolean readBack) {
+    WebhookReader(Records records, boolean readBack, WebhookObserver observer) {
         this.records = records;
         this.readBack = readBack;
+        this.observer = observer;
     }
 
     /**
@@ -87,6 +91,7 @@ final class WebhookReader {
         Optional<String> pid = pid(delivery.payload().get(field));
         if (pid.isEmpty()) {
             LOG.warning(Messages.webhookPayloadInvalid(delivery.type(), field));
+            observer.dropped(Drop.PAYLOAD_INVALID, 1);
             return Optional.empty();
         }
         if (!readBack) {
@@ -96,6 +101,7 @@ final class WebhookReader {
             return Optional.of(read.apply(pid.get()));
         } catch (RecordNotFoundException e) {
             LOG.warning(Messages.webhookRecordUnknown(delivery.type(), kind, pid.get()));
+            observer.dropped(Drop.RECORD_UNKNOWN, 1);
             return Optional.empty();
         } catch (RuntimeException e) {
             LOG.warning(Messages.webhookReadBackFailed(delivery.type(), kind, pid.get(), e));

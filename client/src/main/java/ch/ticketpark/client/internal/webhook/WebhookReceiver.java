@@ -14,11 +14,16 @@ import javax.naming.NamingException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import ch.ticketpark.client.internal.Messages;
 import ch.ticketpark.client.internal.config.TicketparkConfig;
 import ch.ticketpark.client.internal.config.TicketparkExtension;
+import ch.ticketpark.client.internal.observe.Observers;
+import ch.ticketpark.client.internal.observe.WebhookObserver;
+import ch.ticketpark.client.internal.otel.Telemetry;
+import ch.ticketpark.client.webhook.UnknownWebhook;
 
 /**
  * The receiver behind the servlet: checks the secret, reads the body, leaves the delivery in the inbox and says what
@@ -37,26 +42,30 @@ public class WebhookReceiver {
     private final TicketparkExtension extension;
     private final Records records;
     private final WebhookEvents events;
+    private final Instance<Object> beans;
     private volatile Opened opened;
 
     /** What {@link #open} set up. */
-    private record Opened(byte[] secretDigest, WebhookInbox inbox, ScheduledThreadPoolExecutor owned) {
+    private record Opened(byte[] secretDigest, WebhookInbox inbox, ScheduledThreadPoolExecutor owned,
+            WebhookObserver observer) {
     }
 
     /** What to answer: the status, and the seconds of {@code Retry-After} (0: none). */
     public record Answer(int status, int retryAfterSeconds) {
     }
 
+    /** @param beans the application's beans, where the {@code OpenTelemetry} of {@code mpTelemetry} is one */
     @Inject
-    WebhookReceiver(TicketparkExtension extension, Records records, WebhookEvents events) {
+    WebhookReceiver(TicketparkExtension extension, Records records, WebhookEvents events, Instance<Object> beans) {
         this.extension = extension;
         this.records = records;
         this.events = events;
+        this.beans = beans;
     }
 
     /** For the CDI client proxy only. */
     protected WebhookReceiver() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /**
@@ -68,7 +77,11 @@ public class WebhookReceiver {
         if (opened != null) {
             return;
         }
-        open(contextPath, extension.config(), managedExecutor());
+        WebhookObserver telemetry = Telemetry.webhookObserver(beans, () -> {
+            Opened open = opened;
+            return open == null ? -1 : open.inbox().pending();
+        });
+        open(contextPath, extension.config(), managedExecutor(), Observers.isolated(telemetry));
     }
 
     /**
@@ -76,7 +89,8 @@ public class WebhookReceiver {
      *
      * @param managed the server's managed scheduled executor; {@code null} for threads of the receiver's own
      */
-    synchronized void open(String contextPath, TicketparkConfig config, ScheduledExecutorService managed) {
+    synchronized void open(String contextPath, TicketparkConfig config, ScheduledExecutorService managed,
+            WebhookObserver observer) {
         if (opened != null) {
             return;
         }
@@ -90,25 +104,25 @@ public class WebhookReceiver {
         }
         ScheduledExecutorService executor = scheduled;
         open(contextPath, config, executor, (delay, task) -> executor.schedule(task, delay.toNanos(),
-                TimeUnit.NANOSECONDS), managed, owned);
+                TimeUnit.NANOSECONDS), managed, owned, observer);
     }
 
     /** As above, with a delayer of the test's own. */
     synchronized void open(String contextPath, TicketparkConfig config, Executor executor,
-            WebhookInbox.Delayer delayer) {
-        open(contextPath, config, executor, delayer, executor, null);
+            WebhookInbox.Delayer delayer, WebhookObserver observer) {
+        open(contextPath, config, executor, delayer, executor, null, observer);
     }
 
     private void open(String contextPath, TicketparkConfig config, Executor executor, WebhookInbox.Delayer delayer,
-            Executor async, ScheduledThreadPoolExecutor owned) {
+            Executor async, ScheduledThreadPoolExecutor owned, WebhookObserver observer) {
         if (opened != null) {
             return;
         }
-        WebhookReader reader = new WebhookReader(records, config.webhookReadBack());
+        WebhookReader reader = new WebhookReader(records, config.webhookReadBack(), observer);
         WebhookInbox inbox = new WebhookInbox(config.webhookQueueSize(), config.webhookWorkers(), executor, delayer,
-                delivery -> process(reader, delivery, async),
-                new Deduplication(Clock.systemUTC(), config.webhookDedupWindow()));
-        opened = new Opened(config.webhookSecretDigest().orElseThrow(), inbox, owned);
+                delivery -> process(reader, delivery, async, observer),
+                new Deduplication(Clock.systemUTC(), config.webhookDedupWindow()), observer);
+        opened = new Opened(config.webhookSecretDigest().orElseThrow(), inbox, owned, observer);
         LOG.info(Messages.webhooksReceived(contextPath + config.webhookPath(),
                 String.valueOf(config.webhookReadBack())));
     }
@@ -134,29 +148,52 @@ public class WebhookReceiver {
         try {
             delivery = Delivery.parse(body);
         } catch (Delivery.Refused e) {
-            return refused(e.getMessage());
+            LOG.warning(Messages.webhookRefused(400, e.getMessage()));
+            return answer(WebhookObserver.Answer.INVALID, 400, 0);
         }
         return switch (opened.inbox().offer(delivery)) {
-            case ACCEPTED, DUPLICATE -> new Answer(200, 0);
-            case FULL, CLOSED -> new Answer(503, RETRY_AFTER_SECONDS);
+            case ACCEPTED -> answer(WebhookObserver.Answer.ACCEPTED, 200, 0);
+            case DUPLICATE -> answer(WebhookObserver.Answer.DUPLICATE, 200, 0);
+            case FULL, CLOSED -> answer(WebhookObserver.Answer.REFUSED, 503, RETRY_AFTER_SECONDS);
         };
     }
 
     /** A body larger than {@link Delivery#MAX_BODY_BYTES}. */
     public Answer tooLarge() {
         LOG.warning(Messages.webhookRefused(413, "its body is larger than " + Delivery.MAX_BODY_BYTES + " bytes"));
-        return new Answer(413, 0);
+        return answer(WebhookObserver.Answer.INVALID, 413, 0);
     }
 
-    private static Answer refused(String why) {
-        LOG.warning(Messages.webhookRefused(400, why));
-        return new Answer(400, 0);
+    /** A wrong or missing secret: nothing listens here, as far as the caller can tell. Not logged. */
+    public Answer notFound() {
+        return answer(WebhookObserver.Answer.NOT_FOUND, 404, 0);
+    }
+
+    /** The secret, with another method than {@code POST}. */
+    public Answer methodNotAllowed() {
+        return answer(WebhookObserver.Answer.INVALID, 405, 0);
+    }
+
+    /** The secret, and a body that could not be read (the sender hung up or stalled). Not logged. */
+    public Answer unreadable() {
+        return answer(WebhookObserver.Answer.INVALID, 400, 0);
+    }
+
+    private Answer answer(WebhookObserver.Answer answer, int status, int retryAfterSeconds) {
+        Opened open = opened;
+        if (open != null) {
+            open.observer().answered(answer, status);
+        }
+        return new Answer(status, retryAfterSeconds);
     }
 
     /** @return whether the delivery is done with: not if its record could not be read now */
-    private boolean process(WebhookReader reader, Delivery delivery, Executor async) {
+    private boolean process(WebhookReader reader, Delivery delivery, Executor async, WebhookObserver observer) {
         try {
-            reader.read(delivery).ifPresent(webhook -> events.fire(webhook, async));
+            reader.read(delivery).ifPresent(webhook -> {
+                events.fire(webhook, async);
+                observer.fired(webhook instanceof UnknownWebhook ? "unknown" : webhook.type());
+            });
             return true;
         } catch (WebhookReader.Unread e) {
             return false;
@@ -172,7 +209,9 @@ public class WebhookReceiver {
         int dropped = open.inbox().close();
         if (dropped > 0) {
             LOG.warning(Messages.webhooksLostAtStop(dropped));
+            open.observer().dropped(WebhookObserver.Drop.LOST_AT_STOP, dropped);
         }
+        open.observer().close();
         if (open.owned() != null) {
             open.owned().shutdown();
         }

@@ -38,28 +38,32 @@ public class WebhookServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // setStatus, never sendError: an error page or the container's log line could show the path, the secret
+        WebhookReceiver.Answer answer;
         if (!receiver.authentic(request.getPathInfo())) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return;
+            answer = receiver.notFound();
+        } else if (!"POST".equals(request.getMethod())) {
+            answer = receiver.methodNotAllowed();
+        } else {
+            answer = answer(request);
         }
-        if (!"POST".equals(request.getMethod())) {
-            response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+        response.setStatus(answer.status());
+        if (answer.status() == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
             response.setHeader("Allow", "POST");
-            return;
         }
+        if (answer.retryAfterSeconds() > 0) {
+            response.setHeader("Retry-After", Integer.toString(answer.retryAfterSeconds()));
+        }
+    }
+
+    private WebhookReceiver.Answer answer(HttpServletRequest request) {
         byte[] body;
         try {
             body = readAtMost(request, Delivery.MAX_BODY_BYTES);
         } catch (IOException e) {
             // the sender hung up or stalled: whatever is answered, no error page and no stack trace with the path
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return;
+            return receiver.unreadable();
         }
-        WebhookReceiver.Answer answer = body == null ? receiver.tooLarge() : receiver.accept(body);
-        response.setStatus(answer.status());
-        if (answer.retryAfterSeconds() > 0) {
-            response.setHeader("Retry-After", Integer.toString(answer.retryAfterSeconds()));
-        }
+        return body == null ? receiver.tooLarge() : receiver.accept(body);
     }
 
     /** @return the body; {@code null} if it is longer than {@code max} bytes */

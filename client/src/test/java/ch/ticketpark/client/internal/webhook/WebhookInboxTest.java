@@ -31,6 +31,8 @@ import ch.ticketpark.client.support.RealTime;
 
 class WebhookInboxTest {
 
+    private final RecordingWebhookObserver observer = new RecordingWebhookObserver();
+
     @RegisterExtension
     final LogCapture log = new LogCapture();
 
@@ -40,7 +42,7 @@ class WebhookInboxTest {
 
     private WebhookInbox inbox(int capacity, int workers, WebhookInbox.Processor processor) {
         return new WebhookInbox(capacity, workers, executor, executor, processor,
-                new Deduplication(clock, Duration.ofMinutes(10)));
+                new Deduplication(clock, Duration.ofMinutes(10)), observer);
     }
 
     private WebhookInbox inbox(int capacity, int workers) {
@@ -176,7 +178,7 @@ class WebhookInboxTest {
             now.decrementAndGet();
             allDone.countDown();
             return true;
-        }, new Deduplication(clock, Duration.ofMinutes(10)));
+        }, new Deduplication(clock, Duration.ofMinutes(10)), observer);
         try {
             for (int i = 0; i < 40; i++) {
                 inbox.offer(delivery("b-" + i));
@@ -206,7 +208,7 @@ class WebhookInboxTest {
             counts.computeIfAbsent(delivery, key -> new AtomicInteger()).incrementAndGet();
             done.countDown();
             return true;
-        }, new Deduplication(clock, Duration.ofMinutes(10)));
+        }, new Deduplication(clock, Duration.ofMinutes(10)), observer);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<List<Admission>>> sent = new ArrayList<>();
@@ -262,6 +264,7 @@ class WebhookInboxTest {
         assertThat(inbox.offer(delivery("b-1"))).as("done, and the window since it came is over")
                 .isEqualTo(Admission.ACCEPTED);
         assertThat(log.withCode("TPC0412")).isEmpty();
+        assertThat(observer.heard).containsExactly("retrying", "retrying");
     }
 
     @Test
@@ -277,6 +280,8 @@ class WebhookInboxTest {
 
         assertThat(attempts).hasSize(6);
         assertThat(executor.delays()).isEqualTo(WebhookInbox.RETRY_DELAYS);
+        assertThat(observer.heard).containsExactly("retrying", "retrying", "retrying", "retrying", "retrying",
+                "dropped TPC0412 1");
         assertThat(log.withCode("TPC0412")).singleElement()
                 .satisfies(record -> assertThat(record.getMessage()).contains("after 6 attempts"));
         assertThat(inbox.pending()).isZero();
@@ -294,6 +299,7 @@ class WebhookInboxTest {
 
         assertThat(log.withCode("TPC0412")).singleElement()
                 .satisfies(record -> assertThat(record.getMessage()).contains("after 1 attempts"));
+        assertThat(observer.heard).as("no retry was set").containsExactly("dropped TPC0412 1");
         assertThat(inbox.pending()).isZero();
         assertThat(inbox.offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
     }
@@ -346,6 +352,7 @@ class WebhookInboxTest {
         assertThat(inbox.waiting()).isZero();
         assertThat(log.withCode("TPC0412")).singleElement()
                 .satisfies(record -> assertThat(record.getMessage()).contains("after 1 attempts"));
+        assertThat(observer.heard).containsExactly("retrying", "dropped TPC0412 1");
         assertThat(inbox.offer(delivery("b-2"))).as("not remembered").isEqualTo(Admission.ACCEPTED);
     }
 
@@ -397,6 +404,7 @@ class WebhookInboxTest {
         assertThat(log.withCode("TPC0411")).singleElement()
                 .satisfies(record -> assertThat(record.getMessage()).contains("java.lang.IllegalStateException")
                         .doesNotContain("boom"));
+        assertThat(observer.heard).containsExactly("dropped TPC0411 1");
         // not remembered as seen: the same delivery sent again is processed again
         assertThat(inbox.offer(delivery("b-boom"))).isEqualTo(Admission.ACCEPTED);
         assertThat(inbox.offer(delivery("b-2"))).isEqualTo(Admission.ACCEPTED);
@@ -509,7 +517,7 @@ class WebhookInboxTest {
             executor.execute(task);
         };
         inbox[0] = new WebhookInbox(10, 1, racing, executor, processed::add,
-                new Deduplication(clock, Duration.ofMinutes(10)));
+                new Deduplication(clock, Duration.ofMinutes(10)), observer);
 
         assertThat(inbox[0].offer(delivery("b-1"))).isEqualTo(Admission.ACCEPTED);
         assertThat(concurrent).containsExactly(Admission.ACCEPTED);
@@ -537,7 +545,7 @@ class WebhookInboxTest {
             executor.execute(task);
         };
         inbox[0] = new WebhookInbox(10, 1, racing, executor, processed::add,
-                new Deduplication(clock, Duration.ofMinutes(10)));
+                new Deduplication(clock, Duration.ofMinutes(10)), observer);
 
         Admission original = inbox[0].offer(delivery("b-1"));
         for (int i = 0; i < 3; i++) {
@@ -562,7 +570,7 @@ class WebhookInboxTest {
             executor.execute(task);
         };
         WebhookInbox inbox = new WebhookInbox(10, 1, failing, executor, processed::add,
-                new Deduplication(clock, Duration.ofMinutes(10)));
+                new Deduplication(clock, Duration.ofMinutes(10)), observer);
         try {
             inbox.offer(delivery("b-1"));
         } catch (OutOfMemoryError expected) {
@@ -611,6 +619,7 @@ class WebhookInboxTest {
 
         assertThat(executor.delays()).as("a retry timer set on the server's executor after the application stopped")
                 .isEmpty();
+        assertThat(observer.heard).containsExactly("dropped TPC0409 1");
     }
 
     @Test
@@ -637,7 +646,7 @@ class WebhookInboxTest {
             }
             successes.computeIfAbsent(delivery, key -> new AtomicInteger()).incrementAndGet();
             return true;
-        }, new Deduplication(clock, Duration.ofMinutes(10)));
+        }, new Deduplication(clock, Duration.ofMinutes(10)), observer);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Map<Delivery, List<Admission>>>> sent = new ArrayList<>();

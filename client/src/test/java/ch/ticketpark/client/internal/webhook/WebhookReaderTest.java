@@ -29,11 +29,13 @@ import ch.ticketpark.client.webhook.UnknownWebhook;
 
 class WebhookReaderTest {
 
+    private final RecordingWebhookObserver observer = new RecordingWebhookObserver();
+
     @RegisterExtension
     final LogCapture log = new LogCapture();
 
     private final FakeRecords records = new FakeRecords();
-    private final WebhookReader reader = new WebhookReader(records, true);
+    private final WebhookReader reader = new WebhookReader(records, true, observer);
 
     private Optional<TicketparkWebhook> read(String body) {
         return reader.read(parse(body));
@@ -153,6 +155,7 @@ class WebhookReaderTest {
         assertThat(log.withCode("TPC0402").get(0).getMessage()).contains("new-booking names booking b-404");
         assertThat(log.withCode("TPC0402").get(1).getMessage()).contains("new-person names person b-404");
         assertThat(log.withCode("TPC0406")).isEmpty();
+        assertThat(observer.heard).containsExactly("dropped TPC0402 1", "dropped TPC0402 1");
     }
 
     @Test
@@ -169,6 +172,7 @@ class WebhookReaderTest {
         assertThat(log.withCode("TPC0406")).singleElement().satisfies(record -> assertThat(record.getMessage())
                 .contains("new-payment for booking b-5 could not be read back (TPC0105: the API failed)"));
         assertThat(log.withCode("TPC0402")).isEmpty();
+        assertThat(observer.heard).as("not dropped: tried again").isEmpty();
     }
 
     @Test
@@ -194,6 +198,7 @@ class WebhookReaderTest {
         assertThat(log.withCode("TPC0408")).hasSize(2);
         assertThat(log.withCode("TPC0408").get(0).getMessage()).contains("new-booking has no valid booking_pid");
         assertThat(log.withCode("TPC0408").get(1).getMessage()).contains("new-person has no valid person_pid");
+        assertThat(observer.heard).containsExactly("dropped TPC0408 1", "dropped TPC0408 1");
     }
 
     @Test
@@ -214,7 +219,7 @@ class WebhookReaderTest {
 
     @Test
     void withoutReadBackTheEventsHoldReferencesWithThePidOnly() {
-        WebhookReader trusting = new WebhookReader(records, false);
+        WebhookReader trusting = new WebhookReader(records, false, observer);
         Booking reference = new Booking("b-1", null, null, null, null, null, null, null);
 
         assertThat(trusting.read(parse("{\"type\":\"new-booking\",\"payload\":{\"booking_pid\":\"b-1\","

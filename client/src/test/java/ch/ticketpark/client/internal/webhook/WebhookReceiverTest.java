@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,10 @@ import ch.ticketpark.client.support.Stubs;
 import ch.ticketpark.client.webhook.NewBooking;
 import ch.ticketpark.client.webhook.TicketparkWebhook;
 import ch.ticketpark.client.webhook.UnknownWebhook;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 
 class WebhookReceiverTest {
 
@@ -46,7 +52,8 @@ class WebhookReceiverTest {
     private final FakeRecords records = new FakeRecords();
     private final RecordingEvents events = new RecordingEvents();
     private final ManualExecutor executor = new ManualExecutor();
-    private final WebhookReceiver receiver = new WebhookReceiver(null, records, events);
+    private final RecordingWebhookObserver observer = new RecordingWebhookObserver();
+    private final WebhookReceiver receiver = new WebhookReceiver(null, records, events, null);
 
     static TicketparkConfig config(Map<String, String> overrides) {
         Map<String, String> properties = new HashMap<>(Map.of(TicketparkConfig.WEBHOOK_ENABLED, "true",
@@ -56,7 +63,7 @@ class WebhookReceiverTest {
     }
 
     private void open(Map<String, String> overrides) {
-        receiver.open("/shop", config(overrides).withoutSecrets(), executor, executor);
+        receiver.open("/shop", config(overrides).withoutSecrets(), executor, executor, observer);
     }
 
     @AfterEach
@@ -72,7 +79,7 @@ class WebhookReceiverTest {
 
         assertThat(log.withCode("TPC0401")).singleElement().satisfies(record -> assertThat(record.getMessage())
                 .contains("received at /shop/hooks/ followed by the secret", "read-back=false"));
-        receiver.open("/other", config(Map.of()), executor, executor);
+        receiver.open("/other", config(Map.of()), executor, executor, observer);
         assertThat(log.withCode("TPC0401")).hasSize(1);
     }
 
@@ -230,8 +237,8 @@ class WebhookReceiverTest {
             public Person person(String pid) {
                 return FakeRecords.apiPerson(pid);
             }
-        }, events);
-        once.open("/shop", config(Map.of()).withoutSecrets(), executor, executor);
+        }, events, null);
+        once.open("/shop", config(Map.of()).withoutSecrets(), executor, executor, observer);
 
         // Ticketpark got its 200: it has no reason to send this delivery again
         assertThat(once.accept(body(NEW_BOOKING))).isEqualTo(new WebhookReceiver.Answer(200, 0));
@@ -278,6 +285,8 @@ class WebhookReceiverTest {
 
         assertThat(log.withCode("TPC0409")).singleElement()
                 .satisfies(record -> assertThat(record.getMessage()).startsWith("TPC0409: 2 accepted"));
+        assertThat(observer.heard).containsExactly("answered accepted 200", "answered accepted 200",
+                "dropped TPC0409 2", "close");
         executor.runAll();
         assertThat(events.fired).isEmpty();
     }
@@ -292,6 +301,59 @@ class WebhookReceiverTest {
         receiver.close();
 
         assertThat(log.withCode("TPC0409")).isEmpty();
+        assertThat(observer.heard).containsExactly("answered accepted 200", "fired new-booking", "close");
+    }
+
+    /**
+     * With the application's OpenTelemetry (mpTelemetry), the receiver records its metrics, and the pending count is
+     * the inbox's: 1 while the delivery's observers run, 0 after.
+     */
+    @Test
+    void withTheApplicationsOpenTelemetryTheReceiverRecordsItsMetrics() throws Exception {
+        InMemoryMetricReader metrics = InMemoryMetricReader.create();
+        CountDownLatch firing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build()).build()) {
+            WebhookReceiver measured = new WebhookReceiver(extension(config(Map.of())), records, new WebhookEvents() {
+
+                @Override
+                public void fire(TicketparkWebhook webhook, Executor async) {
+                    firing.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }, Beans.with(sdk));
+            measured.open("/shop");
+            try {
+                assertThat(measured.accept(body(NEW_BOOKING)).status()).isEqualTo(200);
+                assertThat(measured.accept(body(NEW_BOOKING)).status()).isEqualTo(200);
+                assertThat(firing.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(metric(metrics, "ticketpark.webhook.pending")).containsExactly(1L);
+
+                release.countDown();
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!metric(metrics, "ticketpark.webhook.events").equals(List.of(1L))
+                        || !metric(metrics, "ticketpark.webhook.pending").equals(List.of(0L))) {
+                    assertThat(System.nanoTime()).as("the worker finishes").isLessThan(end);
+                    Thread.sleep(5);
+                }
+                assertThat(metric(metrics, "ticketpark.webhook.deliveries")).containsExactlyInAnyOrder(1L, 1L);
+            } finally {
+                release.countDown();
+                measured.close();
+            }
+        }
+    }
+
+    /** The values of a metric's points, as the SDK collects them now. */
+    private static List<Long> metric(InMemoryMetricReader metrics, String name) {
+        return metrics.collectAllMetrics().stream().filter(metric -> metric.getName().equals(name))
+                .flatMap(metric -> metric.getLongSumData().getPoints().stream()).map(LongPointData::getValue)
+                .toList();
     }
 
     @Test
@@ -304,7 +366,7 @@ class WebhookReceiverTest {
                 events.fire(webhook, async);
                 worker.complete(Thread.currentThread());
             }
-        });
+        }, Beans.with(null));
         own.open("/shop");
         assertThat(log.withCode("TPC0410")).hasSize(1);
         assertThat(log.withCode("TPC0401")).hasSize(1);
@@ -322,7 +384,7 @@ class WebhookReceiverTest {
 
     @Test
     void theServersManagedExecutorRunsTheWorkersAndTheAsynchronousObservers() {
-        WebhookReceiver managed = new WebhookReceiver(extension(config(Map.of())), records, events);
+        WebhookReceiver managed = new WebhookReceiver(extension(config(Map.of())), records, events, Beans.with(null));
         String previous = System.setProperty(Context.INITIAL_CONTEXT_FACTORY, ServerNaming.class.getName());
         try {
             managed.open("/shop");

@@ -37,7 +37,8 @@ class WebhookServletTest {
     private final FakeRecords records = new FakeRecords();
     private final RecordingEvents events = new RecordingEvents();
     private final ManualExecutor executor = new ManualExecutor();
-    private final WebhookReceiver receiver = new WebhookReceiver(null, records, events);
+    private final RecordingWebhookObserver observer = new RecordingWebhookObserver();
+    private final WebhookReceiver receiver = new WebhookReceiver(null, records, events, null);
     private final WebhookServlet servlet = new WebhookServlet(receiver);
 
     private FakeServlets.Response post(String pathInfo, String method, long contentLength, byte[] body)
@@ -48,7 +49,7 @@ class WebhookServletTest {
     }
 
     private void open(Map<String, String> overrides) {
-        receiver.open("/shop", WebhookReceiverTest.config(overrides), executor, executor);
+        receiver.open("/shop", WebhookReceiverTest.config(overrides), executor, executor, observer);
     }
 
     @AfterEach
@@ -147,6 +148,27 @@ class WebhookServletTest {
                 .containsExactly("setStatus[503]", "setHeader[Retry-After, 5]");
     }
 
+    /** What the metrics count: every request, by answer and status, and each event fired, by type. */
+    @Test
+    void everyAnswerAndEveryEventIsToldToTheObserver() throws IOException {
+        open(Map.of(TicketparkConfig.WEBHOOK_QUEUE_SIZE, "1"));
+
+        post("/wrong-secret", "POST", -1, body(NEW_BOOKING));
+        post(SECRET_PATH, "GET", -1, new byte[0]);
+        post(SECRET_PATH, "POST", -1, body("{}"));
+        post(SECRET_PATH, "POST", Delivery.MAX_BODY_BYTES + 1, body(NEW_BOOKING));
+        post(SECRET_PATH, "POST", -1, body(NEW_BOOKING));
+        post(SECRET_PATH, "POST", -1, body(NEW_BOOKING));
+        post(SECRET_PATH, "POST", -1, body("{\"type\":\"new-booking\",\"payload\":{\"booking_pid\":\"b-2\"}}"));
+        executor.runAll();
+        post(SECRET_PATH, "POST", -1, body("{\"type\":\"seat-moved\",\"payload\":{\"seat\":\"A1\"}}"));
+        executor.runAll();
+
+        assertThat(observer.heard).containsExactly("answered not_found 404", "answered invalid 405",
+                "answered invalid 400", "answered invalid 413", "answered accepted 200", "answered duplicate 200",
+                "answered refused 503", "fired new-booking", "answered accepted 200", "fired unknown");
+    }
+
     /**
      * The sender hangs up or stalls while its body is read (Liberty throws an IOException after its read timeout):
      * the exception leaves {@code service}, and the container answers with its error page and logs it, which the
@@ -189,6 +211,7 @@ class WebhookServletTest {
 
         assertThat(thrown).as("left to the container's error handling").isNull();
         assertThat(response.calls).singleElement().asString().startsWith("setStatus[4");
+        assertThat(observer.heard).containsExactly("answered invalid 400");
     }
 
     /** A valid webhook of exactly {@code length} bytes. */
