@@ -92,7 +92,7 @@ public final class Observers implements TokenObserver {
     }
 
     /** An observer's failure is its own, but not a JVM that runs out of memory. */
-    static void rethrowIfFatal(Throwable e) {
+    public static void rethrowIfFatal(Throwable e) {
         if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
             throw fatal;
         }

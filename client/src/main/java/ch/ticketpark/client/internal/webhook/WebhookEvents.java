@@ -11,6 +11,7 @@ import jakarta.enterprise.event.NotificationOptions;
 import jakarta.inject.Inject;
 
 import ch.ticketpark.client.internal.Messages;
+import ch.ticketpark.client.internal.observe.Observers;
 import ch.ticketpark.client.webhook.TicketparkWebhook;
 
 /**
@@ -40,7 +41,10 @@ class WebhookEvents {
     public void fire(TicketparkWebhook webhook, Executor async) {
         try {
             events.fire(webhook);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // an observer's Error (a class it misses, an assertion) is its own: the event reached it, the delivery
+            // is done with; not so a JVM out of memory
+            Observers.rethrowIfFatal(e);
             LOG.warning(Messages.webhookObserverFailed(webhook.type(), unwrapped(e)));
         } finally {
             fireAsync(webhook, async);

@@ -226,13 +226,17 @@ final class WebhookInbox {
 
     /** No thread and no timer for what waits: each is dropped as if its last attempt had failed. */
     private void giveUpWaiting() {
+        int given = 0;
         for (Attempt attempt = next(); attempt != null; attempt = next()) {
-            LOG.warning(Messages.webhookGivenUp(attempt.delivery().type(), attempt.number() - 1));
             synchronized (this) {
                 pending.remove(attempt.delivery());
                 deduplication.forget(attempt.delivery());
             }
-            observer.dropped(Drop.GIVEN_UP, 1);
+            given++;
+            LOG.warning(Messages.webhookGivenUp(attempt.delivery().type(), attempt.number() - 1));
+        }
+        if (given > 0) {
+            observer.dropped(Drop.GIVEN_UP, given);
         }
     }
 
@@ -245,9 +249,9 @@ final class WebhookInbox {
             return processor.process(delivery);
         } catch (RuntimeException | Error e) {
             LOG.warning(Messages.webhookProcessingFailed(delivery.type(), e));
-            observer.dropped(Drop.FAILED, 1);
             if (e instanceof VirtualMachineError fatal) {
                 finish(delivery);
+                observer.dropped(Drop.FAILED, 1);
                 throw fatal;
             }
             return null;
@@ -277,17 +281,24 @@ final class WebhookInbox {
             }
             synchronized (this) {
                 retrying--;
+                if (closed) {
+                    // close() counted it among the lost while the timer was being set, and the timer was refused
+                    pending.remove(attempt.delivery());
+                    return;
+                }
             }
-        }
-        if (Boolean.FALSE.equals(done)) {
-            LOG.warning(Messages.webhookGivenUp(attempt.delivery().type(), attempt.number()));
-            observer.dropped(Drop.GIVEN_UP, 1);
         }
         synchronized (this) {
             pending.remove(attempt.delivery());
             if (!Boolean.TRUE.equals(done)) {
                 deduplication.forget(attempt.delivery());
             }
+        }
+        if (Boolean.FALSE.equals(done)) {
+            LOG.warning(Messages.webhookGivenUp(attempt.delivery().type(), attempt.number()));
+            observer.dropped(Drop.GIVEN_UP, 1);
+        } else if (done == null) {
+            observer.dropped(Drop.FAILED, 1);
         }
     }
 
