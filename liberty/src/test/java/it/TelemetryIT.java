@@ -66,25 +66,7 @@ class TelemetryIT {
 
     @Test
     void theExportedMetricsEqualTheSandboxsCountersAndEachTokenRequestIsASpan() throws Exception {
-        String serverXml = """
-                <featureManager>
-                    <feature>mpTelemetry-2.0</feature>
-                </featureManager>
-                <!-- merged into the example application's element: mpTelemetry-2.0's API is third-party -->
-                <webApplication id="%s">
-                    <classloader apiTypeVisibility="+third-party"/>
-                </webApplication>
-                """.formatted(LibertyServer.APPLICATION);
-        try (LibertyServer server = LibertyServer.create("telemetry", serverXml)) {
-            server.configure(Map.of("ticketpark/mp-rest/url", Sandbox.url(),
-                    "ticketpark.token-store", "memory",
-                    "otel.sdk.disabled", "false",
-                    "otel.service.name", "ticketpark-example",
-                    "otel.metrics.exporter", "logging",
-                    "otel.traces.exporter", "logging",
-                    "otel.logs.exporter", "none",
-                    "otel.metric.export.interval", "500"));
-            server.start();
+        try (LibertyServer server = started("telemetry", "logging")) {
 
             assertThat(server.get("/api/events").statusCode()).isEqualTo(200);
             for (int i = 0; i < REFRESHES; i++) {
@@ -132,24 +114,7 @@ class TelemetryIT {
      */
     @Test
     void theWebhookReceiversMetricsCountEachAnswerEventAndDrop() throws Exception {
-        String serverXml = """
-                <featureManager>
-                    <feature>mpTelemetry-2.0</feature>
-                </featureManager>
-                <webApplication id="%s">
-                    <classloader apiTypeVisibility="+third-party"/>
-                </webApplication>
-                """.formatted(LibertyServer.APPLICATION);
-        try (LibertyServer server = LibertyServer.create("telemetry-webhooks", serverXml)) {
-            server.configure(Map.of("ticketpark/mp-rest/url", Sandbox.url(),
-                    "ticketpark.token-store", "memory",
-                    "otel.sdk.disabled", "false",
-                    "otel.service.name", "ticketpark-example",
-                    "otel.metrics.exporter", "logging",
-                    "otel.traces.exporter", "none",
-                    "otel.logs.exporter", "none",
-                    "otel.metric.export.interval", "500"));
-            server.start();
+        try (LibertyServer server = started("telemetry-webhooks", "none")) {
             String receiver = "/ticketpark/webhook/" + Sandbox.EXAMPLE_WEBHOOK_SECRET;
             String unknownType = "{\"type\":\"seat-moved\",\"payload\":{\"seat\":\"A1\"}}";
 
@@ -178,6 +143,41 @@ class TelemetryIT {
             assertThat(events).containsOnly(Map.entry("ticketpark.webhook.type=unknown", 1L));
             assertThat(dropped).containsOnly(Map.entry("error.type=TPC0402", 1L));
             assertThat(server.messages()).doesNotContain("CWMOT5000W");
+        }
+    }
+
+    /**
+     * A server of its own with {@code mpTelemetry-2.0} and the example application, the SDK on, metrics exported to
+     * {@code messages.log} every 500 ms.
+     *
+     * @param tracesExporter {@code logging} (into {@code messages.log}) or {@code none}
+     */
+    private static LibertyServer started(String label, String tracesExporter)
+            throws IOException, InterruptedException {
+        String serverXml = """
+                <featureManager>
+                    <feature>mpTelemetry-2.0</feature>
+                </featureManager>
+                <!-- merged into the example application's element: mpTelemetry-2.0's API is third-party -->
+                <webApplication id="%s">
+                    <classloader apiTypeVisibility="+third-party"/>
+                </webApplication>
+                """.formatted(LibertyServer.APPLICATION);
+        LibertyServer server = LibertyServer.create(label, serverXml);
+        try {
+            server.configure(Map.of("ticketpark/mp-rest/url", Sandbox.url(),
+                    "ticketpark.token-store", "memory",
+                    "otel.sdk.disabled", "false",
+                    "otel.service.name", "ticketpark-example",
+                    "otel.metrics.exporter", "logging",
+                    "otel.traces.exporter", tracesExporter,
+                    "otel.logs.exporter", "none",
+                    "otel.metric.export.interval", "500"));
+            server.start();
+            return server;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
         }
     }
 

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +17,10 @@ import ch.ticketpark.client.status.GrantType;
 import ch.ticketpark.client.status.TokenObtained;
 import ch.ticketpark.client.status.TokenRequestFailed;
 import ch.ticketpark.client.status.TokenStatus;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
-import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -68,7 +64,7 @@ class TelemetryObserverTest {
                 Duration.ofSeconds(2)), new IllegalStateException());
 
         Map<String, MetricData> byName = collect();
-        assertThat(points(byName.get("ticketpark.token.requests"))).containsOnly(
+        assertThat(Metrics.points(byName.get("ticketpark.token.requests"))).containsOnly(
                 Map.entry("ticketpark.grant_type=password,ticketpark.outcome=success", 1L),
                 Map.entry("ticketpark.grant_type=refresh_token,ticketpark.outcome=success", 2L),
                 Map.entry("error.type=TPC0005,http.response.status_code=503,ticketpark.grant_type=refresh_token,"
@@ -103,8 +99,8 @@ class TelemetryObserverTest {
         observer.tokenRejected();
 
         Map<String, MetricData> byName = collect();
-        assertThat(points(byName.get("ticketpark.token.refreshes_ahead"))).containsOnly(Map.entry("", 1L));
-        assertThat(points(byName.get("ticketpark.api.token_rejections"))).containsOnly(Map.entry("", 2L));
+        assertThat(Metrics.points(byName.get("ticketpark.token.refreshes_ahead"))).containsOnly(Map.entry("", 1L));
+        assertThat(Metrics.points(byName.get("ticketpark.api.token_rejections"))).containsOnly(Map.entry("", 2L));
     }
 
     @Test
@@ -131,24 +127,11 @@ class TelemetryObserverTest {
     }
 
     private Map<String, MetricData> collect() {
-        Collection<MetricData> all = metrics.collectAllMetrics();
-        return all.stream().filter(metric -> !metric.isEmpty())
-                .collect(Collectors.toMap(MetricData::getName, metric -> metric));
+        return Metrics.collect(metrics);
     }
 
     private static long gauge(Map<String, MetricData> byName, String name) {
         return byName.get(name).getLongGaugeData().getPoints().iterator().next().getValue();
     }
 
-    /** The points of a counter, by their attributes as "key=value,..." in key order. */
-    private static Map<String, Long> points(MetricData counter) {
-        assertThat(counter.getInstrumentationScopeInfo().getName()).isEqualTo("ch.ticketpark.client");
-        return counter.getLongSumData().getPoints().stream()
-                .collect(Collectors.toMap(point -> attributes(point.getAttributes()), LongPointData::getValue));
-    }
-
-    private static String attributes(Attributes attributes) {
-        return attributes.asMap().entrySet().stream().map(entry -> entry.getKey().getKey() + "=" + entry.getValue())
-                .sorted().collect(Collectors.joining(","));
-    }
 }

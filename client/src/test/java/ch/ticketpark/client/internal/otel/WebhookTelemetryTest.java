@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.inject.Instance;
 
@@ -16,10 +15,8 @@ import ch.ticketpark.client.internal.observe.WebhookObserver.Answer;
 import ch.ticketpark.client.internal.observe.WebhookObserver.Drop;
 import ch.ticketpark.client.support.Stubs;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
-import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 
@@ -49,7 +46,7 @@ class WebhookTelemetryTest {
 
         MetricData deliveries = collect().get("ticketpark.webhook.deliveries");
         assertThat(deliveries.getUnit()).isEqualTo("{request}");
-        assertThat(points(deliveries)).containsOnly(
+        assertThat(Metrics.points(deliveries)).containsOnly(
                 Map.entry("http.response.status_code=200,ticketpark.outcome=accepted", 2L),
                 Map.entry("http.response.status_code=200,ticketpark.outcome=duplicate", 1L),
                 Map.entry("http.response.status_code=503,ticketpark.outcome=refused", 1L),
@@ -70,13 +67,13 @@ class WebhookTelemetryTest {
         observer.retrying();
 
         Map<String, MetricData> byName = collect();
-        assertThat(points(byName.get("ticketpark.webhook.events"))).containsOnly(
+        assertThat(Metrics.points(byName.get("ticketpark.webhook.events"))).containsOnly(
                 Map.entry("ticketpark.webhook.type=new-booking", 2L),
                 Map.entry("ticketpark.webhook.type=unknown", 1L));
-        assertThat(points(byName.get("ticketpark.webhook.dropped"))).containsOnly(
+        assertThat(Metrics.points(byName.get("ticketpark.webhook.dropped"))).containsOnly(
                 Map.entry("error.type=TPC0402", 1L), Map.entry("error.type=TPC0409", 3L),
                 Map.entry("error.type=TPC0412", 1L));
-        assertThat(points(byName.get("ticketpark.webhook.read_back_retries"))).containsOnly(Map.entry("", 2L));
+        assertThat(Metrics.points(byName.get("ticketpark.webhook.read_back_retries"))).containsOnly(Map.entry("", 2L));
     }
 
     @Test
@@ -100,7 +97,7 @@ class WebhookTelemetryTest {
         WebhookObserver found = Telemetry.webhookObserver(beans(sdk), () -> 0);
         found.answered(Answer.ACCEPTED, 200);
 
-        assertThat(points(collect().get("ticketpark.webhook.deliveries"))).containsOnly(
+        assertThat(Metrics.points(collect().get("ticketpark.webhook.deliveries"))).containsOnly(
                 Map.entry("http.response.status_code=200,ticketpark.outcome=accepted", 1L));
         assertThat(Telemetry.webhookObserver(beans(null), () -> 0)).isSameAs(WebhookObserver.NONE);
     }
@@ -113,23 +110,11 @@ class WebhookTelemetryTest {
     }
 
     private Map<String, MetricData> collect() {
-        return metrics.collectAllMetrics().stream().filter(metric -> !metric.isEmpty())
-                .collect(Collectors.toMap(MetricData::getName, metric -> metric));
+        return Metrics.collect(metrics);
     }
 
     private static long pendingCount(Map<String, MetricData> byName) {
         return byName.get("ticketpark.webhook.pending").getLongSumData().getPoints().iterator().next().getValue();
     }
 
-    /** The points of a counter, by their attributes as "key=value,..." in key order. */
-    private static Map<String, Long> points(MetricData counter) {
-        assertThat(counter.getInstrumentationScopeInfo().getName()).isEqualTo("ch.ticketpark.client");
-        return counter.getLongSumData().getPoints().stream()
-                .collect(Collectors.toMap(point -> attributes(point.getAttributes()), LongPointData::getValue));
-    }
-
-    private static String attributes(Attributes attributes) {
-        return attributes.asMap().entrySet().stream().map(entry -> entry.getKey().getKey() + "=" + entry.getValue())
-                .sorted().collect(Collectors.joining(","));
-    }
 }
