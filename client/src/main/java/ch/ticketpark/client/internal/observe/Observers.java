@@ -74,12 +74,17 @@ public final class Observers implements TokenObserver {
 
     private void each(Consumer<TokenObserver> call) {
         for (TokenObserver observer : observers) {
-            try {
-                call.accept(observer);
-            } catch (Throwable e) {
-                rethrowIfFatal(e);
-                failedOnce(LOG, reported, observer.getClass().getName(), e);
-            }
+            isolated(() -> call.accept(observer), observer, reported);
+        }
+    }
+
+    /** Runs one observer's call; a failure is logged once per class and exception type, and goes no further. */
+    private static void isolated(Runnable call, Object observer, Set<String> reported) {
+        try {
+            call.run();
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
+            failedOnce(LOG, reported, observer.getClass().getName(), e);
         }
     }
 
@@ -140,12 +145,7 @@ public final class Observers implements TokenObserver {
         }
 
         private void call(Runnable call) {
-            try {
-                call.run();
-            } catch (Throwable e) {
-                rethrowIfFatal(e);
-                failedOnce(LOG, reported, observer.getClass().getName(), e);
-            }
+            isolated(call, observer, reported);
         }
     }
 }

@@ -1,5 +1,7 @@
 package ch.ticketpark.client.internal.observe;
 
+import java.util.Locale;
+
 /**
  * Hears what the webhook receiver does: how it answered each request, the events it fired, the deliveries it dropped
  * and the attempts it set for later. Called on the servlet's and the workers' threads, never under the inbox's lock;
@@ -15,25 +17,19 @@ public interface WebhookObserver {
     enum Answer {
 
         /** Queued for processing (200). */
-        ACCEPTED("accepted"),
+        ACCEPTED,
         /** The same delivery was pending or seen within the deduplication window (200). */
-        DUPLICATE("duplicate"),
+        DUPLICATE,
         /** Too many deliveries pending, or the application stops (503). */
-        REFUSED("refused"),
+        REFUSED,
         /** Not a delivery: another method than POST, a body that is not one, or one too large (405, 400, 413). */
-        INVALID("invalid"),
+        INVALID,
         /** A wrong or missing secret (404). */
-        NOT_FOUND("not_found");
-
-        private final String name;
-
-        Answer(String name) {
-            this.name = name;
-        }
+        NOT_FOUND;
 
         /** @return the name that metrics use, such as {@code not_found} */
         public String metricName() {
-            return name;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -22,20 +22,22 @@ final class OpenTelemetryBinding {
     }
 
     static TokenObserver observer(Instance<Object> beans, Supplier<TokenStatus> status) {
-        Instance<OpenTelemetry> instance = beans.select(OpenTelemetry.class);
-        if (!instance.isResolvable()) {
-            LOG.fine("No OpenTelemetry bean: no Ticketpark metrics and spans");
-            return TokenObserver.NONE;
-        }
-        return new TelemetryObserver(instance.get(), status);
+        OpenTelemetry telemetry = openTelemetry(beans);
+        return telemetry == null ? TokenObserver.NONE : new TelemetryObserver(telemetry, status);
     }
 
     static WebhookObserver webhookObserver(Instance<Object> beans, IntSupplier pending) {
+        OpenTelemetry telemetry = openTelemetry(beans);
+        return telemetry == null ? WebhookObserver.NONE : new WebhookTelemetry(telemetry, pending);
+    }
+
+    /** @return the application's {@code OpenTelemetry} bean; {@code null} for none */
+    private static OpenTelemetry openTelemetry(Instance<Object> beans) {
         Instance<OpenTelemetry> instance = beans.select(OpenTelemetry.class);
         if (!instance.isResolvable()) {
-            LOG.fine("No OpenTelemetry bean: no Ticketpark webhook metrics");
-            return WebhookObserver.NONE;
+            LOG.fine("No OpenTelemetry bean: no Ticketpark metrics and spans");
+            return null;
         }
-        return new WebhookTelemetry(instance.get(), pending);
+        return instance.get();
     }
 }
